@@ -1,0 +1,34 @@
+# The README's two commands. Both install what is missing first (scripts/setup), then build.
+BUILD_DIR ?= build
+BUILD_TYPE ?= Release
+JOBS ?= 2
+DEMO_SCENARIO ?= scenarios/basic/shared_flag.yaml
+WERROR ?= $(if $(CI),ON,OFF)
+
+.PHONY: all setup configure build demo test bench format clean
+
+all: build
+
+setup:
+	@bash scripts/setup
+
+configure: setup
+	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DIPCSIM_WERROR=$(WERROR) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD_DIR) -j$(JOBS)
+
+demo: build
+	@$(BUILD_DIR)/sim/ipcsim run $(DEMO_SCENARIO) --out out/demo
+
+test: build
+	@cd $(BUILD_DIR) && SYSTEMC_DISABLE_COPYRIGHT_MESSAGE=1 ctest --output-on-failure -j$(JOBS)
+
+bench: build
+	@for b in $(BUILD_DIR)/bench/bench_*; do [ -x "$$b" ] && "$$b"; done
+
+format:
+	@git ls-files '*.h' '*.cpp' | xargs clang-format -i
+
+clean:
+	@rm -rf $(BUILD_DIR) out

@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "models/common/config/config_tree.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "models/common/config/config_error.h"
+
+namespace sim::config {
+namespace {
+
+SourceLoc loc_of(const YAML::Mark& mark, const std::shared_ptr<const std::string>& file) {
+  SourceLoc loc;
+  loc.file = file;
+  loc.line = mark.line >= 0 ? mark.line + 1 : 0;
+  loc.column = mark.column >= 0 ? mark.column + 1 : 0;
+  return loc;
+}
+
+ConfigValue convert(const YAML::Node& node, const std::shared_ptr<const std::string>& file) {
+  ConfigValue v;
+  v.loc = loc_of(node.Mark(), file);
+  switch (node.Type()) {
+  case YAML::NodeType::Undefined:
+  case YAML::NodeType::Null:
+    v.kind = ConfigValue::Kind::kNull;
+    break;
+  case YAML::NodeType::Scalar:
+    v.kind = ConfigValue::Kind::kScalar;
+    v.scalar = node.Scalar();
+    break;
+  case YAML::NodeType::Sequence:
+    v.kind = ConfigValue::Kind::kSequence;
+    for (const auto& item : node) v.sequence.push_back(convert(item, file));
+    break;
+  case YAML::NodeType::Map:
+    v.kind = ConfigValue::Kind::kMap;
+    for (const auto& kv : node) {
+      SourceLoc key_loc = loc_of(kv.first.Mark(), file);
+      if (!kv.first.IsScalar()) throw ConfigError(key_loc, "", "map keys must be plain words");
+      std::string key = kv.first.Scalar();
+      if (v.find(key) != nullptr) throw ConfigError(key_loc, key, "duplicate key");
+      ConfigEntry e;
+      e.key = key;
+      e.key_loc = key_loc;
+      e.value = std::make_unique<ConfigValue>(convert(kv.second, file));
+      v.map.push_back(std::move(e));
+    }
+    break;
+  }
+  return v;
+}
+
+ConfigValue parse(std::string_view text, const std::string& origin) {
+  auto file = std::make_shared<const std::string>(origin);
+  try {
+    YAML::Node root = YAML::Load(std::string(text));
+    ConfigValue v = convert(root, file);
+    if (v.loc.line == 0) v.loc.line = 1;
+    return v;
+  } catch (const YAML::Exception& e) {
+    throw ConfigError(loc_of(e.mark, file), "", "YAML syntax error: " + e.msg);
+  }
+}
+
+void emit(YAML::Emitter& out, const ConfigValue& v) {
+  switch (v.kind) {
+  case ConfigValue::Kind::kNull:
+    out << YAML::Null;
+    break;
+  case ConfigValue::Kind::kScalar:
+    out << v.scalar;
+    break;
+  case ConfigValue::Kind::kSequence:
+    out << YAML::BeginSeq;
+    for (const auto& item : v.sequence) emit(out, item);
+    out << YAML::EndSeq;
+    break;
+  case ConfigValue::Kind::kMap:
+    out << YAML::BeginMap;
+    for (const auto& e : v.map) {
+      out << YAML::Key << e.key << YAML::Value;
+      emit(out, *e.value);
+    }
+    out << YAML::EndMap;
+    break;
+  }
+}
+
+} // namespace
+
+std::string SourceLoc::str() const {
+  std::string s = file ? *file : std::string("<input>");
+  if (line > 0) s += ":" + std::to_string(line);
+  return s;
+}
+
+ConfigValue::ConfigValue(const ConfigValue& other)
+    : kind(other.kind), scalar(other.scalar), sequence(other.sequence), loc(other.loc) {
+  for (const auto& e : other.map) {
+    ConfigEntry copy;
+    copy.key = e.key;
+    copy.key_loc = e.key_loc;
+    copy.value = std::make_unique<ConfigValue>(*e.value);
+    map.push_back(std::move(copy));
+  }
+}
+
+ConfigValue& ConfigValue::operator=(const ConfigValue& other) {
+  if (this != &other) *this = ConfigValue(other);
+  return *this;
+}
+
+const ConfigEntry* ConfigValue::find(std::string_view key) const {
+  for (const auto& e : map)
+    if (e.key == key) return &e;
+  return nullptr;
+}
+
+ConfigEntry* ConfigValue::find(std::string_view key) {
+  for (auto& e : map)
+    if (e.key == key) return &e;
+  return nullptr;
+}
+
+ConfigValue& ConfigValue::set(std::string_view key, ConfigValue value, SourceLoc key_loc) {
+  if (kind == Kind::kNull) kind = Kind::kMap;
+  if (ConfigEntry* e = find(key)) {
+    *e->value = std::move(value);
+    return *e->value;
+  }
+  ConfigEntry e;
+  e.key = std::string(key);
+  e.key_loc = key_loc.file ? key_loc : value.loc;
+  e.value = std::make_unique<ConfigValue>(std::move(value));
+  map.push_back(std::move(e));
+  return *map.back().value;
+}
+
+ConfigValue load_file(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) {
+    SourceLoc loc;
+    loc.file = std::make_shared<const std::string>(path);
+    throw ConfigError(loc, "", "cannot open file");
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return parse(ss.str(), path);
+}
+
+ConfigValue load_string(std::string_view text, const std::string& origin) {
+  return parse(text, origin);
+}
+
+std::string to_yaml(const ConfigValue& value) {
+  YAML::Emitter out;
+  emit(out, value);
+  return std::string(out.c_str()) + "\n";
+}
+
+void merge_into(ConfigValue& base, const ConfigValue& overlay) {
+  if (base.kind == ConfigValue::Kind::kMap && overlay.kind == ConfigValue::Kind::kMap) {
+    for (const auto& e : overlay.map) {
+      if (ConfigEntry* existing = base.find(e.key)) {
+        merge_into(*existing->value, *e.value);
+        existing->key_loc = e.key_loc;
+      } else {
+        base.set(e.key, *e.value, e.key_loc);
+      }
+    }
+    return;
+  }
+  base = overlay;
+}
+
+void set_path(ConfigValue& root, std::string_view dotted_path, ConfigValue value,
+              const SourceLoc& where) {
+  ConfigValue* node = &root;
+  std::string done;
+  std::size_t start = 0;
+  while (start <= dotted_path.size()) {
+    std::size_t dot = dotted_path.find('.', start);
+    std::string_view part = dotted_path.substr(
+        start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+    bool last = dot == std::string_view::npos;
+    // A part is `key` or `key[i]`.
+    std::string key(part);
+    long index = -1;
+    std::size_t bracket = part.find('[');
+    if (bracket != std::string_view::npos) {
+      if (part.back() != ']')
+        throw ConfigError(where, std::string(dotted_path), "malformed index in key path");
+      key = std::string(part.substr(0, bracket));
+      std::string idx(part.substr(bracket + 1, part.size() - bracket - 2));
+      if (idx.empty() || idx.find_first_not_of("0123456789") != std::string::npos)
+        throw ConfigError(where, std::string(dotted_path), "index must be a number");
+      index = std::stol(idx);
+    }
+    if (key.empty()) throw ConfigError(where, std::string(dotted_path), "empty key in key path");
+    done += (done.empty() ? "" : ".") + key;
+    if (node->kind != ConfigValue::Kind::kMap && node->kind != ConfigValue::Kind::kNull)
+      throw ConfigError(where, done, "cannot set a key below a value that is not a map");
+    bool leaf = last && index < 0;
+    if (leaf) {
+      SourceLoc key_loc = where;
+      node->set(key, std::move(value), key_loc);
+      return;
+    }
+    ConfigEntry* e = node->find(key);
+    if (e == nullptr) {
+      if (index >= 0) throw ConfigError(where, done, "no such list to index");
+      ConfigValue empty;
+      empty.kind = ConfigValue::Kind::kMap;
+      empty.loc = where;
+      node = &node->set(key, std::move(empty), where);
+    } else {
+      node = e->value.get();
+    }
+    if (index >= 0) {
+      done += "[" + std::to_string(index) + "]";
+      if (node->kind != ConfigValue::Kind::kSequence ||
+          static_cast<std::size_t>(index) >= node->sequence.size())
+        throw ConfigError(where, done, "index out of range");
+      node = &node->sequence[static_cast<std::size_t>(index)];
+      if (last) {
+        *node = std::move(value);
+        return;
+      }
+    }
+    start = dot + 1;
+  }
+}
+
+ConfigError::ConfigError(const SourceLoc& loc, const std::string& path, const std::string& message)
+    : std::runtime_error(loc.str() + ": " + (path.empty() ? "" : path + ": ") + message), loc_(loc),
+      path_(path), message_(message) {}
+
+} // namespace sim::config
