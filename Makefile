@@ -16,7 +16,7 @@ configure: setup
 	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DIPCSIM_WERROR=$(WERROR) >/dev/null
 
 build: configure
-	@cmake --build $(BUILD_DIR) -j$(JOBS)
+	@cmake --build $(BUILD_DIR) -j$(JOBS) -- --no-print-directory
 
 demo: build
 	@$(BUILD_DIR)/sim/ipcsim run $(DEMO_SCENARIO) --out out/demo

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// Wakes polling software when something could change what it reads: a write reaching DRAM, or a
+// fill, eviction or invalidate of one of the watching cluster's cache lines in the polled range.
+// Waking too often is harmless (the poll re-evaluates); never waking when the answer changed would
+// be a model bug, so sources report conservatively.
+
+#include <cstdint>
+#include <vector>
+
+#include <systemc>
+
+namespace sim::models {
+
+class MemoryWatch {
+public:
+  /// Registration of one poller; removed when destroyed.
+  class Scope {
+  public:
+    Scope(MemoryWatch& watch, std::uint64_t addr, std::uint64_t len);
+    ~Scope();
+    Scope(const Scope&) = delete;
+    Scope& operator=(const Scope&) = delete;
+    const sc_core::sc_event& event() const { return event_; }
+
+  private:
+    MemoryWatch& watch_;
+    sc_core::sc_event event_;
+  };
+
+  /// Something touched [addr, addr+len).
+  void touched(std::uint64_t addr, std::uint64_t len);
+  bool idle() const { return entries_.empty(); }
+  std::uint64_t wakeups() const { return wakeups_; }
+
+private:
+  struct Entry {
+    std::uint64_t lo, hi;
+    sc_core::sc_event* event;
+  };
+  std::vector<Entry> entries_;
+  std::uint64_t wakeups_ = 0;
+};
+
+} // namespace sim::models

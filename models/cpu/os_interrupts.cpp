@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+// Interrupt side of the OS execution model: the per-core interrupt context, handler
+// registration and interrupt masking.
+#include "models/common/log.h"
+#include "models/common/tlm_util.h"
+#include "models/cpu/os_kernel.h"
+
+namespace sim::models {
+
+using sc_core::sc_time;
+using sc_core::SC_ZERO_TIME;
+
+void OsKernel::interrupt_context(CoreContext& c) {
+  OsThread& self = *c.isr;
+  dispatch(c);
+  for (;;) {
+    while (halted_ || c.irq_mask != 0 || !irq_.core().pending_for(c.index))
+      sc_core::wait(irq_.pending_event(c.index) | c.unmasked);
+    if (c.running == nullptr) {
+      c.stats.idle_time_ps += sc_to_ps(sc_core::sc_time_stamp() - c.idle_since);
+      c.running = &self;
+    } else if (c.running != &self) {
+      c.irq_request = true;
+      c.attention.notify(SC_ZERO_TIME);
+      while (c.running != &self) sc_core::wait(self.granted);
+    }
+    current_ = &self;
+    if (halted_) continue;
+    const sc_time entered = sc_core::sc_time_stamp();
+    ++c.stats.interrupts;
+    c.qk.inc(ps_to_sc(costs_.isr_entry));
+    try {
+      // One interrupt per entry: the handler's effect on its device (a level dropping) must reach
+      // the controller before the line is looked at again, as it does on hardware.
+      if (std::optional<unsigned> line = irq_.core().acknowledge(c.index)) {
+        auto h = handlers_.find(*line);
+        if (h != handlers_.end()) {
+          h->second();
+        } else {
+          ++c.stats.spurious_interrupts;
+          SIM_WARN(name_, "interrupt " << *line << " has no handler; disabled");
+          irq_.core().enable(*line, false);
+        }
+        irq_.core().end_of_interrupt(*line);
+      }
+    } catch (const ClusterHalted&) {
+      continue;
+    }
+    c.qk.inc(ps_to_sc(costs_.isr_exit));
+    sync();
+    if (sc_core::sc_time_stamp() == entered) sc_core::wait(SC_ZERO_TIME); // zero-cost config
+    current_ = &self;
+    c.stats.isr_time_ps += sc_to_ps(sc_core::sc_time_stamp() - entered);
+    OsThread* back = c.interrupted;
+    c.interrupted = nullptr;
+    c.running = nullptr;
+    if (back != nullptr &&
+        (!back->preemptible() || best_ready_priority(c) >= back->spec.priority)) {
+      c.running = back;
+      back->state = OsThread::State::kRunning;
+      back->granted.notify(SC_ZERO_TIME);
+    } else {
+      if (back != nullptr) {
+        ++c.stats.preemptions;
+        make_ready(*back, true);
+      }
+      release_core(c);
+    }
+  }
+}
+
+void OsKernel::irq_connect(unsigned line, std::function<void()> isr, unsigned core) {
+  handlers_[line] = std::move(isr);
+  irq_.core().set_target(line, core);
+}
+
+void OsKernel::irq_enable(unsigned line, bool enabled) {
+  irq_.core().enable(line, enabled);
+}
+
+unsigned OsKernel::irq_lock() {
+  CoreContext& c = current_core();
+  return c.irq_mask++;
+}
+
+void OsKernel::irq_unlock(unsigned key) {
+  CoreContext& c = current_core();
+  c.irq_mask = key;
+  if (c.irq_mask == 0) {
+    c.unmasked.notify(SC_ZERO_TIME);
+    if (c.needs_attention()) serve_attention();
+  }
+}
+
+} // namespace sim::models

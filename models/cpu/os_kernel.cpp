@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "models/cpu/os_kernel.h"
+
+#include <algorithm>
+#include <cctype>
+#include <limits>
+
+#include "models/common/log.h"
+#include "models/common/tlm_util.h"
+#include "models/cpu/os_objects.h"
+
+namespace sim::models {
+
+using sc_core::sc_time;
+using sc_core::SC_ZERO_TIME;
+
+namespace {
+
+// SystemC object names allow only a restricted character set; thread names are free text.
+std::string process_name(std::string s) {
+  for (char& ch : s)
+    if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '_') ch = '_';
+  return s;
+}
+
+} // namespace
+
+OsKernel::OsKernel(std::string name, unsigned cores, Picoseconds clock_period_ps,
+                   const OsCosts& costs, IrqController& irq)
+    : name_(std::move(name)), costs_(costs), irq_(irq) {
+  for (unsigned i = 0; i < cores; ++i) {
+    auto c = std::make_unique<CoreContext>();
+    c->index = i;
+    c->period_ps = clock_period_ps;
+    c->qk.reset();
+    c->isr = std::make_unique<OsThread>();
+    c->isr->spec.name = "isr";
+    c->isr->spec.core = i;
+    c->isr->spec.priority = std::numeric_limits<int>::min();
+    c->isr->is_isr = true;
+    CoreContext* ctx = c.get();
+    cores_.push_back(std::move(c));
+    sc_core::sc_spawn([this, ctx] { interrupt_context(*ctx); },
+                      (name_ + "_core" + std::to_string(i) + "_irq").c_str());
+  }
+}
+
+OsKernel::~OsKernel() = default;
+
+CoreContext& OsKernel::current_core() {
+  return core_of(current());
+}
+
+OsThread& OsKernel::current() {
+  if (current_ == nullptr)
+    throw std::logic_error(name_ + ": HAL called outside a simulated thread");
+  return *current_;
+}
+
+bool OsKernel::in_isr() const {
+  return current_ != nullptr && current_->is_isr;
+}
+
+const std::string& OsKernel::current_thread() const {
+  static const std::string kNone = "none";
+  return current_ != nullptr ? current_->spec.name : kNone;
+}
+
+// ---- time ------------------------------------------------------------------------------------
+
+sc_time OsKernel::local_now() {
+  return sc_core::sc_time_stamp() + current_core().qk.get_local_time();
+}
+
+void OsKernel::sync() {
+  OsThread* self = current_;
+  CoreContext& c = core_of(*self);
+  if (c.qk.get_local_time() != SC_ZERO_TIME) c.qk.sync();
+  current_ = self;
+}
+
+void OsKernel::advance(Picoseconds ps) {
+  CoreContext& c = current_core();
+  c.qk.inc(ps_to_sc(ps));
+  if (c.qk.need_sync()) sync();
+}
+
+// ---- scheduling ------------------------------------------------------------------------------
+
+void OsKernel::make_ready(OsThread& t, bool first) {
+  t.state = OsThread::State::kReady;
+  t.order = first ? -(++order_) : ++order_;
+  core_of(t).ready.push_back(&t);
+}
+
+int OsKernel::best_ready_priority(const CoreContext& c) const {
+  int best = std::numeric_limits<int>::max();
+  for (const OsThread* t : c.ready) best = std::min(best, t->spec.priority);
+  return best;
+}
+
+void OsKernel::dispatch(CoreContext& c) {
+  if (c.running != nullptr || halted_) return;
+  // An interrupt waiting for the core goes before any thread.
+  if (c.irq_request && c.irq_mask == 0) {
+    c.irq_request = false;
+    c.running = c.isr.get();
+    c.isr->granted.notify(SC_ZERO_TIME);
+    return;
+  }
+  if (c.ready.empty()) return;
+  auto best = std::min_element(c.ready.begin(), c.ready.end(), [](OsThread* a, OsThread* b) {
+    return a->spec.priority != b->spec.priority ? a->spec.priority < b->spec.priority
+                                                : a->order < b->order;
+  });
+  OsThread* next = *best;
+  c.ready.erase(best);
+  c.preempt_pending = false;
+  c.running = next;
+  next->state = OsThread::State::kRunning;
+  next->granted.notify(SC_ZERO_TIME);
+}
+
+void OsKernel::release_core(CoreContext& c) {
+  c.running = nullptr;
+  dispatch(c);
+  if (c.running == nullptr) c.idle_since = sc_core::sc_time_stamp();
+}
+
+void OsKernel::request_core(CoreContext& c, OsThread& t) {
+  // Threads created during elaboration all become ready before the first dispatch (at start of
+  // simulation, in interrupt_context), like threads created before a kernel starts scheduling.
+  if (!sc_core::sc_is_running()) return;
+  if (c.running == nullptr) {
+    c.stats.idle_time_ps += sc_to_ps(sc_core::sc_time_stamp() - c.idle_since);
+    dispatch(c);
+  } else if (c.running->preemptible() && t.spec.priority < c.running->spec.priority) {
+    c.preempt_pending = true;
+    c.attention.notify(SC_ZERO_TIME);
+  }
+}
+
+void OsKernel::wait_for_core(OsThread& t) {
+  CoreContext& c = core_of(t);
+  while (c.running != &t) sc_core::wait(t.granted);
+  current_ = &t;
+  if (halted_) throw ClusterHalted{};
+  if (!t.is_isr && c.last_thread != &t) {
+    // Switching threads costs the kernel's context switch; resuming after an ISR does not.
+    if (c.last_thread != nullptr) ++c.stats.context_switches;
+    c.last_thread = &t;
+    c.qk.inc(ps_to_sc(costs_.context_switch));
+  }
+}
+
+void OsKernel::thread_main(OsThread& t) {
+  try {
+    wait_for_core(t);
+    t.body();
+  } catch (const ClusterHalted&) {
+    // The cluster panicked: this thread simply stops.
+  } catch (const std::exception& e) {
+    // A fault in the simulated software is a result, not a simulator crash.
+    try {
+      panic({name_, "software_exception", 0, false, 0, t.spec.name, e.what()});
+    } catch (const ClusterHalted&) {
+    }
+  }
+  t.state = OsThread::State::kDone;
+  CoreContext& c = core_of(t);
+  if (c.running == &t) {
+    current_ = &t;
+    sync();
+    release_core(c);
+  }
+}
+
+void OsKernel::spawn(const hal::ThreadSpec& spec, std::function<void()> body) {
+  if (spec.core >= cores_.size())
+    throw std::invalid_argument(name_ + ": thread " + spec.name + " pinned to missing core " +
+                                std::to_string(spec.core));
+  auto t = std::make_unique<OsThread>();
+  t->spec = spec;
+  t->body = std::move(body);
+  OsThread* raw = t.get();
+  threads_.push_back(std::move(t));
+  OsThread* self = current_;
+  if (self != nullptr) sync();
+  make_ready(*raw, false);
+  request_core(core_of(*raw), *raw);
+  sc_core::sc_spawn([this, raw] { thread_main(*raw); },
+                    sc_core::sc_gen_unique_name(process_name(name_ + "_" + spec.name).c_str()));
+  current_ = self;
+}
+
+bool OsKernel::block(OsThread& self, hal::SimTime timeout) {
+  if (self.is_isr) panic({name_, "software_panic", 0, false, 0, "isr", "blocking call in an ISR"});
+  CoreContext& c = core_of(self);
+  sync();
+  self.state = OsThread::State::kBlocked;
+  release_core(c);
+  const sc_time start = sc_core::sc_time_stamp();
+  const bool forever = timeout == hal::kForever;
+  const sc_time deadline = forever ? sc_core::SC_ZERO_TIME : start + ps_to_sc(timeout);
+  bool timed_out = false;
+  while (self.state == OsThread::State::kBlocked) {
+    if (forever) {
+      sc_core::wait(self.granted);
+    } else {
+      sc_time now = sc_core::sc_time_stamp();
+      if (now >= deadline) {
+        timed_out = true;
+        break;
+      }
+      sc_core::wait(deadline - now, self.granted);
+    }
+  }
+  if (timed_out) {
+    if (self.cancel_wait) self.cancel_wait();
+    make_ready(self, false);
+    request_core(c, self);
+  }
+  self.cancel_wait = nullptr;
+  wait_for_core(self);
+  return !timed_out;
+}
+
+void OsKernel::wake(OsThread& t) {
+  if (t.state != OsThread::State::kBlocked) return;
+  // The waker may run ahead of SystemC time; the woken thread must not start before it.
+  if (current_ != nullptr) sync();
+  t.cancel_wait = nullptr;
+  make_ready(t, false);
+  request_core(core_of(t), t);
+  t.granted.notify(SC_ZERO_TIME); // ends a timed wait early; the loop re-checks state
+}
+
+void OsKernel::yield() {
+  enter();
+  OsThread& self = current();
+  CoreContext& c = core_of(self);
+  if (self.is_isr || c.ready.empty() || best_ready_priority(c) > self.spec.priority) return;
+  sync();
+  make_ready(self, false);
+  release_core(c);
+  wait_for_core(self);
+}
+
+void OsKernel::sleep(hal::SimTime duration) {
+  enter();
+  block(current(), duration);
+}
+
+bool OsKernel::spin(const sc_core::sc_event* watch, const sc_time& deadline) {
+  OsThread& self = current();
+  CoreContext& c = core_of(self);
+  sync();
+  for (;;) {
+    sc_time now = sc_core::sc_time_stamp();
+    if (now >= deadline) return false;
+    if (c.needs_attention()) {
+      serve_attention();
+      return true;
+    }
+    if (watch != nullptr)
+      sc_core::wait(deadline - now, *watch | c.attention);
+    else
+      sc_core::wait(deadline - now, c.attention);
+    current_ = &self;
+    if (halted_) throw ClusterHalted{};
+    if (sc_core::sc_time_stamp() >= deadline) return false;
+    if (!c.needs_attention()) return true; // the watched event fired
+  }
+}
+
+void OsKernel::serve_attention() {
+  OsThread& self = current();
+  CoreContext& c = core_of(self);
+  while (c.needs_attention() && !self.is_isr) {
+    if (c.irq_request && c.irq_mask == 0) {
+      c.irq_request = false;
+      sync();
+      c.interrupted = &self;
+      self.state = OsThread::State::kReady;
+      c.running = c.isr.get();
+      c.isr->granted.notify(SC_ZERO_TIME);
+      wait_for_core(self);
+      continue;
+    }
+    c.preempt_pending = false;
+    if (self.preemptible() && best_ready_priority(c) < self.spec.priority) {
+      ++c.stats.preemptions;
+      sync();
+      make_ready(self, true);
+      release_core(c);
+      wait_for_core(self);
+    }
+  }
+}
+
+// ---- objects ---------------------------------------------------------------------------------
+
+hal::Semaphore& OsKernel::semaphore(const std::string& name, unsigned initial, unsigned limit) {
+  semaphores_.push_back(std::make_unique<SemaphoreImpl>(*this, name, initial, limit));
+  return *semaphores_.back();
+}
+
+hal::WaitQueue& OsKernel::wait_queue(const std::string& name) {
+  wait_queues_.push_back(std::make_unique<WaitQueueImpl>(*this, name));
+  return *wait_queues_.back();
+}
+
+hal::Work& OsKernel::work(const std::string& queue, const hal::ThreadSpec& worker,
+                          const std::string& name, std::function<void()> fn) {
+  auto it = workqueues_.find(queue);
+  if (it == workqueues_.end())
+    it = workqueues_.emplace(queue, std::make_unique<Workqueue>(*this, queue, worker)).first;
+  works_.push_back(std::make_unique<WorkImpl>(*it->second, name, std::move(fn)));
+  return *works_.back();
+}
+
+// ---- panics ----------------------------------------------------------------------------------
+
+void OsKernel::panic(PanicInfo info) {
+  if (!halted_) {
+    info.cluster = name_;
+    info.time_ps =
+        sc_to_ps(sc_core::sc_time_stamp() +
+                 (current_ != nullptr ? current_core().qk.get_local_time() : SC_ZERO_TIME));
+    if (info.thread.empty() && current_ != nullptr) info.thread = current_->spec.name;
+    halted_ = true;
+    panic_ = info;
+    SIM_WARN(name_, "panic: " << info.kind << (info.has_address ? " at " : "")
+                              << (info.has_address ? format_hex(info.address) : std::string())
+                              << " in " << info.thread << ": " << info.context);
+    if (on_panic_) on_panic_(info);
+  }
+  throw ClusterHalted{};
+}
+
+void OsKernel::finish_accounting() {
+  for (auto& c : cores_) {
+    if (c->running == nullptr) {
+      c->stats.idle_time_ps += sc_to_ps(sc_core::sc_time_stamp() - c->idle_since);
+      c->idle_since = sc_core::sc_time_stamp();
+    }
+  }
+}
+
+} // namespace sim::models

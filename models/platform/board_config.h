@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// The typed board description (configs/<board>.yaml, DESIGN §6): DRAM banks, the mailbox link,
+// the RPMsg carve-outs both OSes agree on, and per cluster the cores, D-cache, UART, MMU
+// attributes and OS costs. Parsing is strict (unknown keys and bad units are errors with file:line
+// and key path) and validation rejects overlapping or out-of-memory regions before anything is
+// built. The `software` section is kept as a tree for the software layer to read.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/cache/cache_config.h"
+#include "models/common/config/config_node.h"
+#include "models/cpu/mmu_map.h"
+#include "models/cpu/os_costs.h"
+#include "models/mailbox/mailbox_config.h"
+#include "models/memory/memory_config.h"
+#include "models/uart/uart_config.h"
+
+namespace sim::models {
+
+struct MemoryBankConfig {
+  MemoryConfig memory;
+  std::uint64_t base = 0;
+  config::SourceLoc loc;
+  std::string path;
+};
+
+struct CarveoutConfig {
+  std::string name;
+  std::uint64_t base = 0;
+  std::uint64_t size = 0;
+  /// Only for the resource-table window: where the table sits inside it (Linux DT rsc-offset).
+  std::optional<std::uint64_t> rsc_offset;
+  std::optional<std::uint64_t> rsc_size;
+  config::SourceLoc loc;
+  std::string path;
+};
+
+struct MailboxTerminalConfig {
+  std::uint64_t base = 0;
+  unsigned irq_rx = 0;
+  unsigned irq_tx = 0;
+};
+
+struct MailboxBoardConfig {
+  MailboxTerminalConfig master;
+  MailboxTerminalConfig remote;
+  MailboxConfig model;
+};
+
+struct UartBoardConfig {
+  std::uint64_t base = 0;
+  UartConfig model;
+};
+
+struct ClusterBoardConfig {
+  std::string side; ///< "master" or "remote"
+  unsigned cores = 1;
+  std::uint64_t clock_hz = 0;
+  CacheConfig dcache;
+  std::optional<UartBoardConfig> uart;
+  std::vector<MmuRegion> mmu;
+  OsCosts os;
+  Picoseconds irq_delivery_latency = 20 * kPsPerNs;
+};
+
+struct BoardConfig {
+  std::string name;
+  Picoseconds quantum = kPsPerUs;
+  std::vector<MemoryBankConfig> memory;
+  MailboxBoardConfig mailbox;
+  std::vector<CarveoutConfig> carveouts;
+  ClusterBoardConfig master;
+  ClusterBoardConfig remote;
+  /// Window size of one mailbox terminal and one UART (for address-map checks and MMU entries).
+  static constexpr std::uint64_t kMailboxWindow = 0x100;
+  static constexpr std::uint64_t kUartWindow = 0x1000;
+
+  const CarveoutConfig* carveout(const std::string& name) const;
+  const ClusterBoardConfig& cluster(const std::string& side) const;
+};
+
+/// Parses and validates the board part of a document (keys: name, quantum, memory, mailbox,
+/// carveouts, clusters; `software` is left for the software layer). Throws config::ConfigError.
+BoardConfig parse_board(const config::ConfigNode& root);
+
+} // namespace sim::models

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// The scenario's `expect:` block: every key optional; integers exact or as ">=N", "<=N", "A..B";
+// console expectations are substrings that must appear in that side's console output.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/common/config/config_node.h"
+
+namespace sim::app {
+
+struct RunResult;
+
+struct CountSpec {
+  std::uint64_t lo = 0;
+  std::uint64_t hi = 0;
+  std::string text;
+  bool matches(std::uint64_t v) const { return v >= lo && v <= hi; }
+};
+
+/// Parses `3`, `">=1"`, `"<=5"`, `"2..4"`.
+CountSpec parse_count(const config::ConfigNode& node);
+
+struct Expectations {
+  std::optional<std::string> outcome;
+  std::map<std::string, CountSpec> messages;
+  std::map<std::string, std::vector<std::string>> console;
+  struct Panic {
+    std::optional<std::string> cluster;
+    std::optional<std::string> kind;
+    std::optional<std::uint64_t> address;
+  };
+  std::optional<Panic> panic;
+  bool empty() const { return !outcome && messages.empty() && console.empty() && !panic; }
+};
+
+Expectations parse_expectations(const config::ConfigNode& expect);
+
+struct ExpectationResult {
+  std::string key;
+  std::string expected;
+  std::string actual;
+  bool ok = false;
+};
+
+std::vector<ExpectationResult> evaluate(const Expectations& expect, const RunResult& result);
+
+} // namespace sim::app

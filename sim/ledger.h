@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// The message ledger: every application message is accounted exactly once, from the probes the
+// software emits. A message is `delivered` when the receiver saw the sender's payload digest,
+// `corrupted` when it saw different bytes, `dropped` (with the reason) when software reported
+// dropping it, and `in_flight` when it was sent but nothing happened to it before the run ended.
+// Latency is from the send probe to the first receive probe.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "models/cpu/probe_sink.h"
+
+namespace sim::app {
+
+struct LedgerSummary {
+  std::uint64_t sent = 0;
+  std::uint64_t delivered = 0;
+  std::uint64_t dropped = 0;
+  std::uint64_t corrupted = 0;
+  std::uint64_t in_flight = 0;
+  /// Receive probes whose id was never sent (a duplicate or a message out of nowhere).
+  std::uint64_t unexpected = 0;
+  std::map<std::string, std::uint64_t> drops;
+  /// Percentiles over delivered and corrupted messages, in picoseconds.
+  std::uint64_t latency_p50_ps = 0;
+  std::uint64_t latency_p99_ps = 0;
+  std::uint64_t latency_max_ps = 0;
+};
+
+class Ledger : public models::ProbeSink {
+public:
+  struct Message {
+    std::string endpoint;
+    std::string sender;
+    std::uint64_t digest = 0;
+    std::uint32_t length = 0;
+    std::uint64_t sent_ps = 0;
+    bool received = false;
+    std::uint64_t received_ps = 0;
+    std::uint64_t received_digest = 0;
+    std::string drop_reason;
+  };
+
+  void on_probe(const std::string& cluster, const std::string& thread, const hal::ProbeEvent& event,
+                std::uint64_t time_ps) override;
+  LedgerSummary summary() const;
+  const std::map<std::uint64_t, Message>& messages() const { return messages_; }
+  const std::vector<std::string>& notes() const { return notes_; }
+
+private:
+  std::map<std::uint64_t, Message> messages_;
+  std::uint64_t unexpected_ = 0;
+  std::vector<std::string> notes_;
+};
+
+} // namespace sim::app

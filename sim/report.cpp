@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "sim/report.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "models/common/config/config_error.h"
+#include "models/common/units.h"
+
+namespace sim::app {
+
+// Ordered so report.json reads top-down: identity, verdict, then detail.
+using json = nlohmann::ordered_json;
+
+bool all_expectations_met(const RunOutput& run) {
+  for (const ExpectationResult& e : run.expectations)
+    if (!e.ok) return false;
+  return true;
+}
+
+json report_json(const Scenario& sc, const RunOutput& run) {
+  const RunResult& r = run.result;
+  const LedgerSummary& m = r.messages;
+  json j;
+  j["scenario"] = sc.name;
+  j["seed"] = sc.seed;
+  j["outcome"] = r.outcome;
+  j["sim_time_ns"] = r.sim_time_ps / kPsPerNs;
+  j["wall_ms"] = static_cast<std::int64_t>(r.wall_ms + 0.5);
+  json drops = json::object();
+  for (const auto& [reason, n] : m.drops) drops[reason] = n;
+  j["messages"] = {{"sent", m.sent},
+                   {"delivered", m.delivered},
+                   {"dropped", m.dropped},
+                   {"corrupted", m.corrupted},
+                   {"in_flight", m.in_flight},
+                   {"unexpected", m.unexpected},
+                   {"drops", drops},
+                   {"latency_us",
+                    {{"p50", static_cast<double>(m.latency_p50_ps) / kPsPerUs},
+                     {"p99", static_cast<double>(m.latency_p99_ps) / kPsPerUs},
+                     {"max", static_cast<double>(m.latency_max_ps) / kPsPerUs}}}};
+  json panics = json::array();
+  for (const models::PanicInfo& p : r.panics) {
+    json pj = {{"cluster", p.cluster},
+               {"kind", p.kind},
+               {"time_ns", p.time_ps / kPsPerNs},
+               {"thread", p.thread},
+               {"context", p.context}};
+    if (p.has_address) pj["address"] = format_hex(p.address);
+    panics.push_back(pj);
+  }
+  j["panics"] = panics;
+  json expectations = json::array();
+  for (const ExpectationResult& e : run.expectations)
+    expectations.push_back(
+        {{"key", e.key}, {"expected", e.expected}, {"actual", e.actual}, {"ok", e.ok}});
+  j["expectations"] = expectations;
+  j["stats"] = run.stats;
+  return j;
+}
+
+std::string summary_text(const Scenario& sc, const RunOutput& run) {
+  const RunResult& r = run.result;
+  const LedgerSummary& m = r.messages;
+  std::ostringstream os;
+  char buf[256];
+  os << "scenario  " << sc.name << " (seed " << sc.seed << ")\n";
+  os << "outcome   " << r.outcome << "\n";
+  os << "messages  sent " << m.sent << ", delivered " << m.delivered << ", dropped " << m.dropped
+     << ", corrupted " << m.corrupted << ", in flight " << m.in_flight;
+  if (m.unexpected > 0) os << ", unexpected " << m.unexpected;
+  os << "\n";
+  for (const auto& [reason, n] : m.drops) os << "  dropped  " << reason << ": " << n << "\n";
+  if (m.sent > 0) {
+    std::snprintf(buf, sizeof buf, "latency   p50 %.3f us, p99 %.3f us, max %.3f us\n",
+                  static_cast<double>(m.latency_p50_ps) / kPsPerUs,
+                  static_cast<double>(m.latency_p99_ps) / kPsPerUs,
+                  static_cast<double>(m.latency_max_ps) / kPsPerUs);
+    os << buf;
+  }
+  for (const models::PanicInfo& p : r.panics) {
+    os << "panic     " << p.cluster << ": " << p.kind;
+    if (p.has_address) os << " at " << format_hex(p.address);
+    os << " in thread " << p.thread << " at " << format_time(p.time_ps) << "\n";
+    os << "          " << p.context << "\n";
+  }
+  const double sim_s = static_cast<double>(r.sim_time_ps) / static_cast<double>(kPsPerS);
+  std::snprintf(buf, sizeof buf, "time      simulated %s, wall %.1f ms (sim/wall %.3g)\n",
+                format_time(r.sim_time_ps).c_str(), r.wall_ms,
+                r.wall_ms > 0 ? sim_s / (r.wall_ms / 1000.0) : 0.0);
+  os << buf;
+  if (!run.console_lines.empty()) {
+    os << "console\n";
+    for (const auto& [side, line] : run.console_lines) os << "  " << side << " " << line << "\n";
+  }
+  if (!run.expectations.empty()) {
+    std::size_t failed = 0;
+    for (const ExpectationResult& e : run.expectations) failed += e.ok ? 0 : 1;
+    os << "expect    " << run.expectations.size() - failed << "/" << run.expectations.size()
+       << " met\n";
+    for (const ExpectationResult& e : run.expectations)
+      if (!e.ok)
+        os << "  FAILED  " << e.key << ": expected " << e.expected << ", got " << e.actual << "\n";
+  }
+  return os.str();
+}
+
+void write_outputs(const std::string& dir, const Scenario& sc, const RunOutput& run) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) {
+    config::SourceLoc loc;
+    loc.file = std::make_shared<const std::string>(dir);
+    throw config::ConfigError(loc, "--out", "cannot create output directory: " + ec.message());
+  }
+  std::ofstream(fs::path(dir) / "report.json") << report_json(sc, run).dump(2) << "\n";
+  std::ofstream(fs::path(dir) / "effective.yaml") << config::to_yaml(sc.effective);
+  for (const auto& [side, text] : run.result.console)
+    std::ofstream(fs::path(dir) / ("console-" + side + ".log")) << text;
+}
+
+} // namespace sim::app

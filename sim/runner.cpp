@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "sim/runner.h"
+
+#include <chrono>
+
+#include "models/common/tlm_util.h"
+#include "models/platform/platform.h"
+
+namespace sim::app {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+sw::PlatformInfo platform_info(const models::BoardConfig& b, const std::string& side,
+                               std::uint64_t seed) {
+  sw::PlatformInfo info;
+  info.side = side;
+  const models::MailboxTerminalConfig& t = side == "master" ? b.mailbox.master : b.mailbox.remote;
+  info.mailbox_base = t.base;
+  info.mailbox_irq_rx = t.irq_rx;
+  info.mailbox_irq_tx = t.irq_tx;
+  for (const models::CarveoutConfig& c : b.carveouts) info.carveouts[c.name] = {c.base, c.size};
+  info.seed = seed;
+  return info;
+}
+
+json cache_stats(const models::CacheStats& s) {
+  json j = json::object();
+  s.for_each([&](const char* name, std::uint64_t v) { j[name] = v; });
+  return j;
+}
+
+json mailbox_direction(const models::MailboxDirectionStats& s) {
+  return {{"messages", s.messages},
+          {"kicks", s.kicks},
+          {"cmd_words_popped", s.cmd_words_popped},
+          {"cmd_words_dropped", s.cmd_words_dropped},
+          {"tx_done_events", s.tx_done_events},
+          {"max_cmd_level", s.max_cmd_level}};
+}
+
+json cpu_stats(models::Cluster& c) {
+  const models::ClusterStats& s = c.stats();
+  json cores = json::array();
+  for (unsigned i = 0; i < c.kernel().cores(); ++i) {
+    const models::CoreStats& cs = c.kernel().core(i).stats;
+    cores.push_back({{"context_switches", cs.context_switches},
+                     {"interrupts", cs.interrupts},
+                     {"spurious_interrupts", cs.spurious_interrupts},
+                     {"preemptions", cs.preemptions},
+                     {"isr_time_ns", cs.isr_time_ps / kPsPerNs},
+                     {"idle_time_ns", cs.idle_time_ps / kPsPerNs}});
+  }
+  return {{"reads", s.reads},
+          {"writes", s.writes},
+          {"mmio_reads", s.mmio_reads},
+          {"mmio_writes", s.mmio_writes},
+          {"cache_ops", s.cache_ops},
+          {"barriers", s.barriers},
+          {"polls", s.polls},
+          {"poll_wakeups", s.poll_wakeups},
+          {"console_chars", s.console_chars},
+          {"cores", cores}};
+}
+
+json collect_stats(models::Platform& p) {
+  json stats;
+  for (const char* side : {"master", "remote"}) {
+    stats["caches"][side] = cache_stats(p.dcache(side).stats());
+    stats["cpus"][side] = cpu_stats(p.cluster(side));
+  }
+  const models::MailboxLink& link = p.mailbox().link();
+  stats["mailbox"]["master_to_remote"] = mailbox_direction(link.stats(models::Terminal::kB));
+  stats["mailbox"]["remote_to_master"] = mailbox_direction(link.stats(models::Terminal::kA));
+  return stats;
+}
+
+} // namespace
+
+RunOutput run_scenario(const Scenario& sc) {
+  const auto wall_start = std::chrono::steady_clock::now();
+  RunOutput out;
+  models::Platform platform("platform", sc.board, sc.seed);
+  Ledger ledger;
+  unsigned remaining = 0;
+  sc_core::sc_event all_done("all_apps_done");
+
+  for (const char* side : {"master", "remote"}) {
+    models::Cluster& cluster = platform.cluster(side);
+    cluster.set_probe_sink(&ledger);
+    const sw::PlatformInfo info = platform_info(sc.board, side, sc.seed);
+    const auto& apps = std::string(side) == "master" ? sc.master_apps : sc.remote_apps;
+    for (const AppInstance& app : apps) {
+      ++remaining;
+      auto main = app.main;
+      cluster.boot(app.thread, [main, info, &remaining, &all_done](hal::Hal& hal) {
+        main(hal, info);
+        if (--remaining == 0) all_done.notify(sc_core::SC_ZERO_TIME);
+      });
+    }
+  }
+  // Once every application returned, let the consoles finish what is in their FIFOs, then stop.
+  sc_core::sc_spawn(
+      [&] {
+        if (remaining > 0) sc_core::wait(all_done);
+        for (const char* side : {"master", "remote"}) {
+          if (models::Uart* u = platform.uart(side)) {
+            const models::UartCore& core = u->core();
+            Picoseconds now = sc_to_ps(sc_core::sc_time_stamp());
+            unsigned level = core.fifo_level(now);
+            if (level > 0) sc_core::wait(ps_to_sc((level + 1) * core.char_time()));
+          }
+        }
+        sc_core::sc_stop();
+      },
+      "stop_when_done");
+
+  sc_core::sc_start(ps_to_sc(sc.stop_at));
+
+  RunResult& r = out.result;
+  r.sim_time_ps = sc_to_ps(sc_core::sc_time_stamp());
+  for (const char* side : {"master", "remote"}) {
+    models::Cluster& cluster = platform.cluster(side);
+    cluster.kernel().finish_accounting();
+    if (cluster.panic_info()) r.panics.push_back(*cluster.panic_info());
+    if (models::Uart* u = platform.uart(side)) {
+      r.console[side] = u->output();
+      for (const auto& line : u->lines())
+        out.console_lines.emplace_back(side, "[" + format_time(line.time) + "] " + line.text);
+    }
+  }
+  r.outcome = !r.panics.empty() ? "panic" : remaining == 0 ? "completed" : "timeout";
+  r.messages = ledger.summary();
+  out.stats = collect_stats(platform);
+  out.expectations = evaluate(sc.expect, r);
+  r.wall_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - wall_start)
+          .count();
+  return out;
+}
+
+} // namespace sim::app

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// Runs one scenario: builds the platform, boots each side's applications as threads, simulates
+// until every application returned (then lets the consoles drain) or until `stop_at`, and
+// collects the result from the ledger and the models. A process runs at most one scenario (one
+// SystemC simulation per process).
+
+#include <nlohmann/json.hpp>
+
+#include "sim/expectations.h"
+#include "sim/run_result.h"
+#include "sim/scenario.h"
+
+namespace sim::app {
+
+struct RunOutput {
+  RunResult result;
+  std::vector<ExpectationResult> expectations;
+  nlohmann::ordered_json stats;
+  std::vector<std::pair<std::string, std::string>> console_lines; ///< side, "[t] text"
+};
+
+RunOutput run_scenario(const Scenario& scenario);
+
+} // namespace sim::app

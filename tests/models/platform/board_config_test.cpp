@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "models/platform/board_config.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace sim::models {
+namespace {
+
+using config::ConfigError;
+using config::ConfigNode;
+using config::ConfigValue;
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+const std::string kBoardPath = std::string(IPCSIM_CONFIGS_DIR) + "/tcc807x.yaml";
+
+// Parses the reference board with one textual substitution applied.
+BoardConfig parse_with(const std::string& from, const std::string& to,
+                       ConfigValue* keep = nullptr) {
+  std::string text = read_file(kBoardPath);
+  std::size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << "fixture text not found: " << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  ConfigValue doc = config::load_string(text, "board.yaml");
+  BoardConfig b = parse_board(ConfigNode(doc, ""));
+  config::check_all_used(doc);
+  if (keep != nullptr) *keep = doc;
+  return b;
+}
+
+ConfigError error_for(const std::string& from, const std::string& to) {
+  try {
+    parse_with(from, to);
+  } catch (const ConfigError& e) {
+    return e;
+  }
+  ADD_FAILURE() << "no error for " << to;
+  return ConfigError({}, "", "");
+}
+
+TEST(BoardConfig, ReferenceBoardHasThePortsAddressesAndAttributes) {
+  BoardConfig b = parse_with("name: tcc807x", "name: tcc807x");
+  EXPECT_EQ(b.mailbox.remote.base, 0x17460000u);
+  EXPECT_EQ(b.mailbox.remote.irq_rx, 240u);
+  EXPECT_EQ(b.mailbox.master.base, 0x17470000u);
+  EXPECT_EQ(b.mailbox.master.irq_tx, 243u);
+  const CarveoutConfig* rsc = b.carveout("rsc_table");
+  ASSERT_NE(rsc, nullptr);
+  EXPECT_EQ(rsc->base + *rsc->rsc_offset, 0x200c63b8u);
+  EXPECT_EQ(b.carveout("vdev0vring0")->base, 0x200c8000u);
+  EXPECT_EQ(b.carveout("vdev0vring1")->base, 0x200c9000u);
+  EXPECT_EQ(b.carveout("vdev0buffer")->size, 0x4000u);
+  EXPECT_EQ(b.master.mmu.at(0).attr, MemAttr::kNormalNc);
+  for (const MmuRegion& r : b.remote.mmu) EXPECT_EQ(r.attr, MemAttr::kNormalWb) << r.name;
+  EXPECT_EQ(b.master.cores, 2u);
+  EXPECT_EQ(b.remote.dcache.line, 64u);
+  EXPECT_EQ(b.quantum, kPsPerUs);
+}
+
+TEST(BoardConfig, TypoedKeyIsReportedWithLineAndPath) {
+  try {
+    parse_with("ways: 4, line: 64B, hit_latency: 4cycles, replacement: lru,\n              "
+               "eviction: natural, speculative_fill: false }\n    uart: { base: 0x16600000",
+               "wayz: 4, line: 64B, hit_latency: 4cycles, replacement: lru,\n              "
+               "eviction: natural, speculative_fill: false }\n    uart: { base: 0x16600000");
+    FAIL();
+  } catch (const ConfigError& e) {
+    EXPECT_EQ(e.path(), "clusters.remote.dcache.wayz");
+    EXPECT_GT(e.loc().line, 40);
+    EXPECT_NE(std::string(e.what()).find("did you mean 'ways'"), std::string::npos);
+  }
+}
+
+TEST(BoardConfig, OverlappingCarveoutsAreAnError) {
+  ConfigError e = error_for("vdev0vring1: { base: 0x200c9000", "vdev0vring1: { base: 0x200c8800");
+  EXPECT_EQ(e.path(), "carveouts.vdev0vring1");
+  EXPECT_NE(std::string(e.what()).find("overlaps carve-out vdev0vring0"), std::string::npos);
+}
+
+TEST(BoardConfig, CarveoutOutsideMemoryIsAnError) {
+  ConfigError e = error_for("vdev0buffer: { base: 0x200ca000", "vdev0buffer: { base: 0x100ca000");
+  EXPECT_EQ(e.path(), "carveouts.vdev0buffer");
+  EXPECT_NE(std::string(e.what()).find("not inside any memory bank"), std::string::npos);
+}
+
+TEST(BoardConfig, OverlappingMmuRegionsAreAnError) {
+  ConfigError e =
+      error_for("name: VRING1,      base: 0x200c9000", "name: VRING1,      base: 0x200c8800");
+  EXPECT_EQ(e.path(), "clusters.remote.mmu[2]");
+  EXPECT_NE(std::string(e.what()).find("overlaps VRING0"), std::string::npos);
+}
+
+TEST(BoardConfig, MailboxOverlappingMemoryIsAnError) {
+  ConfigError e = error_for("master: { base: 0x17470000", "master: { base: 0x20001000");
+  EXPECT_NE(std::string(e.what()).find("overlaps memory bank ddr_main"), std::string::npos);
+}
+
+TEST(BoardConfig, BadUnitNamesTheKey) {
+  ConfigError e = error_for("clock: 1.5GHz                         # TCC8070 MP",
+                            "clock: 1.5Gz                          # TCC8070 MP");
+  EXPECT_EQ(e.path(), "clusters.remote.clock");
+  EXPECT_NE(std::string(e.what()).find("is not a frequency"), std::string::npos);
+}
+
+TEST(BoardConfig, NonPowerOfTwoCacheSizeNamesTheSizeKey) {
+  ConfigError e = error_for(
+      "dcache: { size: 32KiB, ways: 4, line: 64B, hit_latency: 4cycles, replacement: lru,\n        "
+      "      eviction: natural, speculative_fill: false }\n    uart: { base: 0x16600000",
+      "dcache: { size: 48KiB, ways: 4, line: 64B, hit_latency: 4cycles, replacement: lru,\n        "
+      "      eviction: natural, speculative_fill: false }\n    uart: { base: 0x16600000");
+  EXPECT_EQ(e.path(), "clusters.remote.dcache.size");
+}
+
+TEST(BoardConfig, ResourceTableWindowMustFitItsCarveout) {
+  ConfigError e = error_for("rsc_offset: 0x3b8", "rsc_offset: 0x13b8");
+  EXPECT_EQ(e.path(), "carveouts.rsc_table.rsc_size");
+}
+
+TEST(BoardConfig, UnknownEvictionModeListsTheChoices) {
+  ConfigError e =
+      error_for("eviction: natural, speculative_fill: false }\n    uart: { base: 0x16600000",
+                "eviction: sometimes, speculative_fill: false }\n    uart: { base: 0x16600000");
+  EXPECT_NE(std::string(e.what()).find("natural, random, on_doorbell, never"), std::string::npos);
+}
+
+} // namespace
+} // namespace sim::models

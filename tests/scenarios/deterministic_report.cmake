@@ -1,0 +1,17 @@
+# Runs a scenario twice and compares the reports with the wall time removed.
+foreach(run a b)
+  execute_process(COMMAND ${IPCSIM} run ${SCENARIO} --out ${OUT}/${run}
+                  RESULT_VARIABLE rc OUTPUT_QUIET)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "run ${run} exited ${rc}")
+  endif()
+  file(READ ${OUT}/${run}/report.json report_${run})
+  string(REGEX REPLACE "\"wall_ms\": [0-9]+" "\"wall_ms\": 0" report_${run} "${report_${run}}")
+endforeach()
+if(NOT report_a STREQUAL report_b)
+  message(FATAL_ERROR "reports differ between two runs with the same seed")
+endif()
+string(LENGTH "${report_a}" len)
+if(len LESS 200)
+  message(FATAL_ERROR "report suspiciously short: ${report_a}")
+endif()

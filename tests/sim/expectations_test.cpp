@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "sim/expectations.h"
+
+#include <gtest/gtest.h>
+
+#include "sim/run_result.h"
+
+namespace sim::app {
+namespace {
+
+config::ConfigValue doc(const std::string& text) {
+  return config::load_string(text, "e.yaml");
+}
+
+TEST(Expectations, CountsAcceptExactAndRanges) {
+  config::ConfigValue d = doc("a: 3\nb: \">=2\"\nc: \"<=5\"\nd: \"2..4\"\n");
+  config::ConfigNode n(d, "");
+  EXPECT_TRUE(parse_count(n.at("a")).matches(3));
+  EXPECT_FALSE(parse_count(n.at("a")).matches(4));
+  EXPECT_TRUE(parse_count(n.at("b")).matches(100));
+  EXPECT_FALSE(parse_count(n.at("b")).matches(1));
+  EXPECT_TRUE(parse_count(n.at("c")).matches(0));
+  EXPECT_FALSE(parse_count(n.at("c")).matches(6));
+  EXPECT_TRUE(parse_count(n.at("d")).matches(2));
+  EXPECT_FALSE(parse_count(n.at("d")).matches(5));
+}
+
+TEST(Expectations, BadCountIsAnErrorWithThePath) {
+  config::ConfigValue d = doc("messages:\n  delivered: \"lots\"\n");
+  try {
+    parse_expectations(config::ConfigNode(d, "expect"));
+    FAIL();
+  } catch (const config::ConfigError& e) {
+    EXPECT_EQ(e.path(), "expect.messages.delivered");
+    EXPECT_EQ(e.loc().line, 2);
+  }
+}
+
+TEST(Expectations, UnknownOutcomeIsRejected) {
+  config::ConfigValue d = doc("outcome: finished\n");
+  EXPECT_THROW(parse_expectations(config::ConfigNode(d, "expect")), config::ConfigError);
+}
+
+TEST(Expectations, EvaluateReportsExpectedAndActual) {
+  config::ConfigValue d =
+      doc("outcome: completed\nmessages: {delivered: 4, corrupted: 0}\nconsole: {remote: [done]}\n"
+          "panic: {cluster: remote, kind: mmu_fault, address: 0x200ca000}\n");
+  Expectations e = parse_expectations(config::ConfigNode(d, "expect"));
+  RunResult r;
+  r.outcome = "panic";
+  r.messages.delivered = 4;
+  r.messages.corrupted = 1;
+  r.console["remote"] = "reader done\n";
+  models::PanicInfo p;
+  p.cluster = "remote";
+  p.kind = "mmu_fault";
+  p.address = 0x200ca000;
+  p.has_address = true;
+  r.panics.push_back(p);
+  std::vector<ExpectationResult> out = evaluate(e, r);
+  ASSERT_EQ(out.size(), 7u);
+  EXPECT_FALSE(out[0].ok);
+  EXPECT_EQ(out[0].actual, "panic");
+  EXPECT_TRUE(out[1].ok || out[2].ok);
+  for (const auto& x : out) {
+    if (x.key == "messages.corrupted") {
+      EXPECT_FALSE(x.ok);
+      EXPECT_EQ(x.actual, "1");
+    }
+    if (x.key == "console.remote") {
+      EXPECT_TRUE(x.ok);
+    }
+    if (x.key == "panic.address") {
+      EXPECT_TRUE(x.ok);
+    }
+  }
+}
+
+} // namespace
+} // namespace sim::app

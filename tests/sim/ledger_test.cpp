@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "sim/ledger.h"
+
+#include <gtest/gtest.h>
+
+namespace sim::app {
+namespace {
+
+hal::ProbeEvent event(hal::ProbeKind kind, std::uint64_t id, std::uint64_t digest) {
+  hal::ProbeEvent e;
+  e.kind = kind;
+  e.id = id;
+  e.digest = digest;
+  e.length = 4;
+  e.endpoint = "ep";
+  return e;
+}
+
+TEST(Ledger, AccountsEveryMessageExactlyOnce) {
+  Ledger l;
+  l.on_probe("master", "t", event(hal::ProbeKind::kMessageSent, 1, 0xaa), 1000);
+  l.on_probe("master", "t", event(hal::ProbeKind::kMessageSent, 2, 0xbb), 2000);
+  l.on_probe("master", "t", event(hal::ProbeKind::kMessageSent, 3, 0xcc), 3000);
+  l.on_probe("master", "t", event(hal::ProbeKind::kMessageSent, 4, 0xdd), 4000);
+  l.on_probe("remote", "r", event(hal::ProbeKind::kMessageReceived, 1, 0xaa), 11000);
+  l.on_probe("remote", "r", event(hal::ProbeKind::kMessageReceived, 2, 0xaa), 12000);
+  hal::ProbeEvent drop = event(hal::ProbeKind::kMessageDropped, 3, 0);
+  drop.reason = "slot_overwritten";
+  l.on_probe("remote", "r", drop, 13000);
+  LedgerSummary s = l.summary();
+  EXPECT_EQ(s.sent, 4u);
+  EXPECT_EQ(s.delivered, 1u);
+  EXPECT_EQ(s.corrupted, 1u);
+  EXPECT_EQ(s.dropped, 1u);
+  EXPECT_EQ(s.drops["slot_overwritten"], 1u);
+  EXPECT_EQ(s.in_flight, 1u);
+  EXPECT_EQ(s.sent, s.delivered + s.corrupted + s.dropped + s.in_flight);
+}
+
+TEST(Ledger, LatencyPercentilesUseNearestRank) {
+  Ledger l;
+  for (std::uint64_t i = 1; i <= 100; ++i) {
+    l.on_probe("m", "t", event(hal::ProbeKind::kMessageSent, i, i), 0);
+    l.on_probe("r", "t", event(hal::ProbeKind::kMessageReceived, i, i), i * 1000);
+  }
+  LedgerSummary s = l.summary();
+  EXPECT_EQ(s.latency_p50_ps, 50000u);
+  EXPECT_EQ(s.latency_p99_ps, 99000u);
+  EXPECT_EQ(s.latency_max_ps, 100000u);
+}
+
+TEST(Ledger, DuplicateOrUnknownReceiveIsCountedAsUnexpected) {
+  Ledger l;
+  l.on_probe("m", "t", event(hal::ProbeKind::kMessageSent, 1, 7), 0);
+  l.on_probe("r", "t", event(hal::ProbeKind::kMessageReceived, 1, 7), 10);
+  l.on_probe("r", "t", event(hal::ProbeKind::kMessageReceived, 1, 7), 20);
+  l.on_probe("r", "t", event(hal::ProbeKind::kMessageReceived, 9, 7), 30);
+  LedgerSummary s = l.summary();
+  EXPECT_EQ(s.delivered, 1u);
+  EXPECT_EQ(s.unexpected, 2u);
+}
+
+} // namespace
+} // namespace sim::app
