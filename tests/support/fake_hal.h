@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// A HAL for pure software tests, no SystemC: flat byte-addressed memory (sparse 4 KiB pages, zero
+// until written), a map-backed register file for mmio, an optional log of every access (address,
+// width, kind) so tests can assert the exact loads and stores software issues, and recorded cache
+// maintenance, barriers, console output, log lines and probes. Time is a counter: spend() advances
+// it by cycles at `cycle_ps`, busy_wait/sleep by their duration. No caches (maintenance only gets
+// recorded), no interrupts, no OS yet (os() throws). panic() throws FakeHalPanic.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sw/hal/hal.h"
+
+namespace sim::test {
+
+class FakeHalPanic : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+class FakeHal : public hal::Hal {
+public:
+  enum class AccessKind { kRead, kWrite, kBlockRead, kBlockWrite, kMmioRead, kMmioWrite };
+  struct Access {
+    hal::Addr addr;
+    std::size_t width; ///< bytes: 1/2/4/8, or the block length
+    AccessKind kind;
+  };
+  enum class CacheOpKind { kClean, kInvalidate, kCleanInvalidate };
+  struct CacheOp {
+    CacheOpKind kind;
+    hal::Addr addr;
+    std::size_t len;
+    std::string site;
+  };
+  struct LogLine {
+    hal::LogLevel level;
+    std::string component;
+    std::string text;
+  };
+  struct Probe {
+    hal::ProbeKind kind;
+    std::uint64_t id;
+    std::uint64_t digest;
+    std::uint32_t length;
+    std::string reason;
+    std::string endpoint;
+  };
+
+  explicit FakeHal(std::string cluster = "fake", hal::SimTime cycle_ps = 1000)
+      : cluster_(std::move(cluster)), cycle_ps_(cycle_ps) {}
+
+  // --- test-side access: not recorded, no simulated cost ---
+  void poke(hal::Addr addr, const void* src, std::size_t len);
+  void peek(hal::Addr addr, void* dst, std::size_t len) const;
+  std::vector<std::uint8_t> peek(hal::Addr addr, std::size_t len) const;
+  void poke_bytes(hal::Addr addr, const std::vector<std::uint8_t>& bytes) {
+    poke(addr, bytes.data(), bytes.size());
+  }
+  std::uint32_t& reg(hal::Addr addr) { return regs_[addr]; }
+
+  void set_recording(bool on) { recording_ = on; }
+  const std::vector<Access>& accesses() const { return accesses_; }
+  void clear_accesses() { accesses_.clear(); }
+  const std::vector<CacheOp>& cache_ops() const { return cache_ops_; }
+  unsigned barriers() const { return barriers_; }
+  const std::string& console_output() const { return console_; }
+  const std::vector<LogLine>& logs() const { return logs_; }
+  const std::vector<Probe>& probes() const { return probes_; }
+
+  // --- hal::Hal ---
+  const std::string& cluster() const override { return cluster_; }
+  std::uint8_t read8(hal::Addr addr) override { return load<std::uint8_t>(addr); }
+  std::uint16_t read16(hal::Addr addr) override { return load<std::uint16_t>(addr); }
+  std::uint32_t read32(hal::Addr addr) override { return load<std::uint32_t>(addr); }
+  std::uint64_t read64(hal::Addr addr) override { return load<std::uint64_t>(addr); }
+  void write8(hal::Addr addr, std::uint8_t value) override { store(addr, value); }
+  void write16(hal::Addr addr, std::uint16_t value) override { store(addr, value); }
+  void write32(hal::Addr addr, std::uint32_t value) override { store(addr, value); }
+  void write64(hal::Addr addr, std::uint64_t value) override { store(addr, value); }
+  void read(hal::Addr addr, void* dst, std::size_t len) override;
+  void write(hal::Addr addr, const void* src, std::size_t len) override;
+  std::uint32_t mmio_read32(hal::Addr addr) override;
+  void mmio_write32(hal::Addr addr, std::uint32_t value) override;
+
+  void dcache_clean(hal::Addr addr, std::size_t len, const char* site) override;
+  void dcache_invalidate(hal::Addr addr, std::size_t len, const char* site) override;
+  void dcache_clean_invalidate(hal::Addr addr, std::size_t len, const char* site) override;
+  void barrier() override { ++barriers_; }
+
+  hal::SimTime now() override { return now_; }
+  void spend(std::uint64_t cycles) override { now_ += cycles * cycle_ps_; }
+  void busy_wait(hal::SimTime duration) override { now_ += duration; }
+  void sleep(hal::SimTime duration) override { now_ += duration; }
+  /// Nothing changes memory behind the caller's back here: evaluates the condition, and if it is
+  /// false lets the timeout pass and evaluates once more. Waiting forever throws.
+  bool poll(hal::Addr addr, std::size_t len, const std::function<bool()>& condition,
+            hal::SimTime timeout) override;
+
+  void console(std::string_view text) override { console_.append(text); }
+  void log(hal::LogLevel level, std::string_view component, std::string_view text) override;
+  void probe(const hal::ProbeEvent& event) override;
+  hal::Os& os() override;
+  [[noreturn]] void panic(std::string_view reason) override;
+
+private:
+  static constexpr hal::Addr kPageSize = 4096;
+  using Page = std::array<std::uint8_t, kPageSize>;
+
+  template <typename T> T load(hal::Addr addr) {
+    record(addr, sizeof(T), AccessKind::kRead);
+    T value;
+    peek(addr, &value, sizeof(T));
+    return value;
+  }
+  template <typename T> void store(hal::Addr addr, T value) {
+    record(addr, sizeof(T), AccessKind::kWrite);
+    poke(addr, &value, sizeof(T));
+  }
+  void record(hal::Addr addr, std::size_t width, AccessKind kind) {
+    if (recording_) accesses_.push_back({addr, width, kind});
+  }
+  void cache_op(CacheOpKind kind, hal::Addr addr, std::size_t len, const char* site);
+
+  std::string cluster_;
+  hal::SimTime cycle_ps_;
+  hal::SimTime now_ = 0;
+  std::map<hal::Addr, Page> pages_; ///< keyed by page number
+  std::map<hal::Addr, std::uint32_t> regs_;
+  bool recording_ = true;
+  std::vector<Access> accesses_;
+  std::vector<CacheOp> cache_ops_;
+  unsigned barriers_ = 0;
+  std::string console_;
+  std::vector<LogLine> logs_;
+  std::vector<Probe> probes_;
+};
+
+} // namespace sim::test
