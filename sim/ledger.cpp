@@ -20,7 +20,7 @@ void Ledger::on_probe(const std::string& cluster, const std::string& thread,
                       const hal::ProbeEvent& event, std::uint64_t time_ps) {
   switch (event.kind) {
   case hal::ProbeKind::kMessageSent: {
-    Message& m = messages_[event.id];
+    Message& m = messages_[{std::string(event.endpoint), event.id}];
     m.endpoint = std::string(event.endpoint);
     m.sender = cluster + "/" + thread;
     m.digest = event.digest;
@@ -29,7 +29,7 @@ void Ledger::on_probe(const std::string& cluster, const std::string& thread,
     break;
   }
   case hal::ProbeKind::kMessageReceived: {
-    auto it = messages_.find(event.id);
+    auto it = messages_.find({std::string(event.endpoint), event.id});
     if (it == messages_.end() || it->second.received) {
       ++unexpected_;
       break;
@@ -40,7 +40,7 @@ void Ledger::on_probe(const std::string& cluster, const std::string& thread,
     break;
   }
   case hal::ProbeKind::kMessageDropped: {
-    auto it = messages_.find(event.id);
+    auto it = messages_.find({std::string(event.endpoint), event.id});
     if (it != messages_.end() && !it->second.received && it->second.drop_reason.empty())
       it->second.drop_reason = std::string(event.reason);
     break;
@@ -55,7 +55,7 @@ LedgerSummary Ledger::summary() const {
   LedgerSummary s;
   s.unexpected = unexpected_;
   std::vector<std::uint64_t> latencies;
-  for (const auto& [id, m] : messages_) {
+  for (const auto& [key, m] : messages_) {
     ++s.sent;
     if (m.received) {
       if (m.received_digest == m.digest)

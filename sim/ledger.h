@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "models/cpu/probe_sink.h"
@@ -47,11 +48,14 @@ public:
   void on_probe(const std::string& cluster, const std::string& thread, const hal::ProbeEvent& event,
                 std::uint64_t time_ps) override;
   LedgerSummary summary() const;
-  const std::map<std::uint64_t, Message>& messages() const { return messages_; }
+  /// Messages are identified by the endpoint (application channel) and the sender's id, so two
+  /// applications numbering their messages from 1 do not collide.
+  using Key = std::pair<std::string, std::uint64_t>;
+  const std::map<Key, Message>& messages() const { return messages_; }
   const std::vector<std::string>& notes() const { return notes_; }
 
 private:
-  std::map<std::uint64_t, Message> messages_;
+  std::map<Key, Message> messages_;
   std::uint64_t unexpected_ = 0;
   std::vector<std::string> notes_;
 };

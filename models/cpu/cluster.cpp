@@ -170,7 +170,7 @@ void Cluster::spend(std::uint64_t cycles) {
 void Cluster::busy_wait(hal::SimTime duration) {
   kernel_.enter();
   const sc_time deadline = kernel_.local_now() + ps_to_sc(duration);
-  while (kernel_.spin(nullptr, deadline)) {
+  while (kernel_.spin(nullptr, nullptr, deadline)) {
   }
 }
 
@@ -188,10 +188,11 @@ bool Cluster::poll(hal::Addr addr, std::size_t len, const std::function<bool()>&
                                ? forever
                                : now + ps_to_sc(timeout);
   for (;;) {
+    // Watch before reading, so a write landing while this core still runs ahead is not missed.
+    MemoryWatch::Scope scope(watch_, addr, len);
     if (condition()) return true;
     if (kernel_.local_now() >= deadline) return false;
-    MemoryWatch::Scope scope(watch_, addr, len);
-    if (!kernel_.spin(&scope.event(), deadline)) return condition();
+    if (!kernel_.spin(&scope.event(), scope.touched(), deadline)) return condition();
     ++stats_.poll_wakeups;
   }
 }

@@ -45,6 +45,15 @@ void OsKernel::interrupt_context(CoreContext& c) {
       }
     } catch (const ClusterHalted&) {
       continue;
+    } catch (const sc_core::sc_unwind_exception&) {
+      throw;
+    } catch (const std::exception& e) {
+      // A fault in the simulated software is a result, not a simulator crash.
+      try {
+        panic({name_, "software_exception", 0, false, 0, "isr", e.what()});
+      } catch (const ClusterHalted&) {
+      }
+      continue;
     }
     c.qk.inc(ps_to_sc(costs_.isr_exit));
     sync();

@@ -40,8 +40,8 @@ OsKernel::OsKernel(std::string name, unsigned cores, Picoseconds clock_period_ps
     c->isr->is_isr = true;
     CoreContext* ctx = c.get();
     cores_.push_back(std::move(c));
-    sc_core::sc_spawn([this, ctx] { interrupt_context(*ctx); },
-                      (name_ + "_core" + std::to_string(i) + "_irq").c_str());
+    ctx->isr->process = sc_core::sc_spawn([this, ctx] { interrupt_context(*ctx); },
+                                          (name_ + "_core" + std::to_string(i) + "_irq").c_str());
   }
 }
 
@@ -57,13 +57,17 @@ OsThread& OsKernel::current() {
   return *current_;
 }
 
+bool OsKernel::has_current() const {
+  return current_ != nullptr && current_->process == sc_core::sc_get_current_process_handle();
+}
+
 bool OsKernel::in_isr() const {
-  return current_ != nullptr && current_->is_isr;
+  return has_current() && current_->is_isr;
 }
 
 const std::string& OsKernel::current_thread() const {
   static const std::string kNone = "none";
-  return current_ != nullptr ? current_->spec.name : kNone;
+  return has_current() ? current_->spec.name : kNone;
 }
 
 // ---- time ------------------------------------------------------------------------------------
@@ -159,6 +163,8 @@ void OsKernel::thread_main(OsThread& t) {
     t.body();
   } catch (const ClusterHalted&) {
     // The cluster panicked: this thread simply stops.
+  } catch (const sc_core::sc_unwind_exception&) {
+    throw; // SystemC is killing or resetting the process: let it unwind.
   } catch (const std::exception& e) {
     // A fault in the simulated software is a result, not a simulator crash.
     try {
@@ -184,20 +190,28 @@ void OsKernel::spawn(const hal::ThreadSpec& spec, std::function<void()> body) {
   t->body = std::move(body);
   OsThread* raw = t.get();
   threads_.push_back(std::move(t));
+  const bool from_thread = has_current();
   OsThread* self = current_;
-  if (self != nullptr) sync();
+  if (from_thread) sync();
   make_ready(*raw, false);
   request_core(core_of(*raw), *raw);
-  sc_core::sc_spawn([this, raw] { thread_main(*raw); },
-                    sc_core::sc_gen_unique_name(process_name(name_ + "_" + spec.name).c_str()));
+  raw->process =
+      sc_core::sc_spawn([this, raw] { thread_main(*raw); },
+                        sc_core::sc_gen_unique_name(process_name(name_ + "_" + spec.name).c_str()));
   current_ = self;
 }
 
 bool OsKernel::block(OsThread& self, hal::SimTime timeout) {
   if (self.is_isr) panic({name_, "software_panic", 0, false, 0, "isr", "blocking call in an ISR"});
   CoreContext& c = core_of(self);
-  sync();
+  // Blocked first: a wake() during the sync below (another core acting at an earlier time) then
+  // cancels the block instead of being lost.
   self.state = OsThread::State::kBlocked;
+  sync();
+  if (self.state != OsThread::State::kBlocked) {
+    self.cancel_wait = nullptr;
+    return true;
+  }
   release_core(c);
   const sc_time start = sc_core::sc_time_stamp();
   const bool forever = timeout == hal::kForever;
@@ -228,8 +242,15 @@ bool OsKernel::block(OsThread& self, hal::SimTime timeout) {
 void OsKernel::wake(OsThread& t) {
   if (t.state != OsThread::State::kBlocked) return;
   // The waker may run ahead of SystemC time; the woken thread must not start before it.
-  if (current_ != nullptr) sync();
+  if (has_current()) sync();
+  if (t.state != OsThread::State::kBlocked) return; // woken or timed out during the sync
   t.cancel_wait = nullptr;
+  CoreContext& c = core_of(t);
+  if (c.running == &t) {
+    // Still inside block()'s own sync, holding its core: the block is simply cancelled.
+    t.state = OsThread::State::kRunning;
+    return;
+  }
   make_ready(t, false);
   request_core(core_of(t), t);
   t.granted.notify(SC_ZERO_TIME); // ends a timed wait early; the loop re-checks state
@@ -251,11 +272,12 @@ void OsKernel::sleep(hal::SimTime duration) {
   block(current(), duration);
 }
 
-bool OsKernel::spin(const sc_core::sc_event* watch, const sc_time& deadline) {
+bool OsKernel::spin(const sc_core::sc_event* watch, const bool* latched, const sc_time& deadline) {
   OsThread& self = current();
   CoreContext& c = core_of(self);
   sync();
   for (;;) {
+    if (latched != nullptr && *latched) return true;
     sc_time now = sc_core::sc_time_stamp();
     if (now >= deadline) return false;
     if (c.needs_attention()) {
@@ -324,10 +346,10 @@ hal::Work& OsKernel::work(const std::string& queue, const hal::ThreadSpec& worke
 void OsKernel::panic(PanicInfo info) {
   if (!halted_) {
     info.cluster = name_;
-    info.time_ps =
-        sc_to_ps(sc_core::sc_time_stamp() +
-                 (current_ != nullptr ? current_core().qk.get_local_time() : SC_ZERO_TIME));
-    if (info.thread.empty() && current_ != nullptr) info.thread = current_->spec.name;
+    const bool from_thread = has_current();
+    info.time_ps = sc_to_ps(sc_core::sc_time_stamp() +
+                            (from_thread ? current_core().qk.get_local_time() : SC_ZERO_TIME));
+    if (info.thread.empty() && from_thread) info.thread = current_->spec.name;
     halted_ = true;
     panic_ = info;
     SIM_WARN(name_, "panic: " << info.kind << (info.has_address ? " at " : "")

@@ -12,8 +12,13 @@
 // offset is synchronised before the core changes hands and before waking another thread, so
 // every hand-over happens at the right simulated time.
 //
-// A panic halts the cluster: the calling coroutine unwinds with ClusterHalted, every other thread
-// of the cluster unwinds the next time it would run. The other cluster keeps running.
+// A panic halts the cluster: the calling coroutine unwinds with ClusterHalted; every other thread
+// of the cluster stays parked where it is (nothing is dispatched any more). The other cluster
+// keeps running.
+//
+// Kernel objects synchronise the caller's local time before they test or change any state, so a
+// decision (count is zero: block) and its consequence (the thread is blocked) never have a
+// SystemC wait between them in which another core could act.
 
 #include <functional>
 #include <map>
@@ -61,7 +66,9 @@ public:
   const std::string& name() const { return name_; }
   CoreContext& current_core();
   OsThread& current();
-  bool has_current() const { return current_ != nullptr; }
+  /// True when the running SystemC process is one of this cluster's threads or interrupt
+  /// contexts (not a test driver, a boot process or another cluster's thread).
+  bool has_current() const;
   /// Every HAL call starts here: unwinds a halted cluster, serves preemption and interrupts.
   void enter() {
     if (halted_) throw ClusterHalted{};
@@ -77,9 +84,10 @@ public:
   bool block(OsThread& self, hal::SimTime timeout);
   /// Makes a blocked thread ready (from a thread or an ISR of this cluster).
   void wake(OsThread& thread);
-  /// Holds the core until `deadline`, `watch` fires, or an interrupt/preemption was served.
+  /// Holds the core until `deadline`, `watch` fires (or `*latched` is already set: something
+  /// happened while the caller was still running ahead), or an interrupt/preemption was served.
   /// Returns false when the deadline was reached.
-  bool spin(const sc_core::sc_event* watch, const sc_core::sc_time& deadline);
+  bool spin(const sc_core::sc_event* watch, const bool* latched, const sc_core::sc_time& deadline);
   void sleep(hal::SimTime duration);
 
   /// Records the panic and unwinds the caller (when called from the cluster's software).

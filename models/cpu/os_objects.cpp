@@ -32,6 +32,7 @@ OsKernel::SemaphoreImpl::SemaphoreImpl(OsKernel& kernel, std::string name, unsig
 
 void OsKernel::SemaphoreImpl::give() {
   kernel_.enter();
+  kernel_.sync();
   if (!waiters_.empty()) {
     kernel_.wake(*pop_best(waiters_));
   } else if (count_ < limit_) {
@@ -43,6 +44,7 @@ void OsKernel::SemaphoreImpl::give() {
 
 bool OsKernel::SemaphoreImpl::take(hal::SimTime timeout) {
   kernel_.enter();
+  kernel_.sync();
   if (count_ > 0) {
     --count_;
     return true;
@@ -62,6 +64,9 @@ bool OsKernel::WaitQueueImpl::wait(const std::function<bool()>& condition, hal::
   const sc_core::sc_time deadline =
       forever ? sc_core::SC_ZERO_TIME : kernel_.local_now() + ps_to_sc(timeout);
   for (;;) {
+    // Sync first so every wake_all() up to this thread's time has happened; a wake landing while
+    // the condition's own cost is synchronised (in block()) cancels the block instead.
+    kernel_.sync();
     if (condition()) return true;
     hal::SimTime remaining = hal::kForever;
     if (!forever) {
@@ -78,6 +83,7 @@ bool OsKernel::WaitQueueImpl::wait(const std::function<bool()>& condition, hal::
 
 void OsKernel::WaitQueueImpl::wake_all() {
   kernel_.enter();
+  kernel_.sync();
   std::vector<OsThread*> woken;
   woken.swap(waiters_);
   for (OsThread* t : woken) kernel_.wake(*t);
@@ -101,6 +107,7 @@ void OsKernel::Workqueue::enqueue(WorkImpl& work) {
 void OsKernel::Workqueue::worker_main() {
   worker_ = &kernel_.current();
   for (;;) {
+    kernel_.sync();
     if (pending_.empty()) {
       kernel_.block(*worker_, hal::kForever);
       continue;
@@ -117,6 +124,7 @@ void OsKernel::Workqueue::worker_main() {
 }
 
 bool OsKernel::WorkImpl::queue() {
+  if (queue_.kernel().has_current()) queue_.kernel().sync();
   if (pending_) return false;
   pending_ = true;
   queue_.enqueue(*this);

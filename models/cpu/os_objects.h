@@ -47,6 +47,7 @@ class OsKernel::Workqueue {
 public:
   Workqueue(OsKernel& kernel, std::string name, const hal::ThreadSpec& worker);
   void enqueue(WorkImpl& work);
+  OsKernel& kernel() { return kernel_; }
 
 private:
   void worker_main();

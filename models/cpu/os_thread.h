@@ -31,6 +31,8 @@ struct OsThread {
   std::function<void()> body;
   /// Set while blocked on an object's waiter list: removes the thread from it on timeout.
   std::function<void()> cancel_wait;
+  /// The SystemC process running this thread (or this core's interrupt context).
+  sc_core::sc_process_handle process;
 
   bool preemptible() const { return !is_isr && !spec.cooperative; }
 };

@@ -4,7 +4,8 @@
 namespace sim::models {
 
 IrqController::IrqController(const sc_core::sc_module_name& name, const IrqControllerConfig& config)
-    : sc_core::sc_module(name), config_(config), core_(config.cores) {
+    : sc_core::sc_module(name), config_(config), core_(config.cores),
+      latency_(sc_core::sc_time(static_cast<double>(config.delivery_latency), sc_core::SC_PS)) {
   for (unsigned c = 0; c < config.cores; ++c)
     pending_events_.push_back(std::make_unique<sc_core::sc_event>());
   core_.on_pending([this](unsigned cpu) { pending_events_[cpu]->notify(sc_core::SC_ZERO_TIME); });
@@ -31,19 +32,21 @@ void IrqController::on_line_change(std::size_t index) {
     return;
   }
   // Rises travel to the CPU interface; remember the order so simultaneous changes stay ordered.
-  sc_core::sc_time at = sc_core::sc_time_stamp() + config_.delivery_latency;
+  last_rise_[c.line] = sc_core::sc_time_stamp();
+  sc_core::sc_time at = sc_core::sc_time_stamp() + latency_;
   in_flight_.push_back({at, c.line});
-  if (in_flight_.size() == 1) deliver_event_.notify(config_.delivery_latency);
+  if (in_flight_.size() == 1) deliver_event_.notify(latency_);
 }
 
 void IrqController::deliver() {
   const sc_core::sc_time now = sc_core::sc_time_stamp();
   while (!in_flight_.empty() && in_flight_.front().at <= now) {
-    unsigned line = in_flight_.front().line;
+    const Delivery d = in_flight_.front();
     in_flight_.pop_front();
-    // A level that dropped again while in flight is not delivered.
+    // Only the line's latest rise is delivered, and only if the level is still high.
+    if (d.at != last_rise_[d.line] + latency_) continue;
     for (const Connection& c : connections_)
-      if (c.line == line && c.signal->read()) core_.set_level(line, true);
+      if (c.line == d.line && c.signal->read()) core_.set_level(d.line, true);
   }
   if (!in_flight_.empty()) deliver_event_.notify(in_flight_.front().at - now);
 }

@@ -8,6 +8,7 @@
 // programs enables and routing directly, as the kernels' irqchip drivers would.
 
 #include <deque>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,13 +16,14 @@
 #include <systemc>
 
 #include "models/common/sc_compat.h"
+#include "models/common/units.h"
 #include "models/irq/irq_controller_core.h"
 
 namespace sim::models {
 
 struct IrqControllerConfig {
   unsigned cores = 1;
-  sc_core::sc_time delivery_latency = sc_core::sc_time(20, sc_core::SC_NS);
+  Picoseconds delivery_latency = 20 * kPsPerNs;
 };
 
 class IrqController : public sc_core::sc_module {
@@ -53,6 +55,10 @@ private:
   IrqControllerCore core_;
   std::vector<Connection> connections_;
   std::deque<Delivery> in_flight_;
+  /// Time of each line's latest rise: only that rise is delivered (a rise, fall, rise within the
+  /// latency must not arrive early through the first rise's slot).
+  std::map<unsigned, sc_core::sc_time> last_rise_;
+  sc_core::sc_time latency_;
   sc_core::sc_event deliver_event_;
   std::vector<std::unique_ptr<sc_core::sc_event>> pending_events_;
 };

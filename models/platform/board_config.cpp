@@ -11,6 +11,15 @@ namespace {
 using config::ConfigError;
 using config::ConfigNode;
 
+// A count that must fit the model's unsigned fields, checked before any narrowing.
+unsigned bounded(const ConfigNode& n, std::uint64_t value, std::uint64_t lo, std::uint64_t hi,
+                 const std::string& what) {
+  if (value < lo || value > hi)
+    n.fail(what + " must be within " + std::to_string(lo) + ".." + std::to_string(hi) + ", got " +
+           std::to_string(value));
+  return static_cast<unsigned>(value);
+}
+
 struct Span {
   std::uint64_t base, size;
   std::string what;
@@ -33,6 +42,8 @@ MemoryBankConfig parse_bank(const ConfigNode& n) {
   b.memory.read_latency = n.time_or("read_latency", 90 * kPsPerNs);
   b.memory.write_latency = n.time_or("write_latency", 60 * kPsPerNs);
   if (b.memory.size == 0) n.at("size").fail("a memory bank cannot be empty");
+  if (b.base + b.memory.size < b.base)
+    n.at("size").fail("the bank runs past the end of the 64-bit address space");
   return b;
 }
 
@@ -89,8 +100,8 @@ CacheConfig parse_dcache(const ConfigNode& n, std::uint64_t clock_hz, const std:
   c.name = name;
   c.clock_period_ps = period_ps(clock_hz);
   c.size = n.bytes_or("size", c.size);
-  c.ways = static_cast<unsigned>(n.uint_or("ways", c.ways));
-  c.line = static_cast<unsigned>(n.bytes_or("line", c.line));
+  if (auto w = n.get("ways")) c.ways = bounded(*w, w->uint(), 1, 64, "ways");
+  if (auto l = n.get("line")) c.line = bounded(*l, l->bytes(), 4, 4096, "the line size in bytes");
   c.hit_latency = n.latency_or("hit_latency", c.hit_latency);
   if (auto r = n.get("replacement"))
     c.replacement =
@@ -153,8 +164,7 @@ OsCosts parse_os(const ConfigNode& n) {
 ClusterBoardConfig parse_cluster(const std::string& side, const ConfigNode& n) {
   ClusterBoardConfig c;
   c.side = side;
-  c.cores = static_cast<unsigned>(n.at("cores").uint());
-  if (c.cores == 0 || c.cores > 8) n.at("cores").fail("a cluster has 1 to 8 cores");
+  c.cores = bounded(n.at("cores"), n.at("cores").uint(), 1, 8, "the number of cores");
   c.clock_hz = n.at("clock").hz();
   c.dcache = parse_dcache(n.at("dcache"), c.clock_hz, side + ".dcache");
   if (auto u = n.get("uart")) {
@@ -162,9 +172,9 @@ ClusterBoardConfig parse_cluster(const std::string& side, const ConfigNode& n) {
     ub.base = u->at("base").uint();
     ub.model.name = side + "_uart";
     ub.model.baud = u->uint_or("baud", ub.model.baud);
-    ub.model.fifo_depth = static_cast<unsigned>(u->uint_or("fifo_depth", ub.model.fifo_depth));
+    if (auto f = u->get("fifo_depth"))
+      ub.model.fifo_depth = bounded(*f, f->uint(), 1, 4096, "the FIFO depth");
     if (ub.model.baud == 0) u->at("baud").fail("baud must be above zero");
-    if (ub.model.fifo_depth == 0) u->at("fifo_depth").fail("the FIFO needs at least one entry");
     c.uart = ub;
   }
   MmuMap check;
@@ -203,6 +213,12 @@ const MemoryBankConfig* bank_holding(const BoardConfig& b, std::uint64_t base, s
 }
 
 void validate(const BoardConfig& b, const ConfigNode& root) {
+  std::vector<ConfigNode> banks = root.at("memory").items();
+  for (std::size_t i = 0; i < b.memory.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (b.memory[i].memory.name == b.memory[j].memory.name)
+        banks[i].at("name").fail("memory bank name '" + b.memory[i].memory.name +
+                                 "' is already used by " + b.memory[j].path);
   // The system address map: DRAM banks and device windows must not overlap.
   std::vector<Span> system;
   for (const MemoryBankConfig& m : b.memory)
@@ -237,6 +253,16 @@ void validate(const BoardConfig& b, const ConfigNode& root) {
       if (r.attr != MemAttr::kDevice && bank_holding(b, r.base, r.size) == nullptr)
         items[i].fail("MMU region " + r.name + " " + range_text(r.base, r.size) +
                       " maps memory that is not inside any memory bank");
+      // The platform maps the cluster's own mailbox terminal and UART as device memory.
+      const MailboxTerminalConfig& t = c->side == "master" ? b.mailbox.master : b.mailbox.remote;
+      std::vector<std::pair<std::uint64_t, std::uint64_t>> own = {
+          {t.base, BoardConfig::kMailboxWindow}};
+      if (c->uart) own.emplace_back(c->uart->base, BoardConfig::kUartWindow);
+      for (const auto& [base, size] : own)
+        if (r.base < base + size && base < r.end())
+          items[i].fail("MMU region " + r.name + " " + range_text(r.base, r.size) +
+                        " overlaps the cluster's own device window " + range_text(base, size) +
+                        ", which the platform maps as device memory");
     }
   }
 }

@@ -105,7 +105,7 @@ void Platform::build_side(Side& s, const ClusterBoardConfig& c,
   const std::string& side = c.side;
   IrqControllerConfig ic;
   ic.cores = c.cores;
-  ic.delivery_latency = ps_to_sc(c.irq_delivery_latency);
+  ic.delivery_latency = c.irq_delivery_latency;
   s.irq = std::make_unique<IrqController>((side + "_gic").c_str(), ic);
   s.mbox_rx = std::make_unique<IrqLine>((side + "_mbox_irq_rx").c_str());
   s.mbox_tx = std::make_unique<IrqLine>((side + "_mbox_irq_tx").c_str());

@@ -37,17 +37,9 @@ void shared_flag_writer(hal::Hal& hal, const PlatformInfo& info, const SharedFla
   TccMbox mbox(hal, info.mailbox_base);
   hal::Semaphore& acked = os.semaphore("shared_flag_ack", 0, 1);
   // Linux-style split: the top half masks the RX interrupt, the thread drains and unmasks.
-  os.irq_connect(
-      info.mailbox_irq_rx,
-      [&] {
-        if (mbox.rx_irq()) acked.give();
-      },
-      0);
-  os.irq_connect(
-      info.mailbox_irq_tx, [&] { mbox.tx_done_irq(); }, 0);
-  mbox.startup();
-  os.irq_enable(info.mailbox_irq_rx, true);
-  os.irq_enable(info.mailbox_irq_tx, true);
+  mbox.attach(os, info.mailbox_irq_rx, info.mailbox_irq_tx, [&] {
+    if (mbox.rx_irq()) acked.give();
+  });
 
   for (unsigned round = 1; round <= options.rounds; ++round) {
     const std::uint32_t value = shared_flag_value(round);
@@ -74,21 +66,13 @@ void shared_flag_reader(hal::Hal& hal, const PlatformInfo& info, const SharedFla
   hal::Semaphore& doorbell = os.semaphore("shared_flag_doorbell", 0, 1);
   std::uint32_t last_round = 0;
   // Zephyr IPM-style: the ISR drains the FIFO and gives the semaphore.
-  os.irq_connect(
-      info.mailbox_irq_rx,
-      [&] {
-        if (!mbox.rx_irq()) return;
-        std::uint32_t words[TccMbox::kMaxCmdWords];
-        if (mbox.receive(words, TccMbox::kMaxCmdWords) > 0) last_round = words[0];
-        mbox.rx_irq_enable();
-        doorbell.give();
-      },
-      0);
-  os.irq_connect(
-      info.mailbox_irq_tx, [&] { mbox.tx_done_irq(); }, 0);
-  mbox.startup();
-  os.irq_enable(info.mailbox_irq_rx, true);
-  os.irq_enable(info.mailbox_irq_tx, true);
+  mbox.attach(os, info.mailbox_irq_rx, info.mailbox_irq_tx, [&] {
+    if (!mbox.rx_irq()) return;
+    std::uint32_t words[TccMbox::kMaxCmdWords];
+    if (mbox.receive(words, TccMbox::kMaxCmdWords) > 0) last_round = words[0];
+    mbox.rx_irq_enable();
+    doorbell.give();
+  });
 
   for (unsigned round = 1; round <= options.rounds; ++round) {
     doorbell.take(hal::kForever);

@@ -11,6 +11,16 @@ void TccMbox::startup() {
   wr(kOppositeSts, 1);
 }
 
+void TccMbox::attach(hal::Os& os, unsigned irq_rx, unsigned irq_tx, std::function<void()> on_rx,
+                     unsigned core) {
+  os.irq_connect(irq_rx, std::move(on_rx), core);
+  os.irq_connect(
+      irq_tx, [this] { tx_done_irq(); }, core);
+  startup();
+  os.irq_enable(irq_rx, true);
+  os.irq_enable(irq_tx, true);
+}
+
 bool TccMbox::tx_empty() {
   return (rd(kCmdFifoSts) & kTxCmdEmpty) != 0 && (rd(kDatTxSts) & kDatEmpty) != 0;
 }

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 
 #include "sw/hal/hal.h"
 
@@ -23,6 +24,10 @@ public:
 
   /// Channel startup: OEN off, FIFOs flushed, RX interrupt on with ILEVEL = not-empty, ready = 1.
   void startup();
+  /// Installs the interrupt handlers (RX calls `on_rx`; TX-done is handled here), runs startup()
+  /// and enables both lines, on `core`.
+  void attach(hal::Os& os, unsigned irq_rx, unsigned irq_tx, std::function<void()> on_rx,
+              unsigned core = 0);
   /// Sends 1..8 command words; returns 0 or kBusy when the previous message is still in the FIFO.
   int send(const std::uint32_t* cmd, std::size_t words);
   /// TX-done top half: acknowledges the latch and drops OEN once the peer drained the FIFO.

@@ -49,6 +49,22 @@ TEST(Ledger, LatencyPercentilesUseNearestRank) {
   EXPECT_EQ(s.latency_max_ps, 100000u);
 }
 
+TEST(Ledger, SameIdOnTwoEndpointsAreTwoMessages) {
+  Ledger l;
+  hal::ProbeEvent a = event(hal::ProbeKind::kMessageSent, 1, 7);
+  hal::ProbeEvent b = a;
+  b.endpoint = "other";
+  l.on_probe("m", "t", a, 0);
+  l.on_probe("m", "t", b, 0);
+  hal::ProbeEvent rb = event(hal::ProbeKind::kMessageReceived, 1, 7);
+  rb.endpoint = "other";
+  l.on_probe("r", "t", rb, 10);
+  LedgerSummary s = l.summary();
+  EXPECT_EQ(s.sent, 2u);
+  EXPECT_EQ(s.delivered, 1u);
+  EXPECT_EQ(s.in_flight, 1u);
+}
+
 TEST(Ledger, DuplicateOrUnknownReceiveIsCountedAsUnexpected) {
   Ledger l;
   l.on_probe("m", "t", event(hal::ProbeKind::kMessageSent, 1, 7), 0);

@@ -12,6 +12,7 @@
 #include <systemc>
 #include <tlm>
 #include <tlm_utils/multi_passthrough_target_socket.h>
+#include <tlm_utils/tlm_quantumkeeper.h>
 
 #include "models/cpu/cluster.h"
 #include "models/irq/irq_controller.h"
@@ -62,9 +63,11 @@ struct ClusterFixture {
   std::unique_ptr<models::Cluster> cluster;
   std::unique_ptr<TestBus> bus;
 
+  /// `quantum` is the temporal-decoupling quantum (zero: every HAL step synchronises).
   explicit ClusterFixture(unsigned cores = 1, const std::string& name = "remote",
-                          bool map_ram = true)
+                          bool map_ram = true, sc_core::sc_time quantum = sc_core::SC_ZERO_TIME)
       : irq_line((name + "_irq_line").c_str()) {
+    tlm::tlm_global_quantum::instance().set(quantum);
     models::IrqControllerConfig ic;
     ic.cores = cores;
     irq = std::make_unique<models::IrqController>((name + "_gic").c_str(), ic);

@@ -15,7 +15,7 @@ constexpr unsigned kLine = 240;
 
 struct Bench {
   sc_core::sc_signal<bool> line{"line"};
-  IrqController gic{"gic", IrqControllerConfig{1, sc_time(20, SC_NS)}};
+  IrqController gic{"gic", IrqControllerConfig{1, 20 * kPsPerNs}};
   Bench() {
     gic.connect(kLine, line);
     gic.core().enable(kLine, true);
@@ -47,6 +47,23 @@ TEST(IrqController, PulseShorterThanTheLatencyIsNotDelivered) {
   sc_core::sc_start(1, sc_core::SC_US);
   EXPECT_FALSE(b.gic.core().pending_for(0));
   EXPECT_EQ(b.gic.core().stats(kLine).assertions, 0u);
+}
+
+TEST(IrqController, RiseFallRiseIsDeliveredOneLatencyAfterTheLastRise) {
+  Bench b;
+  sc_time pending_at = sc_core::SC_ZERO_TIME;
+  sc_core::sc_spawn([&] {
+    sc_core::wait(sc_time(100, SC_NS));
+    b.line.write(true);
+    sc_core::wait(sc_time(5, SC_NS));
+    b.line.write(false);
+    sc_core::wait(sc_time(5, SC_NS));
+    b.line.write(true);
+    sc_core::wait(b.gic.pending_event(0));
+    pending_at = sc_core::sc_time_stamp();
+  });
+  sc_core::sc_start(1, sc_core::SC_US);
+  EXPECT_EQ(pending_at, sc_time(130, SC_NS));
 }
 
 TEST(IrqController, FallingLevelClearsPendingAtOnce) {

@@ -131,5 +131,40 @@ TEST(BoardConfig, UnknownEvictionModeListsTheChoices) {
   EXPECT_NE(std::string(e.what()).find("natural, random, on_doorbell, never"), std::string::npos);
 }
 
+TEST(BoardConfig, MmuRegionOverTheClustersOwnMailboxIsAnError) {
+  ConfigError e =
+      error_for("- { name: rpmsg_shm, base: 0x200c6000, size: 0x8000, attr: normal_nc }",
+                "- { name: rpmsg_shm, base: 0x200c6000, size: 0x8000, attr: normal_nc }\n"
+                "      - { name: mbox, base: 0x17470000, size: 0x1000, attr: device }");
+  EXPECT_EQ(e.path(), "clusters.master.mmu[1]");
+  EXPECT_NE(std::string(e.what()).find("own device window"), std::string::npos);
+}
+
+TEST(BoardConfig, DuplicateMemoryBankNameIsAnError) {
+  ConfigError e = error_for("read_latency: 90ns, write_latency: 60ns }",
+                            "read_latency: 90ns, write_latency: 60ns }\n"
+                            "  - { name: ddr_main, base: 0x100000000, size: 1GiB }");
+  EXPECT_EQ(e.path(), "memory[1].name");
+}
+
+TEST(BoardConfig, BankWrappingTheAddressSpaceIsAnError) {
+  ConfigError e = error_for("read_latency: 90ns, write_latency: 60ns }",
+                            "read_latency: 90ns, write_latency: 60ns }\n"
+                            "  - { name: high, base: 0xffffffffffff0000, size: 1GiB }");
+  EXPECT_EQ(e.path(), "memory[1].size");
+}
+
+TEST(BoardConfig, HugeCoreCountIsRejectedNotTruncated) {
+  ConfigError e = error_for("cores: 2", "cores: 4294967297");
+  EXPECT_EQ(e.path(), "clusters.master.cores");
+  EXPECT_NE(std::string(e.what()).find("within 1..8"), std::string::npos);
+}
+
+TEST(BoardConfig, HugeLineSizeIsRejectedNotTruncated) {
+  // The first dcache in the file is the master's.
+  ConfigError e = error_for("line: 64B", "line: 8GiB");
+  EXPECT_EQ(e.path(), "clusters.master.dcache.line");
+}
+
 } // namespace
 } // namespace sim::models
