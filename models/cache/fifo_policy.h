@@ -1,26 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// Fifo: replaces the way filled longest ago; hits do not change the order. Pure C++.
+// Fifo: replaces the way filled longest ago; hits do not change the order. It is LRU whose stamps
+// are refreshed only by fills, never by hits. Pure C++.
 
-#include <cstdint>
-#include <vector>
-
-#include "models/cache/replacement_policy.h"
+#include "models/cache/lru_policy.h"
 
 namespace sim::models {
 
-class Fifo : public ReplacementPolicy {
+class Fifo final : public Lru {
 public:
-  Fifo(unsigned sets, unsigned ways);
-  void touch(unsigned set, unsigned way) override;
-  void insert(unsigned set, unsigned way) override;
-  void invalidate(unsigned set, unsigned way) override;
-  unsigned victim(unsigned set) override;
-
-private:
-  unsigned ways_;
-  std::uint64_t clock_ = 0;
-  std::vector<std::uint64_t> inserted_; // sets * ways; 0 = never filled
+  using Lru::Lru;
+  void touch(unsigned, unsigned) override {}
 };
 
 } // namespace sim::models

@@ -6,12 +6,16 @@ namespace sim::models {
 Lru::Lru(unsigned sets, unsigned ways)
     : ways_(ways), stamp_(static_cast<std::size_t>(sets) * ways, 0) {}
 
-void Lru::touch(unsigned set, unsigned way) {
+void Lru::stamp(unsigned set, unsigned way) {
   stamp_[static_cast<std::size_t>(set) * ways_ + way] = ++clock_;
 }
 
+void Lru::touch(unsigned set, unsigned way) {
+  stamp(set, way);
+}
+
 void Lru::insert(unsigned set, unsigned way) {
-  touch(set, way);
+  stamp(set, way);
 }
 
 void Lru::invalidate(unsigned set, unsigned way) {

@@ -18,6 +18,10 @@ public:
   void invalidate(unsigned set, unsigned way) override;
   unsigned victim(unsigned set) override;
 
+protected:
+  /// Marks the way as the most recently refreshed of its set.
+  void stamp(unsigned set, unsigned way);
+
 private:
   unsigned ways_;
   std::uint64_t clock_ = 0;
