@@ -5,24 +5,12 @@
 
 #include "models/common/tlm_util.h"
 #include "models/platform/platform.h"
+#include "sim/platform_info.h"
 
 namespace sim::app {
 namespace {
 
 using json = nlohmann::ordered_json;
-
-sw::PlatformInfo platform_info(const models::BoardConfig& b, const std::string& side,
-                               std::uint64_t seed) {
-  sw::PlatformInfo info;
-  info.side = side;
-  const models::MailboxTerminalConfig& t = side == "master" ? b.mailbox.master : b.mailbox.remote;
-  info.mailbox_base = t.base;
-  info.mailbox_irq_rx = t.irq_rx;
-  info.mailbox_irq_tx = t.irq_tx;
-  for (const models::CarveoutConfig& c : b.carveouts) info.carveouts[c.name] = {c.base, c.size};
-  info.seed = seed;
-  return info;
-}
 
 json cache_stats(const models::CacheStats& s) {
   json j = json::object();

@@ -20,7 +20,11 @@ struct PlatformInfo {
   std::uint64_t mailbox_base = 0;
   unsigned mailbox_irq_rx = 0;
   unsigned mailbox_irq_tx = 0;
+  /// Reserved-memory regions by DT name: rsc_table, vdev0vring0, vdev0vring1, vdev0buffer.
   std::map<std::string, MemoryRegion> carveouts;
+  /// The Linux DT's tcc,rsc-offset / tcc,rsc-size inside the rsc_table region (0 when absent).
+  std::uint64_t rsc_offset = 0;
+  std::uint64_t rsc_size = 0;
   std::uint64_t seed = 1;
 };
 

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <unistd.h>
+
 namespace sim::app {
 namespace {
 
@@ -15,8 +17,10 @@ const std::string kSource = IPCSIM_SOURCE_DIR;
 class ScenarioFile {
 public:
   explicit ScenarioFile(const std::string& body) {
-    path_ = std::filesystem::temp_directory_path() /
-            ("ipcsim_scenario_" + std::to_string(counter_++) + ".yaml");
+    path_ =
+        std::filesystem::temp_directory_path() /
+        ("ipcsim_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
+         "_" + std::to_string(counter_++) + ".yaml");
     std::ofstream(path_) << "board: " << kSource << "/configs/tcc807x.yaml\n" << body;
   }
   ~ScenarioFile() { std::filesystem::remove(path_); }
@@ -110,7 +114,8 @@ TEST(Scenario, AppOnTheWrongSideIsRejected) {
 }
 
 TEST(Scenario, MissingBoardFileIsAClearError) {
-  std::filesystem::path p = std::filesystem::temp_directory_path() / "ipcsim_noboard.yaml";
+  std::filesystem::path p = std::filesystem::temp_directory_path() /
+                            ("ipcsim_noboard_" + std::to_string(::getpid()) + ".yaml");
   std::ofstream(p) << "name: t\nboard: nowhere.yaml\nstop_at: 1ms\n";
   try {
     load_scenario(p.string());

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// The Linux 5.10 RPMsg master as co-simulated software (DESIGN §4, rpmsg-protocol.md §3–§5):
+// the TCC mailbox controller and the mailbox framework's client queue, the TCC remoteproc
+// platform driver in attach (self-boot) mode, the virtio split ring (driver side) and
+// virtio_rpmsg_bus with its name service. Client drivers (rpmsg_client_sample, ...) register an
+// RpmsgDriver; a channel announced by the remote probes the driver whose name matches.
+//
+// Linux maps the carve-outs Normal-NC (memremap WC / ioremap_wc), so this stack does no cache
+// maintenance: only barriers. Timing comes from the HAL (memory, MMIO, console) and the OS model.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sw/hal/hal.h"
+#include "sw/platform_info.h"
+
+namespace sim::sw::lnx {
+
+// Linux errno values the stack returns (negated, as the kernel does).
+inline constexpr int kEnomem = -12;
+inline constexpr int kEbusy = -16;
+inline constexpr int kEinval = -22;
+inline constexpr int kEnobufs = -105;
+inline constexpr int kEmsgsize = -90;
+inline constexpr int kErestartsys = -512;
+
+struct LinuxOptions {
+  std::string kernel = "5.10";
+  /// Mailbox framework queue per channel (MBOX_TX_QUEUE_LEN); a send beyond it is -ENOBUFS.
+  unsigned mbox_tx_queue_len = 20;
+  /// printk reaches the serial console (each character costs its time on the wire).
+  bool console = true;
+  /// rpmsg_send's wait for a TX buffer.
+  hal::SimTime send_timeout = 15 * hal::kSec;
+  /// Core the mailbox interrupts, the remoteproc workqueue and the probe run on.
+  unsigned core = 0;
+};
+
+/// An rpmsg channel as its driver sees it (struct rpmsg_device and its default endpoint).
+class RpmsgDevice {
+public:
+  virtual ~RpmsgDevice() = default;
+  virtual const std::string& name() const = 0;
+  virtual std::uint32_t src() const = 0;
+  virtual std::uint32_t dst() const = 0;
+  /// rpmsg_send: waits up to send_timeout for a TX buffer. 0, or -EMSGSIZE, -ERESTARTSYS, ...
+  virtual int send(const void* data, std::size_t len) = 0;
+  virtual int sendto(const void* data, std::size_t len, std::uint32_t dst) = 0;
+  /// rpmsg_trysend: -ENOMEM when no TX buffer is free.
+  virtual int trysend(const void* data, std::size_t len) = 0;
+};
+
+/// An rpmsg client driver (struct rpmsg_driver), matched by channel name.
+class RpmsgDriver {
+public:
+  virtual ~RpmsgDriver() = default;
+  virtual std::string name() const = 0;
+  /// Runs inside the RX work that handled the NS announcement (as in Linux).
+  virtual int probe(RpmsgDevice& dev) = 0;
+  /// Runs in the RX work for every message to the channel's endpoint.
+  virtual int callback(RpmsgDevice& dev, const void* data, std::size_t len, std::uint32_t src) = 0;
+  /// The channel was destroyed (NS destroy from the remote).
+  virtual void remove(RpmsgDevice& dev) { (void)dev; }
+};
+
+/// What happened at boot and since: read by the simulator for outcome and report.
+struct LinuxStatus {
+  bool attached = false;
+  /// Attach failure, naming the address and the value found ("resource table version 2 at
+  /// 0x200c63b8, expected 1"); empty when attached.
+  std::string attach_error;
+  std::uint64_t attach_error_address = 0;
+  std::vector<std::string> channels_created;
+  std::vector<std::string> channels_destroyed;
+  std::uint64_t kicks_sent = 0;
+  std::uint64_t kicks_lost = 0;        ///< mailbox framework queue full (-ENOBUFS)
+  std::uint64_t rx_no_recipient = 0;   ///< "msg received with no recipient"
+  std::uint64_t rx_too_big = 0;        ///< "inbound msg too big" (RX buffer leaked)
+  std::uint64_t rx_no_used_buffer = 0; ///< "uhm, incoming signal, but no used buffer ?"
+  std::uint64_t tx_timeouts = 0;       ///< rpmsg_send gave up after send_timeout
+};
+
+/// Boots the kernel side on the calling thread (the init thread): mailbox controller, remoteproc
+/// probe and attach, virtio and rpmsg probe (RX buffers posted, status 0 -> 1 -> 3 -> 7, first
+/// kick). Returns when probing is over; interrupt handlers, the workqueue and driver callbacks
+/// keep running. `drivers` must outlive the simulation.
+void boot(hal::Hal& hal, const PlatformInfo& info, const LinuxOptions& options,
+          const std::vector<RpmsgDriver*>& drivers, LinuxStatus& status);
+
+} // namespace sim::sw::lnx

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// The Zephyr 3.7 + OpenAMP remote as co-simulated software (DESIGN §4, rpmsg-protocol.md §6–§7):
+// an IPM driver on the TCC mailbox, OpenAMP's remoteproc_virtio / virtqueue (device side) /
+// rpmsg_virtio with the cache-maintenance points of CONFIG_OPENAMP_WITH_DCACHE, and the
+// openamp_rsc_table sample's structure (rpmsg_mng_task draining vring1 on every IPM interrupt).
+// Applications (the sample's responders, ...) are ZephyrApp threads started once the rpmsg device
+// is up, each creating its endpoints.
+//
+// The resource table is static data of the remote image: the simulator places its bytes in DRAM
+// before time zero (not through the remote's cache), as the boot loader leaves the image.
+// Zephyr maps the shared memory write-back cacheable, so every coherency rule matters here.
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "sw/hal/hal.h"
+#include "sw/platform_info.h"
+
+namespace sim::sw::zephyr {
+
+// OpenAMP error codes (RPMSG_ERROR_BASE = -2000).
+inline constexpr int kRpmsgErrNoMem = -2001;
+inline constexpr int kRpmsgErrNoBuff = -2002;
+inline constexpr int kRpmsgErrParam = -2003;
+inline constexpr int kRpmsgErrDevState = -2004;
+inline constexpr int kRpmsgErrAddr = -2007;
+inline constexpr std::uint32_t kRpmsgAddrAny = 0xffffffffu;
+
+struct ZephyrOptions {
+  /// OpenAMP release preset: v2021.10, v2022.04, v2023.04, v2023.10, v2024.05 (Zephyr 3.7's),
+  /// v2024.10. Each changes behaviour as the real release did (DESIGN §4).
+  std::string release = "v2024.05";
+  /// CONFIG_OPENAMP_WITH_DCACHE (needs CONFIG_CACHE_MANAGEMENT).
+  bool dcache = true;
+  /// Where the image's resource_table symbol lives and what it says.
+  std::uint64_t rsc_table = 0x200c63b8;
+  unsigned vring_num = 8;
+  unsigned vring_align = 16;
+  std::uint64_t vring0 = 0x200c8000; ///< 0xffffffff: allocated by the master
+  std::uint64_t vring1 = 0x200c9000;
+  /// CONFIG_RAM_CONSOLE: adds the trace entry to the table (status moves to 0x30).
+  bool ram_console = false;
+  /// printk reaches the serial console.
+  bool console = true;
+};
+
+/// An OpenAMP rpmsg endpoint.
+class Endpoint {
+public:
+  virtual ~Endpoint() = default;
+  virtual std::uint32_t addr() const = 0;
+  /// The peer's address: RPMSG_ADDR_ANY until the first message from Linux arrives.
+  virtual std::uint32_t dest() const = 0;
+  /// rpmsg_send: waits for a TX buffer (1 ms polls, up to 15 s). Bytes sent, or RPMSG_ERR_*.
+  virtual int send(const void* data, std::size_t len) = 0;
+  /// rpmsg_trysend: RPMSG_ERR_NO_BUFF at once when no TX buffer is available.
+  virtual int trysend(const void* data, std::size_t len) = 0;
+  /// rpmsg_hold_rx_buffer / rpmsg_release_rx_buffer on the `data` pointer of a callback.
+  virtual void hold_rx_buffer(const void* data) = 0;
+  virtual void release_rx_buffer(const void* data) = 0;
+  /// rpmsg_destroy_ept: sends NS DESTROY when the endpoint was announced.
+  virtual void destroy() = 0;
+};
+
+/// Endpoint callback: runs in the rpmsg_mng_task thread while it drains vring1. `data` points at
+/// a copy of the payload as this core read it (through its cache).
+using EndpointCallback =
+    std::function<int(Endpoint& ept, const void* data, std::size_t len, std::uint32_t src)>;
+
+/// The rpmsg device applications create endpoints on.
+class Rpmsg {
+public:
+  virtual ~Rpmsg() = default;
+  /// rpmsg_create_ept with name announcement (NS CREATE) when the device supports it.
+  virtual Endpoint& create_endpoint(const std::string& name, std::uint32_t src, std::uint32_t dst,
+                                    EndpointCallback callback) = 0;
+};
+
+/// A remote application: its thread starts once the rpmsg device is initialised.
+class ZephyrApp {
+public:
+  virtual ~ZephyrApp() = default;
+  virtual hal::ThreadSpec thread() const = 0;
+  virtual void run(hal::Hal& hal, Rpmsg& rpmsg) = 0;
+};
+
+struct ZephyrStatus {
+  bool driver_ok_seen = false; ///< the status poll saw DRIVER_OK
+  bool rpmsg_ready = false;    ///< rpmsg_init_vdev done, apps started
+  std::uint64_t ipm_interrupts = 0;
+  std::uint64_t kicks_sent = 0;
+  std::uint64_t tx_buffer_waits = 0; ///< 1 ms polls while waiting for a TX buffer
+  std::uint64_t rx_no_endpoint = 0;  ///< message with no matching endpoint (silently dropped)
+  std::uint64_t tx_truncated = 0;    ///< payload above the buffer size, cut silently
+};
+
+/// Boots the image on the calling thread (main): IPM set-up, wait for DRIVER_OK, vrings,
+/// rpmsg_init_vdev, the rpmsg_mng_task thread, then the applications. `apps` must outlive the
+/// simulation.
+void boot(hal::Hal& hal, const PlatformInfo& info, const ZephyrOptions& options,
+          const std::vector<ZephyrApp*>& apps, ZephyrStatus& status);
+
+} // namespace sim::sw::zephyr
