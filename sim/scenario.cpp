@@ -116,6 +116,8 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options) {
   apply_sets(merged, s, options);
   ConfigNode m(merged, "");
   sc.board = models::parse_board(m);
+  sc.master = parse_master_software(m.at("master"));
+  sc.remote = parse_remote_software(m.at("remote"), sc.board);
   sc.master_apps = parse_apps(m, "master", sc.board);
   sc.remote_apps = parse_apps(m, "remote", sc.board);
   if (auto e = s.get("expect")) sc.expect = parse_expectations(*e);

@@ -16,6 +16,7 @@
 #include "models/platform/board_config.h"
 #include "sim/app_registry.h"
 #include "sim/expectations.h"
+#include "sim/software_config.h"
 
 namespace sim::app {
 
@@ -27,6 +28,8 @@ struct Scenario {
   std::uint64_t seed = 1;
   Picoseconds stop_at = 0;
   models::BoardConfig board;
+  MasterSoftware master;
+  RemoteSoftware remote;
   std::vector<AppInstance> master_apps;
   std::vector<AppInstance> remote_apps;
   Expectations expect;

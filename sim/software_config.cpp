@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "sim/software_config.h"
+
+namespace sim::app {
+namespace {
+
+using config::ConfigNode;
+
+// `any` (FW_RSC_ADDR_ANY: allocated by the master) or an address.
+std::uint64_t vring_address(const ConfigNode& n) {
+  if (n.is_scalar() && n.str() == "any") return 0xffffffffu;
+  std::uint64_t v = n.uint();
+  if (v > 0xffffffffu) n.fail("a vring device address is 32 bits in the resource table");
+  return v;
+}
+
+bool inside_dram(const models::BoardConfig& b, std::uint64_t addr, std::uint64_t len) {
+  for (const models::MemoryBankConfig& m : b.memory)
+    if (addr >= m.base && addr - m.base < m.memory.size && len <= m.memory.size - (addr - m.base))
+      return true;
+  return false;
+}
+
+} // namespace
+
+MasterSoftware parse_master_software(const ConfigNode& s) {
+  MasterSoftware m;
+  sw::lnx::LinuxOptions& k = m.kernel;
+  if (auto kernel = s.get("kernel")) {
+    k.kernel = kernel->str();
+    if (k.kernel != "5.10")
+      kernel->fail("kernel '" + k.kernel + "' is not modelled (supported: 5.10)");
+  }
+  if (auto mbox = s.get("mailbox")) {
+    if (auto q = mbox->get("tx_queue_len")) {
+      std::uint64_t len = q->uint();
+      if (len == 0 || len > 1024) q->fail("tx_queue_len must be within 1..1024");
+      k.mbox_tx_queue_len = static_cast<unsigned>(len);
+    }
+  }
+  k.console = s.bool_or("console", k.console);
+  k.send_timeout = s.time_or("send_timeout", k.send_timeout);
+  if (auto core = s.get("core")) k.core = static_cast<unsigned>(core->uint());
+  return m;
+}
+
+RemoteSoftware parse_remote_software(const ConfigNode& s, const models::BoardConfig& board) {
+  RemoteSoftware r;
+  sw::zephyr::ZephyrOptions& z = r.image;
+  if (auto version = s.get("zephyr")) {
+    if (version->str() != "3.7")
+      version->fail("Zephyr '" + version->str() + "' is not modelled (supported: 3.7)");
+  }
+  if (auto openamp = s.get("openamp")) {
+    z.release = openamp->str_or("release", z.release);
+    z.dcache = openamp->bool_or("dcache", z.dcache);
+  }
+  if (auto t = s.get("resource_table")) {
+    z.rsc_table = t->uint_or("address", z.rsc_table);
+    if (auto n = t->get("vring_num")) {
+      std::uint64_t num = n->uint();
+      if (num == 0 || num > 256 || (num & (num - 1)) != 0)
+        n->fail("vring_num must be a power of two within 1..256");
+      z.vring_num = static_cast<unsigned>(num);
+    }
+    if (auto a = t->get("vring_align")) {
+      std::uint64_t align = a->uint();
+      if (align == 0 || align > 0x10000 || (align & (align - 1)) != 0)
+        a->fail("vring_align must be a power of two within 1..65536");
+      z.vring_align = static_cast<unsigned>(align);
+    }
+    if (auto v = t->get("vring0")) z.vring0 = vring_address(*v);
+    if (auto v = t->get("vring1")) z.vring1 = vring_address(*v);
+    z.ram_console = t->bool_or("ram_console", z.ram_console);
+    if (!inside_dram(board, z.rsc_table, 88))
+      t->at("address").fail("the resource table at " + format_hex(z.rsc_table) +
+                            " is not inside any memory bank");
+  }
+  z.console = s.bool_or("console", z.console);
+  return r;
+}
+
+} // namespace sim::app

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// The software options of each side (DESIGN §6): the board's `software.<side>` defaults merged
+// with the scenario's `master:` / `remote:` sections, parsed strictly into the stacks' option
+// structs. Applications are parsed separately (app_registry).
+
+#include <string>
+
+#include "models/common/config/config_node.h"
+#include "models/platform/board_config.h"
+#include "sw/linux/linux.h"
+#include "sw/zephyr/zephyr.h"
+
+namespace sim::app {
+
+struct MasterSoftware {
+  sw::lnx::LinuxOptions kernel;
+};
+
+struct RemoteSoftware {
+  sw::zephyr::ZephyrOptions image;
+};
+
+/// Reads everything but `apps` from the merged `master:` section.
+MasterSoftware parse_master_software(const config::ConfigNode& section);
+/// Reads everything but `apps` from the merged `remote:` section; checks the table address lies
+/// in DRAM (a table elsewhere than where Linux looks is allowed: that is an attach failure to
+/// simulate, not an input error).
+RemoteSoftware parse_remote_software(const config::ConfigNode& section,
+                                     const models::BoardConfig& board);
+
+} // namespace sim::app

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "sim/software_config.h"
+
+#include <gtest/gtest.h>
+
+#include "sim/scenario.h"
+
+namespace sim::app {
+namespace {
+
+const std::string kScenario = std::string(IPCSIM_SOURCE_DIR) + "/scenarios/basic/shared_flag.yaml";
+
+Scenario load_with(const std::string& set) {
+  LoadOptions o;
+  o.sets = {set};
+  return load_scenario(kScenario, o);
+}
+
+config::ConfigError error_with(const std::string& set) {
+  try {
+    load_with(set);
+  } catch (const config::ConfigError& e) {
+    return e;
+  }
+  ADD_FAILURE() << "no error for --set " << set;
+  return config::ConfigError({}, "", "");
+}
+
+TEST(SoftwareConfig, BoardDefaultsAreTheReferencePorts) {
+  Scenario sc = load_scenario(kScenario);
+  EXPECT_EQ(sc.master.kernel.kernel, "5.10");
+  EXPECT_EQ(sc.master.kernel.mbox_tx_queue_len, 20u);
+  EXPECT_EQ(sc.remote.image.release, "v2024.05");
+  EXPECT_TRUE(sc.remote.image.dcache);
+  EXPECT_EQ(sc.remote.image.rsc_table, 0x200c63b8u);
+  EXPECT_EQ(sc.remote.image.vring_num, 8u);
+  EXPECT_EQ(sc.remote.image.vring_align, 16u);
+  EXPECT_EQ(sc.remote.image.vring0, 0x200c8000u);
+  EXPECT_EQ(sc.remote.image.vring1, 0x200c9000u);
+}
+
+TEST(SoftwareConfig, ScenarioOverridesSoftwareKeysBySide) {
+  EXPECT_FALSE(load_with("remote.openamp.dcache=false").remote.image.dcache);
+  EXPECT_EQ(load_with("remote.resource_table.vring0=any").remote.image.vring0, 0xffffffffu);
+  EXPECT_EQ(load_with("master.mailbox.tx_queue_len=4").master.kernel.mbox_tx_queue_len, 4u);
+}
+
+TEST(SoftwareConfig, UnmodelledKernelIsAnError) {
+  config::ConfigError e = error_with("master.kernel=6.1");
+  EXPECT_EQ(e.path(), "master.kernel");
+  EXPECT_NE(std::string(e.what()).find("supported: 5.10"), std::string::npos);
+}
+
+TEST(SoftwareConfig, VringNumMustBeAPowerOfTwo) {
+  EXPECT_EQ(error_with("remote.resource_table.vring_num=12").path(),
+            "remote.resource_table.vring_num");
+}
+
+TEST(SoftwareConfig, TableOutsideMemoryIsAnError) {
+  EXPECT_EQ(error_with("remote.resource_table.address=0x10000000").path(),
+            "remote.resource_table.address");
+}
+
+TEST(SoftwareConfig, TypoInSoftwareSectionIsReported) {
+  config::ConfigError e = error_with("remote.openamp.dcahce=false");
+  EXPECT_EQ(e.path(), "remote.openamp.dcahce");
+  EXPECT_NE(std::string(e.what()).find("did you mean 'dcache'"), std::string::npos);
+}
+
+} // namespace
+} // namespace sim::app
