@@ -99,7 +99,9 @@ void OsKernel::Workqueue::enqueue(WorkImpl& work) {
   if (!started_) {
     started_ = true;
     kernel_.spawn(worker_spec_, [this] { worker_main(); });
-  } else if (worker_ != nullptr && worker_->state == OsThread::State::kBlocked) {
+  } else if (worker_idle_ && worker_->state == OsThread::State::kBlocked) {
+    // Only the idle wait is ours to end: a worker blocked inside a work item (a semaphore, a
+    // sleep) keeps waiting for that object and finds the new item when the current one returns.
     kernel_.wake(*worker_);
   }
 }
@@ -109,7 +111,9 @@ void OsKernel::Workqueue::worker_main() {
   for (;;) {
     kernel_.sync();
     if (pending_.empty()) {
+      worker_idle_ = true;
       kernel_.block(*worker_, hal::kForever);
+      worker_idle_ = false;
       continue;
     }
     // Scheduling latency from queue_work to the worker running on an idle queue.

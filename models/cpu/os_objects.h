@@ -58,6 +58,8 @@ private:
   std::deque<WorkImpl*> pending_;
   OsThread* worker_ = nullptr;
   bool started_ = false;
+  /// True only while the worker waits for work, the one block enqueue() may end.
+  bool worker_idle_ = false;
 };
 
 class OsKernel::WorkImpl : public hal::Work {

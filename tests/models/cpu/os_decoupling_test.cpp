@@ -106,5 +106,32 @@ TEST(OsDecoupling, LateBootDoesNotDisturbAnotherCoresLocalTime) {
   EXPECT_EQ(elapsed, 40 * kUs);
 }
 
+TEST(OsDecoupling, InterruptTakenWhileEnteringASleepDoesNotShortenIt) {
+  // The sleeper runs 5 us ahead; the interrupt at 1 us is taken in the synchronisation on the way
+  // into the sleep. Returning from the ISR must resume the sleep, not cancel it.
+  ClusterFixture f(1, "remote", true, kQuantum);
+  int isr_runs = 0;
+  f.os().irq_connect(
+      kTestIrq,
+      [&] {
+        ++isr_runs;
+        f.irq_line.write(false);
+      },
+      0);
+  f.os().irq_enable(kTestIrq, true);
+  hal::SimTime slept = 0;
+  f.os().spawn({"sleeper", 1, false, 0}, [&] {
+    f.hal().spend(5000);
+    const hal::SimTime t0 = f.hal().now();
+    f.hal().sleep(kMs);
+    slept = f.hal().now() - t0;
+  });
+  pulse_irq_at(f.irq_line, sc_core::sc_time(1, sc_core::SC_US));
+  sc_core::sc_start(10, sc_core::SC_MS);
+  EXPECT_EQ(isr_runs, 1);
+  EXPECT_GE(slept, kMs);
+  EXPECT_LT(slept, kMs + 10 * kUs);
+}
+
 } // namespace
 } // namespace sim::test

@@ -171,5 +171,31 @@ TEST(OsWorkqueue, WorkQueuedWhileRunningRunsAgain) {
   EXPECT_EQ(runs, 2);
 }
 
+TEST(OsWorkqueue, QueueingTheWorkWhileItWaitsDoesNotEndTheWait) {
+  // A work item blocked on a semaphore is not idle: queueing it again (as a second kick does)
+  // must not wake the worker; the semaphore's timeout ends the wait, then the work runs again.
+  ClusterFixture f;
+  hal::Semaphore& sem = f.os().semaphore("never_given", 0, 1);
+  int runs = 0;
+  bool got = true;
+  hal::SimTime waited = 0;
+  hal::Work& work = f.os().work("wq", {"kworker", 3, false, 0}, "w", [&] {
+    if (++runs > 1) return;
+    const hal::SimTime t0 = f.hal().now();
+    got = sem.take(10 * kMs);
+    waited = f.hal().now() - t0;
+  });
+  f.os().spawn({"kicker", 1, false, 0}, [&] {
+    work.queue();
+    f.hal().sleep(kMs);
+    work.queue();
+  });
+  sc_core::sc_start(50, sc_core::SC_MS);
+  EXPECT_FALSE(got);
+  EXPECT_GE(waited, 10 * kMs);
+  EXPECT_EQ(runs, 2);
+  EXPECT_EQ(sem.count(), 0u);
+}
+
 } // namespace
 } // namespace sim::test
