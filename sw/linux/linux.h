@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sw/hal/hal.h"
@@ -26,6 +27,8 @@ inline constexpr int kEinval = -22;
 inline constexpr int kEnobufs = -105;
 inline constexpr int kEmsgsize = -90;
 inline constexpr int kErestartsys = -512;
+inline constexpr int kEio = -5;
+inline constexpr int kEnospc = -28;
 
 struct LinuxOptions {
   std::string kernel = "5.10";
@@ -37,6 +40,9 @@ struct LinuxOptions {
   hal::SimTime send_timeout = 15 * hal::kSec;
   /// Core the mailbox interrupts, the remoteproc workqueue and the probe run on.
   unsigned core = 0;
+  /// console_loglevel: printk lines of a level below it reach the console (7 prints KERN_INFO
+  /// and more urgent; 4, the `quiet` boot argument, only warnings and errors).
+  int console_loglevel = 7;
 };
 
 /// An rpmsg channel as its driver sees it (struct rpmsg_device and its default endpoint).
@@ -51,6 +57,14 @@ public:
   virtual int sendto(const void* data, std::size_t len, std::uint32_t dst) = 0;
   /// rpmsg_trysend: -ENOMEM when no TX buffer is free.
   virtual int trysend(const void* data, std::size_t len) = 0;
+
+  /// The HAL of the cluster the channel lives on (drivers' threads, probes, time).
+  virtual hal::Hal& hal() = 0;
+  /// The device name, as in dmesg: "virtio0.rpmsg-client-sample.-1.1024".
+  virtual std::string dev_name() const = 0;
+  /// dev_info / dev_err on the channel: "<driver> <dev_name>: <text>" through printk.
+  virtual void dev_info(std::string_view text) = 0;
+  virtual void dev_err(std::string_view text) = 0;
 };
 
 /// An rpmsg client driver (struct rpmsg_driver), matched by channel name.
@@ -58,6 +72,8 @@ class RpmsgDriver {
 public:
   virtual ~RpmsgDriver() = default;
   virtual std::string name() const = 0;
+  /// The driver's own name (struct device_driver.name), the prefix of its dev_info lines.
+  virtual std::string driver_name() const { return name(); }
   /// Runs inside the RX work that handled the NS announcement (as in Linux).
   virtual int probe(RpmsgDevice& dev) = 0;
   /// Runs in the RX work for every message to the channel's endpoint.
@@ -81,6 +97,16 @@ struct LinuxStatus {
   std::uint64_t rx_too_big = 0;        ///< "inbound msg too big" (RX buffer leaked)
   std::uint64_t rx_no_used_buffer = 0; ///< "uhm, incoming signal, but no used buffer ?"
   std::uint64_t tx_timeouts = 0;       ///< rpmsg_send gave up after send_timeout
+  /// virtio_rpmsg_bus probed: "rpmsg host is online" (false with a non-rpmsg vdev id, a failed
+  /// probe, or an attach failure).
+  bool rpmsg_online = false;
+  std::uint64_t tx_messages = 0;   ///< messages added to vring1
+  std::uint64_t rx_messages = 0;   ///< buffers taken from vring0 and handed to an endpoint
+  std::uint64_t mbox_tx_busy = 0;  ///< controller refused a send (-EBUSY): message stays queued
+  std::uint64_t mbox_rx_words = 0; ///< command words read from the RX FIFO
+  std::uint64_t vq_interrupts = 0; ///< rproc_vq_interrupt calls (one per distinct notify id)
+  std::uint64_t vq_no_work = 0;    ///< ... that found no new used entry (IRQ_NONE)
+  bool vq_broken = false;          ///< BAD_RING: a virtqueue was marked broken
 };
 
 /// Boots the kernel side on the calling thread (the init thread): mailbox controller, remoteproc

@@ -29,6 +29,18 @@ inline constexpr int kRpmsgErrParam = -2003;
 inline constexpr int kRpmsgErrDevState = -2004;
 inline constexpr int kRpmsgErrAddr = -2007;
 inline constexpr std::uint32_t kRpmsgAddrAny = 0xffffffffu;
+inline constexpr int kRpmsgSuccess = 0;
+inline constexpr int kRpmsgErrBuffSize = -2005;
+inline constexpr int kRpmsgErrInit = -2006;
+
+/// Zephyr's cooperative and preemptible priorities with CONFIG_NUM_COOP_PRIORITIES = 16:
+/// K_PRIO_COOP(x) = x - 16 (negative), K_PRIO_PREEMPT(x) = x. Lower is more urgent.
+constexpr int k_prio_coop(int x) {
+  return x - 16;
+}
+constexpr int k_prio_preempt(int x) {
+  return x;
+}
 
 struct ZephyrOptions {
   /// OpenAMP release preset: v2021.10, v2022.04, v2023.04, v2023.10, v2024.05 (Zephyr 3.7's),
@@ -46,6 +58,13 @@ struct ZephyrOptions {
   bool ram_console = false;
   /// printk reaches the serial console.
   bool console = true;
+  /// D-cache line the maintenance loops step by (CTR_EL0.DminLine on the A55: 64 bytes).
+  unsigned dcache_line = 64;
+  /// rpmsg_send's wait for a TX buffer: RPMSG_TICK_COUNT 1 ms polls (15 s). Tests shorten it.
+  hal::SimTime tx_buffer_timeout = 15 * hal::kSec;
+  /// Install a notify_wait_cb (OpenAMP >= v2024.05 only): a sender waiting for a TX buffer waits
+  /// for the next IPM notification instead of sleeping 1 ms. The stock sample does not install it.
+  bool notify_wait = false;
 };
 
 /// An OpenAMP rpmsg endpoint.
@@ -64,6 +83,9 @@ public:
   virtual void release_rx_buffer(const void* data) = 0;
   /// rpmsg_destroy_ept: sends NS DESTROY when the endpoint was announced.
   virtual void destroy() = 0;
+  /// What rpmsg_create_ept returned: 0, or RPMSG_ERR_ADDR / the NS announcement's error (the
+  /// endpoint is then not registered and sends fail with RPMSG_ERR_PARAM).
+  virtual int create_status() const = 0;
 };
 
 /// Endpoint callback: runs in the rpmsg_mng_task thread while it drains vring1. `data` points at
@@ -96,11 +118,23 @@ struct ZephyrStatus {
   std::uint64_t tx_buffer_waits = 0; ///< 1 ms polls while waiting for a TX buffer
   std::uint64_t rx_no_endpoint = 0;  ///< message with no matching endpoint (silently dropped)
   std::uint64_t tx_truncated = 0;    ///< payload above the buffer size, cut silently
+  std::uint64_t kicks_lost = 0;      ///< ipm_send refused (TX FIFO busy); the sample ignores it
+  std::uint64_t rx_buffers = 0;      ///< RX buffers taken from vring1
+  std::uint64_t tx_buffers = 0;      ///< TX buffers filled and returned through vring0
+  /// v2021.10-v2022.04: get_rx_buffer invalidated a NULL buffer when vring1 was empty (harmless
+  /// on this platform; counted, no cache operation issued).
+  std::uint64_t null_buffer_invalidates = 0;
+  /// A descriptor address outside the shared-memory region: phys_to_virt gives NULL, OpenAMP takes
+  /// it for "no buffer" (the slot is consumed and never returned).
+  std::uint64_t bad_buffer_addresses = 0;
+  /// Why the image stopped before rpmsg was ready (empty while fine).
+  std::string error;
 };
 
 /// Boots the image on the calling thread (main): IPM set-up, wait for DRIVER_OK, vrings,
 /// rpmsg_init_vdev, the rpmsg_mng_task thread, then the applications. `apps` must outlive the
-/// simulation.
+/// simulation. Throws std::invalid_argument for an unknown `options.release` (before touching the
+/// hardware), listing the valid ones.
 void boot(hal::Hal& hal, const PlatformInfo& info, const ZephyrOptions& options,
           const std::vector<ZephyrApp*>& apps, ZephyrStatus& status);
 

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "sw/apps/linux/rpmsg_client_sample.h"
+
+#include <cstdio>
+#include <cstring>
+
+#include "sw/apps/linux/send_result.h"
+
+namespace sim::sw::apps {
+
+int RpmsgClientSample::send_hello(lnx::RpmsgDevice& dev) {
+  const std::size_t len = std::strlen(kMessage);
+  hal::Hal& hal = dev.hal();
+  const std::uint64_t id = ++sent_;
+  hal.probe({hal::ProbeKind::kMessageSent, id, hal::payload_digest(kMessage, len),
+             static_cast<std::uint32_t>(len), "", options_.tx_endpoint});
+  const int ret = dev.send(kMessage, len);
+  if (ret != 0)
+    hal.probe(
+        {hal::ProbeKind::kMessageDropped, id, 0, 0, send_drop_reason(ret), options_.tx_endpoint});
+  return ret;
+}
+
+int RpmsgClientSample::probe(lnx::RpmsgDevice& dev) {
+  char line[64];
+  std::snprintf(line, sizeof line, "new channel: 0x%x -> 0x%x!", dev.src(), dev.dst());
+  dev.dev_info(line);
+  rx_count_[&dev] = 0;
+  const int ret = send_hello(dev);
+  if (ret != 0) {
+    std::snprintf(line, sizeof line, "rpmsg_send failed: %d", ret);
+    dev.dev_err(line);
+  }
+  return ret;
+}
+
+int RpmsgClientSample::callback(lnx::RpmsgDevice& dev, const void* data, std::size_t len,
+                                std::uint32_t src) {
+  const int rx = ++rx_count_[&dev];
+  char line[64];
+  std::snprintf(line, sizeof line, "incoming msg %d (src: 0x%x)", rx, src);
+  dev.dev_info(line);
+  // Ping-pong: the k-th reply answers the k-th send (see the header).
+  const std::uint64_t id = ++received_;
+  dev.hal().probe({hal::ProbeKind::kMessageReceived, id, hal::payload_digest(data, len),
+                   static_cast<std::uint32_t>(len), "", options_.rx_endpoint});
+  if (rx >= options_.count) {
+    dev.dev_info("goodbye!");
+    if (!done_) {
+      done_ = true;
+      if (on_done_) on_done_();
+    }
+    return 0;
+  }
+  const int ret = send_hello(dev);
+  if (ret != 0) {
+    std::snprintf(line, sizeof line, "rpmsg_send failed: %d", ret);
+    dev.dev_err(line);
+  }
+  return 0;
+}
+
+void RpmsgClientSample::remove(lnx::RpmsgDevice& dev) {
+  dev.dev_info("rpmsg sample client driver is removed");
+  rx_count_.erase(&dev);
+}
+
+} // namespace sim::sw::apps

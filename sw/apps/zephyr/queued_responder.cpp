@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "sw/apps/zephyr/queued_responder.h"
+
+#include <algorithm>
+
+namespace sim::sw::apps {
+
+QueuedResponder::QueuedResponder(QueuedResponderOptions options)
+    : options_(std::move(options)), ids_(options_.probes) {
+  options_.queue_depth = std::max(options_.queue_depth, 1u);
+}
+
+hal::ThreadSpec QueuedResponder::thread() const {
+  return {"app_rpmsg_queued", zephyr::k_prio_coop(7), true, 0};
+}
+
+int QueuedResponder::on_message(const void* data, std::size_t len) {
+  ++status_.callbacks;
+  const std::uint64_t id = ids_.on_arrival(data, len);
+  if (queue_.size() >= options_.queue_depth) {
+    ++status_.queue_full;
+    ids_.dropped(*hal_, id, len, "queue_full");
+    return 0;
+  }
+  const auto* p = static_cast<const std::uint8_t*>(data);
+  queue_.push_back({id, std::vector<std::uint8_t>(p, p + len)});
+  queue_.back().bytes.reserve(1); // a valid pointer even for an empty message, as in C
+  status_.max_depth = std::max(status_.max_depth, queue_.size());
+  sem_->give();
+  return 0;
+}
+
+void QueuedResponder::run(hal::Hal& hal, zephyr::Rpmsg& rpmsg) {
+  hal_ = &hal;
+  sem_ = &hal.os().semaphore("queued_sem", 0, options_.queue_depth);
+  zephyr_printk(hal, options_.console, "OpenAMP[remote] queued responder started\n");
+  zephyr::Endpoint& ept =
+      rpmsg.create_endpoint(options_.name, zephyr::kRpmsgAddrAny, zephyr::kRpmsgAddrAny,
+                            [this](zephyr::Endpoint&, const void* data, std::size_t len,
+                                   std::uint32_t) { return on_message(data, len); });
+  status_.create_status = ept.create_status();
+  while (status_.create_status == 0 &&
+         (options_.messages == 0 || status_.echoed < options_.messages)) {
+    sem_->take(hal::kForever);
+    if (queue_.empty()) continue;
+    Message m = std::move(queue_.front());
+    queue_.pop_front();
+    ++status_.echoed;
+    zephyr_printk(hal, options_.console, "[queued responder] incoming msg %llu: %.*s\n",
+                  static_cast<unsigned long long>(status_.echoed), static_cast<int>(m.bytes.size()),
+                  reinterpret_cast<const char*>(m.bytes.data()));
+    ids_.received(hal, m.id, m.bytes.data(), m.bytes.size());
+    const int ret = ept.send(m.bytes.data(), m.bytes.size());
+    const std::uint64_t reply = ids_.reply_id(m.id);
+    if (ret >= 0) {
+      ids_.sent(hal, reply, m.bytes.data(), static_cast<std::size_t>(ret));
+    } else {
+      ++status_.echo_failures;
+      ids_.reply_failed(hal, reply, m.bytes.data(), m.bytes.size(), "tx_timeout");
+    }
+  }
+  if (status_.create_status == 0) ept.destroy();
+  zephyr_printk(hal, options_.console, "OpenAMP queued responder ended\n");
+  status_.ended = true;
+  if (options_.on_done) options_.on_done();
+}
+
+} // namespace sim::sw::apps

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "sw/apps/zephyr/tty_responder.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+namespace sim::sw::apps {
+
+TtyResponder::TtyResponder(TtyResponderOptions options)
+    : options_(std::move(options)), ids_(options_.probes) {}
+
+hal::ThreadSpec TtyResponder::thread() const {
+  return {"app_rpmsg_tty", zephyr::k_prio_coop(7), true, 0};
+}
+
+int TtyResponder::on_message(zephyr::Endpoint& ept, const void* data, std::size_t len) {
+  ++status_.callbacks;
+  const std::uint64_t id = ids_.on_arrival(data, len);
+  ept.hold_rx_buffer(data);
+  if (msg_data_ != nullptr) {
+    // The previous held buffer's only reference is about to be overwritten.
+    ++status_.leaked;
+    ids_.dropped(*hal_, msg_id_, msg_len_, "held_buffer_leaked");
+  }
+  msg_data_ = data;
+  msg_len_ = len;
+  msg_id_ = id;
+  sem_->give();
+  return 0;
+}
+
+void TtyResponder::run(hal::Hal& hal, zephyr::Rpmsg& rpmsg) {
+  hal_ = &hal;
+  sem_ = &hal.os().semaphore("data_tty_sem", 0, 1);
+  zephyr_printk(hal, options_.console, "OpenAMP[remote] Linux tty responder started\n");
+  zephyr::Endpoint& ept =
+      rpmsg.create_endpoint(options_.name, zephyr::kRpmsgAddrAny, zephyr::kRpmsgAddrAny,
+                            [this](zephyr::Endpoint& e, const void* data, std::size_t len,
+                                   std::uint32_t) { return on_message(e, data, len); });
+  status_.create_status = ept.create_status();
+  std::uint8_t tx_buff[kTxBuffSize];
+  while (status_.create_status == 0 && ept.addr() != zephyr::kRpmsgAddrAny &&
+         (options_.messages == 0 || status_.replies < options_.messages)) {
+    sem_->take(hal::kForever);
+    if (msg_len_ != 0) {
+      const void* data = msg_data_;
+      const std::size_t len = msg_len_;
+      const std::uint64_t id = msg_id_;
+      zephyr_printk(hal, options_.console, "[Linux TTY] incoming msg: %.*s\n",
+                    static_cast<int>(len), static_cast<const char*>(data));
+      ids_.received(hal, id, data, len);
+      char prefix[kPrefixSize + 1];
+      std::snprintf(prefix, sizeof prefix, "TTY 0x%04x: ", static_cast<unsigned>(ept.addr()));
+      std::memcpy(tx_buff, prefix, kPrefixSize);
+      const std::size_t room = kTxBuffSize - kPrefixSize;
+      if (len > room) ++status_.overflows;
+      std::memcpy(tx_buff + kPrefixSize, data, std::min(len, room));
+      const std::size_t out = std::min(len, room) + kPrefixSize;
+      const int ret = ept.send(tx_buff, out);
+      const std::uint64_t reply = ids_.reply_id(id);
+      if (ret >= 0) {
+        ++status_.replies;
+        ids_.sent(hal, reply, tx_buff, static_cast<std::size_t>(ret));
+      } else {
+        ++status_.reply_failures;
+        ids_.reply_failed(hal, reply, tx_buff, out, "tx_timeout");
+      }
+      // The sample releases tty_msg.data as it is NOW: a message that arrived during the send
+      // replaced it, so that one is released unanswered and the echoed one leaks.
+      if (msg_data_ != data) ids_.dropped(hal, msg_id_, msg_len_, "tty_msg_overwritten");
+      ept.release_rx_buffer(msg_data_);
+    }
+    msg_len_ = 0;
+    msg_data_ = nullptr;
+  }
+  if (status_.create_status == 0) ept.destroy();
+  zephyr_printk(hal, options_.console, "OpenAMP Linux tty responder ended\n");
+  status_.ended = true;
+  if (options_.on_done) options_.on_done();
+}
+
+} // namespace sim::sw::apps

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "sw/linux/rpmsg_channel.h"
+
+#include "sw/linux/virtio_rpmsg_bus.h"
+
+namespace sim::sw::lnx {
+
+RpmsgChannel::RpmsgChannel(VirtioRpmsgBus& bus, std::string name, std::uint32_t src,
+                           std::uint32_t dst, const std::string& parent)
+    : bus_(bus), name_(std::move(name)), src_(src), dst_(dst),
+      // "%s.%s.%d.%d": the addresses print signed, so RPMSG_ADDR_ANY is -1.
+      dev_name_(format("%s.%s.%d.%d", parent.c_str(), name_.c_str(), static_cast<int>(src),
+                       static_cast<int>(dst))) {}
+
+int RpmsgChannel::send(const void* data, std::size_t len) {
+  if (ept_ == nullptr) return kEinval;
+  return bus_.send_offchannel_raw(*this, ept_->addr, dst_, data, len, true);
+}
+
+int RpmsgChannel::sendto(const void* data, std::size_t len, std::uint32_t dst) {
+  if (ept_ == nullptr) return kEinval;
+  return bus_.send_offchannel_raw(*this, ept_->addr, dst, data, len, true);
+}
+
+int RpmsgChannel::trysend(const void* data, std::size_t len) {
+  if (ept_ == nullptr) return kEinval;
+  return bus_.send_offchannel_raw(*this, ept_->addr, dst_, data, len, false);
+}
+
+hal::Hal& RpmsgChannel::hal() {
+  return bus_.hal();
+}
+
+void RpmsgChannel::dev_printk(KernLevel level, std::string_view text) {
+  // dev_driver_string: the bound driver's name, else the bus name.
+  const std::string driver = driver_ != nullptr ? driver_->driver_name() : std::string("rpmsg");
+  bus_.printk().dev(level, driver, dev_name_, text);
+}
+
+} // namespace sim::sw::lnx

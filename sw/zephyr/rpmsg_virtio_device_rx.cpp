@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: Apache-2.0
+// RpmsgVirtioDevice, receive side: rpmsg_virtio_rx_callback on vring1 and held RX buffers
+// (rpmsg-protocol.md §6.4, §6.5).
+#include <algorithm>
+
+#include "sw/zephyr/cache_sites.h"
+#include "sw/zephyr/rpmsg_virtio_device.h"
+
+namespace sim::sw::zephyr {
+namespace {
+
+// OpenAMP bookkeeping per RX buffer on an A55 (endpoint list walk, locks, branches): inferred.
+constexpr std::uint64_t kRxBufferCycles = 300;
+
+// `reserved` as a hold marker: bit 31 up to v2023.04 (RPMSG_BUF_HELD), then a counter in bits
+// 31:16 with the buffer index in bits 15:0 (RPMSG_BUF_HELD_SHIFT = 16, b32187e).
+constexpr std::uint32_t kHeldFlag = 1u << 31;
+constexpr unsigned kHeldShift = 16;
+constexpr std::uint32_t kHeldMask = 0xffffu << kHeldShift;
+
+} // namespace
+
+bool RpmsgVirtioDevice::get_rx_buffer(DeviceVirtqueue::Buffer& b) {
+  const bool got = rvq_->get_available_buffer(b);
+  if (got && b.addr == 0) ++status_.bad_buffer_addresses;
+  if (!got || b.addr == 0) {
+    // v2021.10-v2022.04 invalidate the NULL buffer anyway (fixed by PR #466): counted only, since
+    // issuing it would fault this model's MMU where the real core did nothing visible.
+    if (release_.null_buffer_invalidate && cache_.switches().buffers)
+      ++status_.null_buffer_invalidates;
+    return false;
+  }
+  cache_.buffer_invalidate(b.addr, b.len, site::kRxBufferInvalidate);
+  return true;
+}
+
+void RpmsgVirtioDevice::return_buffer(hal::Addr hdr, std::uint32_t len, std::uint16_t idx) {
+  // From v2023.04 (PR #465) the buffer is invalidated before it goes back, so the dirty line the
+  // `reserved` write left cannot be evicted over the driver's next message later.
+  if (release_.invalidate_on_rx_return)
+    cache_.buffer_invalidate(hdr, len, site::kRxBufferReturnInvalidate);
+  rvq_->add_consumed_buffer(idx, len);
+}
+
+void RpmsgVirtioDevice::held_inc(shm::RpmsgHeaderView& hdr) {
+  hdr.set_reserved(hdr.reserved() + (1u << kHeldShift));
+}
+
+bool RpmsgVirtioDevice::held_dec_test(shm::RpmsgHeaderView& hdr) {
+  const std::uint32_t reserved = hdr.reserved();
+  if ((reserved & kHeldMask) == 0) {
+    hal_.log(hal::LogLevel::kWarn, "sw.remote.rpmsg", "unexpected buffer held counter");
+    return false;
+  }
+  const std::uint32_t next = reserved - (1u << kHeldShift);
+  hdr.set_reserved(next);
+  return (next & kHeldMask) == 0;
+}
+
+RpmsgVirtioDevice::RxCopy* RpmsgVirtioDevice::find_copy(const void* data) {
+  for (auto& c : copies_)
+    if (c->payload.data() == data) return c.get();
+  return nullptr;
+}
+
+void RpmsgVirtioDevice::drop_copy(const RxCopy* copy) {
+  copies_.erase(std::remove_if(copies_.begin(), copies_.end(),
+                               [copy](const auto& c) { return c.get() == copy; }),
+                copies_.end());
+}
+
+void RpmsgVirtioDevice::rx_callback() {
+  bool processed = false;
+  for (;;) {
+    lock();
+    DeviceVirtqueue::Buffer b;
+    if (!get_rx_buffer(b)) {
+      // Before v2024.10 one kick per drained batch; it reaches Linux only while a Linux sender
+      // sleeps (vring1 avail.flags NO_INTERRUPT cleared).
+      if (processed && !release_.kick_per_rx_buffer) rvq_->kick();
+      unlock();
+      return;
+    }
+    processed = true;
+    ++status_.rx_buffers;
+    hal_.spend(kRxBufferCycles);
+    shm::RpmsgHeaderView hdr(hal_, b.addr);
+    // The index goes into the shared buffer, through the cache: a dirty line from here on.
+    hdr.set_reserved(b.idx);
+    if (release_.hold_counter) held_inc(hdr);
+    RpmsgEndpoint* ept = find_endpoint(hdr.dst());
+    unlock();
+
+    const void* data = nullptr;
+    if (ept != nullptr) {
+      const std::uint32_t src = hdr.src();
+      if (ept->dest() == kRpmsgAddrAny) ept->set_dest(src); // first message: learn the peer
+      const std::uint16_t len = hdr.len();
+      // The callback gets rp_hdr->len unchecked against desc.len, as in OpenAMP.
+      auto c = std::make_unique<RxCopy>();
+      c->hdr = b.addr;
+      c->payload.resize(std::max<std::size_t>(len, 1));
+      hdr.read_payload(c->payload.data(), len);
+      data = c->payload.data();
+      copies_.push_back(std::move(c));
+      ept->call(data, len, src);
+    } else {
+      // No recipient: silently dropped, the buffer still goes back (issue #354).
+      ++status_.rx_no_endpoint;
+    }
+
+    lock();
+    const bool release =
+        release_.hold_counter ? held_dec_test(hdr) : (hdr.reserved() & kHeldFlag) == 0;
+    if (release) {
+      return_buffer(b.addr, b.len, b.idx);
+      if (release_.kick_per_rx_buffer) rvq_->kick();
+    }
+    unlock();
+    // A held buffer keeps its copy until release_rx_buffer (which may already have run).
+    if (release && data != nullptr) drop_copy(find_copy(data));
+  }
+}
+
+void RpmsgVirtioDevice::hold_rx_buffer(const void* data) {
+  RxCopy* copy = find_copy(data);
+  if (copy == nullptr) {
+    hal_.log(hal::LogLevel::kWarn, "sw.remote.rpmsg", "hold of an unknown RX buffer");
+    return;
+  }
+  shm::RpmsgHeaderView hdr(hal_, copy->hdr);
+  lock();
+  if (release_.hold_counter)
+    held_inc(hdr);
+  else
+    hdr.set_reserved(hdr.reserved() | kHeldFlag);
+  unlock();
+}
+
+void RpmsgVirtioDevice::release_rx_buffer(const void* data) {
+  RxCopy* copy = find_copy(data);
+  if (copy == nullptr) {
+    hal_.log(hal::LogLevel::kWarn, "sw.remote.rpmsg", "release of an unknown RX buffer");
+    return;
+  }
+  shm::RpmsgHeaderView hdr(hal_, copy->hdr);
+  lock();
+  if (release_.hold_counter && !held_dec_test(hdr)) {
+    unlock();
+    return;
+  }
+  // The index comes back from the shared buffer's `reserved` field, read through the cache.
+  const std::uint32_t reserved = hdr.reserved();
+  const auto idx = static_cast<std::uint16_t>(release_.hold_counter ? reserved & ~kHeldMask
+                                                                    : reserved & ~kHeldFlag);
+  const std::uint32_t len = rvq_->get_buffer_length(idx);
+  return_buffer(copy->hdr, len, idx);
+  if (release_.kick_on_release) rvq_->kick();
+  unlock();
+  drop_copy(copy);
+}
+
+} // namespace sim::sw::zephyr

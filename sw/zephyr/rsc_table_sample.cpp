@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "sw/zephyr/rsc_table_sample.h"
+
+#include <string>
+
+#include "sw/shm/layout.h"
+
+namespace sim::sw::zephyr {
+namespace {
+
+constexpr std::uint32_t kVdevId = 0xff; // VDEV_ID
+constexpr std::uint32_t kVring1Id = 1;  // VRING1_ID = CONFIG_OPENAMP_RSC_TABLE_IPM_TX_ID
+constexpr unsigned kVringCount = 2;     // VRING_COUNT
+
+MetalCache::Switches cache_switches(const ZephyrOptions& o, const OpenampRelease& r) {
+  MetalCache::Switches s;
+  s.vrings = o.dcache;
+  s.buffers = o.dcache;
+  s.rsc_table = o.dcache && r.rsc_table_invalidate;
+  return s;
+}
+
+RpmsgVirtioDevice::Config device_config(const ZephyrOptions& o) {
+  RpmsgVirtioDevice::Config c;
+  c.tx_buffer_timeout = o.tx_buffer_timeout;
+  c.notify_wait = o.notify_wait;
+  return c;
+}
+
+DeviceVirtqueue::ShmRegion shm_region(const PlatformInfo& info) {
+  // zephyr,ipc_shm = &vdev0buffer in the reference overlay: descriptors must point inside it.
+  auto it = info.carveouts.find("vdev0buffer");
+  if (it == info.carveouts.end()) return {};
+  return {it->second.base, it->second.size};
+}
+
+} // namespace
+
+RscTableSample::RscTableSample(hal::Hal& hal, const PlatformInfo& info,
+                               const ZephyrOptions& options, const OpenampRelease& release,
+                               ZephyrStatus& status)
+    : hal_(hal), info_(info), options_(options), release_(release), status_(status),
+      cache_(hal, options.dcache_line, cache_switches(options, release)), ipm_(hal, info_),
+      data_sem_(hal.os().semaphore("data_sem", 0, 1)),
+      rproc_(hal, cache_, release, options.rsc_table,
+             shm::rsc::ZephyrTableLayout{options.ram_console ? 2u : 1u}, kVdevId,
+             [this](std::uint32_t id) { mailbox_notify(id); }),
+      rpmsg_(hal, cache_, release, rproc_, status, device_config(options)) {}
+
+void RscTableSample::printk(const char* text) {
+  if (options_.console) hal_.console(text);
+}
+
+void RscTableSample::mailbox_notify(std::uint32_t id) {
+  // ipm_send(ipm_handle, 0, id, NULL, 0): a busy mailbox loses the kick; the sample never checks.
+  if (ipm_.send(id) == 0)
+    ++status_.kicks_sent;
+  else
+    ++status_.kicks_lost;
+}
+
+void RscTableSample::rpmsg_mng_task() {
+  for (;;) {
+    data_sem_.take(hal::kForever);
+    rproc_.notified(kVring1Id);
+  }
+}
+
+void RscTableSample::run(const std::vector<ZephyrApp*>& apps) {
+  printk("Starting application threads!\n");
+  printk("OpenAMP[remote] Linux responder demo started\n");
+
+  // platform_init: IPM callback and enable. The handler keeps the image alive for as long as
+  // the interrupt can fire (the image is static data in the real firmware).
+  auto self = shared_from_this();
+  ipm_.register_callback([self](std::uint32_t) {
+    ++self->status_.ipm_interrupts;
+    self->data_sem_.give();
+    self->rpmsg_.on_notification();
+  });
+  ipm_.enable();
+
+  // platform_create_rpmsg_vdev
+  const std::uint8_t vrings = rproc_.num_of_vrings();
+  if (vrings < kVringCount) {
+    status_.error = "resource table vdev has " + std::to_string(vrings) + " vrings, expected 2";
+    printk("Failed to create rpmsg virtio device\n");
+    return;
+  }
+  rproc_.wait_remote_ready();
+  status_.driver_ok_seen = true;
+  for (unsigned i = 0; i < kVringCount; ++i) rproc_.init_vring(i, rproc_.table_vring(i));
+  rpmsg_.init(shm_region(info_));
+
+  hal_.os().spawn({"rpmsg_mng_task", k_prio_coop(8), true, 0}, [self] { self->rpmsg_mng_task(); });
+  for (ZephyrApp* app : apps)
+    hal_.os().spawn(app->thread(), [self, app] { app->run(self->hal_, self->rpmsg_); });
+  status_.rpmsg_ready = true;
+}
+
+void boot(hal::Hal& hal, const PlatformInfo& info, const ZephyrOptions& options,
+          const std::vector<ZephyrApp*>& apps, ZephyrStatus& status) {
+  const OpenampRelease& release = openamp_release(options.release);
+  auto sample = std::make_shared<RscTableSample>(hal, info, options, release, status);
+  sample->run(apps);
+}
+
+} // namespace sim::sw::zephyr
