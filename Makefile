@@ -2,7 +2,7 @@
 BUILD_DIR ?= build
 BUILD_TYPE ?= Release
 JOBS ?= 2
-DEMO_SCENARIO ?= scenarios/basic/shared_flag.yaml
+DEMO_SCENARIO ?= scenarios/basic/client_sample_3.yaml
 WERROR ?= $(if $(CI),ON,OFF)
 
 .PHONY: all setup configure build demo test bench format clean

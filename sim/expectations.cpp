@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sim/expectations.h"
 
+#include <algorithm>
 #include <limits>
 
 #include "models/common/units.h"
@@ -19,6 +20,46 @@ std::uint64_t message_count(const LedgerSummary& m, const std::string& key) {
   if (key == "dropped") return m.dropped;
   if (key == "corrupted") return m.corrupted;
   return m.in_flight;
+}
+
+constexpr const char* kMessageStates[] = {"sent", "delivered", "dropped", "corrupted", "in_flight"};
+
+std::uint64_t endpoint_count(const std::vector<Ledger::Record>& log, const std::string& endpoint,
+                             const std::string& key) {
+  std::uint64_t n = 0;
+  for (const Ledger::Record& r : log)
+    if (r.endpoint == endpoint && (key == "sent" || r.state == key)) ++n;
+  return n;
+}
+
+// `linux:` / `zephyr:`: counters by name, plus the side's own non-counter keys.
+void parse_software(const ConfigNode& node, const std::string& side, Expectations& e) {
+  const std::vector<std::string> names = counter_names(side);
+  for (const auto& [key, value] : node.entries()) {
+    if (side == "linux" && key == "channels") {
+      for (const ConfigNode& ch : value.items()) e.channels.push_back(ch.str());
+    } else if (side == "linux" && key == "attach_error") {
+      e.attach_error = value.str();
+    } else if (side == "zephyr" && key == "error") {
+      e.zephyr_error = value.str();
+    } else if (std::find(names.begin(), names.end(), key) != names.end()) {
+      e.counters[side][key] = parse_count(value);
+    } else {
+      std::string known = side == "linux" ? "channels, attach_error" : "error";
+      for (const std::string& n : names) known += ", " + n;
+      value.fail("unknown " + side + " expectation '" + key + "' (known: " + known + ")");
+    }
+  }
+}
+
+std::string counter_value(const Counters& counters, const std::string& name, bool* found) {
+  for (const auto& [n, v] : counters)
+    if (n == name) {
+      *found = true;
+      return std::to_string(v);
+    }
+  *found = false;
+  return "not booted";
 }
 
 } // namespace
@@ -57,8 +98,11 @@ Expectations parse_expectations(const ConfigNode& expect) {
       o->fail("outcome is one of: completed, timeout, panic, attach_failed");
   }
   if (auto m = expect.get("messages")) {
-    for (const char* key : {"sent", "delivered", "dropped", "corrupted", "in_flight"})
+    for (const char* key : kMessageStates)
       if (auto n = m->get(key)) e.messages[key] = parse_count(*n);
+  }
+  if (auto d = expect.get("drops")) {
+    for (const auto& [reason, spec] : d->entries()) e.drops[reason] = parse_count(spec);
   }
   if (auto c = expect.get("console")) {
     for (const char* side : {"master", "remote"}) {
@@ -66,6 +110,15 @@ Expectations parse_expectations(const ConfigNode& expect) {
         for (const ConfigNode& line : lines->items()) e.console[side].push_back(line.str());
     }
   }
+  if (auto eps = expect.get("endpoints")) {
+    for (const auto& [endpoint, counts] : eps->entries()) {
+      counts.require_map();
+      for (const char* key : kMessageStates)
+        if (auto n = counts.get(key)) e.endpoints[endpoint][key] = parse_count(*n);
+    }
+  }
+  if (auto l = expect.get("linux")) parse_software(*l, "linux", e);
+  if (auto z = expect.get("zephyr")) parse_software(*z, "zephyr", e);
   if (auto p = expect.get("panic")) {
     Expectations::Panic panic;
     if (auto n = p->get("cluster")) panic.cluster = n->str();
@@ -84,6 +137,11 @@ std::vector<ExpectationResult> evaluate(const Expectations& expect, const RunRes
     std::uint64_t v = message_count(r.messages, key);
     out.push_back({"messages." + key, spec.text, std::to_string(v), spec.matches(v)});
   }
+  for (const auto& [reason, spec] : expect.drops) {
+    auto it = r.messages.drops.find(reason);
+    std::uint64_t v = it == r.messages.drops.end() ? 0 : it->second;
+    out.push_back({"drops." + reason, spec.text, std::to_string(v), spec.matches(v)});
+  }
   for (const auto& [side, lines] : expect.console) {
     auto it = r.console.find(side);
     const std::string text = it == r.console.end() ? std::string() : it->second;
@@ -91,6 +149,38 @@ std::vector<ExpectationResult> evaluate(const Expectations& expect, const RunRes
       bool found = text.find(line) != std::string::npos;
       out.push_back({"console." + side, line, found ? "present" : "absent", found});
     }
+  }
+  for (const auto& [endpoint, counts] : expect.endpoints) {
+    for (const auto& [key, spec] : counts) {
+      std::uint64_t v = endpoint_count(r.message_log, endpoint, key);
+      out.push_back(
+          {"endpoints." + endpoint + "." + key, spec.text, std::to_string(v), spec.matches(v)});
+    }
+  }
+  for (const auto& [side, counts] : expect.counters) {
+    const Counters& c = side == "linux" ? r.linux_counters : r.zephyr_counters;
+    for (const auto& [name, spec] : counts) {
+      bool found = false;
+      std::string actual = counter_value(c, name, &found);
+      bool ok = found && spec.matches(std::stoull(actual));
+      out.push_back({side + "." + name, spec.text, actual, ok});
+    }
+  }
+  for (const std::string& ch : expect.channels) {
+    bool found = std::find(r.channels.begin(), r.channels.end(), ch) != r.channels.end();
+    out.push_back({"linux.channels", ch, found ? "created" : "not created", found});
+  }
+  if (expect.attach_error) {
+    bool found =
+        !r.attach_error.empty() && r.attach_error.find(*expect.attach_error) != std::string::npos;
+    out.push_back({"linux.attach_error", *expect.attach_error,
+                   r.attach_error.empty() ? "none" : r.attach_error, found});
+  }
+  if (expect.zephyr_error) {
+    bool found =
+        !r.zephyr_error.empty() && r.zephyr_error.find(*expect.zephyr_error) != std::string::npos;
+    out.push_back({"zephyr.error", *expect.zephyr_error,
+                   r.zephyr_error.empty() ? "none" : r.zephyr_error, found});
   }
   if (expect.panic) {
     const Expectations::Panic& p = *expect.panic;

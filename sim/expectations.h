@@ -28,6 +28,8 @@ CountSpec parse_count(const config::ConfigNode& node);
 struct Expectations {
   std::optional<std::string> outcome;
   std::map<std::string, CountSpec> messages;
+  /// Drops by reason (`slot_overwritten: ">=1"`); a reason never seen counts 0.
+  std::map<std::string, CountSpec> drops;
   std::map<std::string, std::vector<std::string>> console;
   struct Panic {
     std::optional<std::string> cluster;
@@ -35,7 +37,20 @@ struct Expectations {
     std::optional<std::uint64_t> address;
   };
   std::optional<Panic> panic;
-  bool empty() const { return !outcome && messages.empty() && console.empty() && !panic; }
+  /// Ledger counts of one application endpoint (`stream`, `stream/echo`).
+  std::map<std::string, std::map<std::string, CountSpec>> endpoints;
+  /// A stack's counters (`linux: {kicks_lost: ">=1"}`), by side ("linux", "zephyr").
+  std::map<std::string, std::map<std::string, CountSpec>> counters;
+  /// Channels Linux must have created.
+  std::vector<std::string> channels;
+  /// Substrings of Linux's attach error and of the Zephyr image's error.
+  std::optional<std::string> attach_error;
+  std::optional<std::string> zephyr_error;
+  bool empty() const {
+    return !outcome && messages.empty() && drops.empty() && console.empty() && !panic &&
+           endpoints.empty() && counters.empty() && channels.empty() && !attach_error &&
+           !zephyr_error;
+  }
 };
 
 Expectations parse_expectations(const config::ConfigNode& expect);

@@ -14,35 +14,70 @@ std::uint64_t percentile(std::vector<std::uint64_t> sorted, double p) {
   return sorted[rank - 1];
 }
 
+void count(const Ledger::Message& m, LedgerSummary& s, std::vector<std::uint64_t>& latencies) {
+  ++s.sent;
+  if (m.received) {
+    if (m.received_digest == m.digest)
+      ++s.delivered;
+    else
+      ++s.corrupted;
+    latencies.push_back(m.received_ps - m.sent_ps);
+  } else if (!m.drop_reason.empty()) {
+    ++s.dropped;
+    ++s.drops[m.drop_reason];
+  } else {
+    ++s.in_flight;
+  }
+}
+
 } // namespace
+
+Ledger::Message* Ledger::oldest_open(const Key& key) {
+  auto it = messages_.find(key);
+  if (it == messages_.end()) return nullptr;
+  for (Message& m : it->second)
+    if (!m.received && m.drop_reason.empty()) return &m;
+  return nullptr;
+}
 
 void Ledger::on_probe(const std::string& cluster, const std::string& thread,
                       const hal::ProbeEvent& event, std::uint64_t time_ps) {
   switch (event.kind) {
   case hal::ProbeKind::kMessageSent: {
-    Message& m = messages_[{std::string(event.endpoint), event.id}];
+    Message m;
     m.endpoint = std::string(event.endpoint);
     m.sender = cluster + "/" + thread;
     m.digest = event.digest;
     m.length = event.length;
     m.sent_ps = time_ps;
+    const Key key{m.endpoint, event.id};
+    // A sender that probes after its send returns can be overtaken by the receiver's probe.
+    auto orphan = orphans_.find(key);
+    if (orphan != orphans_.end() && !orphan->second.empty()) {
+      const Received& r = orphan->second.front();
+      m.received = true;
+      m.received_ps = std::max(r.time_ps, m.sent_ps);
+      m.received_digest = r.digest;
+      orphan->second.erase(orphan->second.begin());
+    }
+    messages_[key].push_back(std::move(m));
     break;
   }
   case hal::ProbeKind::kMessageReceived: {
-    auto it = messages_.find({std::string(event.endpoint), event.id});
-    if (it == messages_.end() || it->second.received) {
-      ++unexpected_;
+    const Key key{std::string(event.endpoint), event.id};
+    Message* m = oldest_open(key);
+    if (m == nullptr) {
+      orphans_[key].push_back({time_ps, event.digest});
       break;
     }
-    it->second.received = true;
-    it->second.received_ps = time_ps;
-    it->second.received_digest = event.digest;
+    m->received = true;
+    m->received_ps = time_ps;
+    m->received_digest = event.digest;
     break;
   }
   case hal::ProbeKind::kMessageDropped: {
-    auto it = messages_.find({std::string(event.endpoint), event.id});
-    if (it != messages_.end() && !it->second.received && it->second.drop_reason.empty())
-      it->second.drop_reason = std::string(event.reason);
+    if (Message* m = oldest_open({std::string(event.endpoint), event.id}))
+      m->drop_reason = std::string(event.reason);
     break;
   }
   case hal::ProbeKind::kNote:
@@ -53,28 +88,44 @@ void Ledger::on_probe(const std::string& cluster, const std::string& thread,
 
 LedgerSummary Ledger::summary() const {
   LedgerSummary s;
-  s.unexpected = unexpected_;
+  for (const auto& [key, received] : orphans_) s.unexpected += received.size();
   std::vector<std::uint64_t> latencies;
-  for (const auto& [key, m] : messages_) {
-    ++s.sent;
-    if (m.received) {
-      if (m.received_digest == m.digest)
-        ++s.delivered;
-      else
-        ++s.corrupted;
-      latencies.push_back(m.received_ps - m.sent_ps);
-    } else if (!m.drop_reason.empty()) {
-      ++s.dropped;
-      ++s.drops[m.drop_reason];
-    } else {
-      ++s.in_flight;
-    }
+  for (const auto& [key, copies] : messages_) {
+    for (const Message& m : copies) count(m, s, latencies);
   }
   std::sort(latencies.begin(), latencies.end());
   s.latency_p50_ps = percentile(latencies, 0.50);
   s.latency_p99_ps = percentile(latencies, 0.99);
   s.latency_max_ps = latencies.empty() ? 0 : latencies.back();
   return s;
+}
+
+std::vector<Ledger::Record> Ledger::records() const {
+  std::vector<Record> out;
+  for (const auto& [key, copies] : messages_) {
+    for (const Message& m : copies) {
+      Record r;
+      r.endpoint = m.endpoint;
+      r.id = key.second;
+      r.sender = m.sender;
+      r.length = m.length;
+      r.sent_ps = m.sent_ps;
+      if (m.received) {
+        r.state = m.received_digest == m.digest ? "delivered" : "corrupted";
+        r.received_ps = m.received_ps;
+      } else if (!m.drop_reason.empty()) {
+        r.state = "dropped";
+        r.reason = m.drop_reason;
+      } else {
+        r.state = "in_flight";
+      }
+      out.push_back(std::move(r));
+    }
+  }
+  // Stable: copies of one key stay in send order.
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Record& a, const Record& b) { return a.sent_ps < b.sent_ps; });
+  return out;
 }
 
 } // namespace sim::app

@@ -4,7 +4,11 @@
 // software emits. A message is `delivered` when the receiver saw the sender's payload digest,
 // `corrupted` when it saw different bytes, `dropped` (with the reason) when software reported
 // dropping it, and `in_flight` when it was sent but nothing happened to it before the run ended.
-// Latency is from the send probe to the first receive probe.
+// Latency is from the send probe to the receive probe. The same (endpoint, id) sent again (the
+// stock responder echoing one message twice) is a second message on the wire: each receive
+// probe is matched to the oldest copy not yet received. A receive with no copy waiting is held
+// for a send probe that comes late (a sender probing after its send call returned); one still
+// unmatched at the end is `unexpected`.
 
 #include <cstdint>
 #include <map>
@@ -45,18 +49,41 @@ public:
     std::string drop_reason;
   };
 
+  /// One message copy, flattened for the report.
+  struct Record {
+    std::string endpoint;
+    std::uint64_t id = 0;
+    std::string sender;
+    std::uint32_t length = 0;
+    std::uint64_t sent_ps = 0;
+    std::string state;             ///< delivered | corrupted | dropped | in_flight
+    std::uint64_t received_ps = 0; ///< delivered and corrupted only
+    std::string reason;            ///< dropped only
+  };
+
   void on_probe(const std::string& cluster, const std::string& thread, const hal::ProbeEvent& event,
                 std::uint64_t time_ps) override;
   LedgerSummary summary() const;
+  /// Every copy, in send order (ties: endpoint, id).
+  std::vector<Record> records() const;
   /// Messages are identified by the endpoint (application channel) and the sender's id, so two
   /// applications numbering their messages from 1 do not collide.
   using Key = std::pair<std::string, std::uint64_t>;
-  const std::map<Key, Message>& messages() const { return messages_; }
+  /// Every copy sent under a key, in send order.
+  const std::map<Key, std::vector<Message>>& messages() const { return messages_; }
   const std::vector<std::string>& notes() const { return notes_; }
 
 private:
-  std::map<Key, Message> messages_;
-  std::uint64_t unexpected_ = 0;
+  /// The oldest copy under `key` neither received nor dropped.
+  Message* oldest_open(const Key& key);
+
+  struct Received {
+    std::uint64_t time_ps;
+    std::uint64_t digest;
+  };
+
+  std::map<Key, std::vector<Message>> messages_;
+  std::map<Key, std::vector<Received>> orphans_;
   std::vector<std::string> notes_;
 };
 

@@ -20,6 +20,26 @@ bool all_expectations_met(const RunOutput& run) {
   return true;
 }
 
+namespace {
+
+json message_log(const std::vector<Ledger::Record>& records) {
+  json log = json::array();
+  for (const Ledger::Record& rec : records) {
+    json e = {{"endpoint", rec.endpoint}, {"id", rec.id},
+              {"sender", rec.sender},     {"length", rec.length},
+              {"state", rec.state},       {"sent_ns", rec.sent_ps / kPsPerNs}};
+    if (rec.state == "delivered" || rec.state == "corrupted") {
+      e["received_ns"] = rec.received_ps / kPsPerNs;
+      e["latency_ns"] = (rec.received_ps - rec.sent_ps) / kPsPerNs;
+    }
+    if (rec.state == "dropped") e["reason"] = rec.reason;
+    log.push_back(e);
+  }
+  return log;
+}
+
+} // namespace
+
 json report_json(const Scenario& sc, const RunOutput& run) {
   const RunResult& r = run.result;
   const LedgerSummary& m = r.messages;
@@ -41,7 +61,8 @@ json report_json(const Scenario& sc, const RunOutput& run) {
                    {"latency_us",
                     {{"p50", static_cast<double>(m.latency_p50_ps) / kPsPerUs},
                      {"p99", static_cast<double>(m.latency_p99_ps) / kPsPerUs},
-                     {"max", static_cast<double>(m.latency_max_ps) / kPsPerUs}}}};
+                     {"max", static_cast<double>(m.latency_max_ps) / kPsPerUs}}},
+                   {"log", message_log(r.message_log)}};
   json panics = json::array();
   for (const models::PanicInfo& p : r.panics) {
     json pj = {{"cluster", p.cluster},
@@ -53,6 +74,24 @@ json report_json(const Scenario& sc, const RunOutput& run) {
     panics.push_back(pj);
   }
   j["panics"] = panics;
+  if (run.linux_status) {
+    const sw::lnx::LinuxStatus& l = *run.linux_status;
+    json lj = {{"attached", l.attached}};
+    if (!l.attached) {
+      lj["attach_error"] = l.attach_error;
+      lj["attach_error_address"] = format_hex(l.attach_error_address);
+    }
+    lj["channels_created"] = l.channels_created;
+    lj["channels_destroyed"] = l.channels_destroyed;
+    for (const auto& [name, value] : r.linux_counters) lj["counters"][name] = value;
+    j["software"]["linux"] = lj;
+  }
+  if (run.zephyr_status) {
+    json zj = json::object();
+    if (!r.zephyr_error.empty()) zj["error"] = r.zephyr_error;
+    for (const auto& [name, value] : r.zephyr_counters) zj["counters"][name] = value;
+    j["software"]["zephyr"] = zj;
+  }
   json expectations = json::array();
   for (const ExpectationResult& e : run.expectations)
     expectations.push_back(
@@ -81,6 +120,19 @@ std::string summary_text(const Scenario& sc, const RunOutput& run) {
                   static_cast<double>(m.latency_max_ps) / kPsPerUs);
     os << buf;
   }
+  if (run.linux_status) {
+    const sw::lnx::LinuxStatus& l = *run.linux_status;
+    if (l.attached) {
+      os << "linux     attached";
+      for (const std::string& c : l.channels_created) os << "; channel " << c << " created";
+      if (l.kicks_lost > 0) os << "; " << l.kicks_lost << " kick(s) lost (-ENOBUFS)";
+      os << "\n";
+    } else {
+      os << "linux     attach failed: " << l.attach_error << "\n";
+    }
+  }
+  if (run.zephyr_status && !run.zephyr_status->driver_ok_seen)
+    os << "zephyr    never saw DRIVER_OK in the resource table's status byte\n";
   for (const models::PanicInfo& p : r.panics) {
     os << "panic     " << p.cluster << ": " << p.kind;
     if (p.has_address) os << " at " << format_hex(p.address);

@@ -10,6 +10,7 @@
 
 #include "models/cpu/panic_info.h"
 #include "sim/ledger.h"
+#include "sim/software_counters.h"
 
 namespace sim::app {
 
@@ -18,8 +19,19 @@ struct RunResult {
   std::uint64_t sim_time_ps = 0;
   double wall_ms = 0;
   LedgerSummary messages;
+  /// Every message copy, in send order (report.json `messages.log`).
+  std::vector<Ledger::Record> message_log;
   std::map<std::string, std::string> console; ///< side -> captured UART text
   std::vector<models::PanicInfo> panics;
+  /// Linux's attach error (outcome attach_failed), naming the address and the value found.
+  std::string attach_error;
+  /// rpmsg channels Linux created from the remote's name-service announcements.
+  std::vector<std::string> channels;
+  /// Each stack's counters (software_counters.h); empty when that stack did not boot.
+  Counters linux_counters;
+  Counters zephyr_counters;
+  /// Why the Zephyr image stopped before rpmsg was ready (empty while fine).
+  std::string zephyr_error;
 };
 
 } // namespace sim::app

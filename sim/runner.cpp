@@ -5,7 +5,7 @@
 
 #include "models/common/tlm_util.h"
 #include "models/platform/platform.h"
-#include "sim/platform_info.h"
+#include "sim/software_boot.h"
 
 namespace sim::app {
 namespace {
@@ -70,27 +70,13 @@ RunOutput run_scenario(const Scenario& sc) {
   RunOutput out;
   models::Platform platform("platform", sc.board, sc.seed);
   Ledger ledger;
-  unsigned remaining = 0;
-  sc_core::sc_event all_done("all_apps_done");
-
-  for (const char* side : {"master", "remote"}) {
-    models::Cluster& cluster = platform.cluster(side);
-    cluster.set_probe_sink(&ledger);
-    const sw::PlatformInfo info = platform_info(sc.board, side, sc.seed);
-    const auto& apps = std::string(side) == "master" ? sc.master_apps : sc.remote_apps;
-    for (const AppInstance& app : apps) {
-      ++remaining;
-      auto main = app.main;
-      cluster.boot(app.thread, [main, info, &remaining, &all_done](hal::Hal& hal) {
-        main(hal, info);
-        if (--remaining == 0) all_done.notify(sc_core::SC_ZERO_TIME);
-      });
-    }
-  }
-  // Once every application returned, let the consoles finish what is in their FIFOs, then stop.
+  SoftwareBoot software(platform, sc, ledger);
+  // Once every awaited application is done, let in-flight work settle (a last echo, an NS
+  // destroy) and the consoles finish what is in their FIFOs, then stop.
   sc_core::sc_spawn(
       [&] {
-        if (remaining > 0) sc_core::wait(all_done);
+        if (!software.all_done()) sc_core::wait(software.finished());
+        if (software.all_done()) sc_core::wait(ps_to_sc(sc.settle));
         for (const char* side : {"master", "remote"}) {
           if (models::Uart* u = platform.uart(side)) {
             const models::UartCore& core = u->core();
@@ -117,8 +103,23 @@ RunOutput run_scenario(const Scenario& sc) {
         out.console_lines.emplace_back(side, "[" + format_time(line.time) + "] " + line.text);
     }
   }
-  r.outcome = !r.panics.empty() ? "panic" : remaining == 0 ? "completed" : "timeout";
+  r.outcome = !r.panics.empty()          ? "panic"
+              : software.attach_failed() ? "attach_failed"
+              : software.all_done()      ? "completed"
+                                         : "timeout";
+  if (const sw::lnx::LinuxStatus* l = software.linux_status()) {
+    out.linux_status = *l;
+    r.attach_error = l->attach_error;
+    r.channels = l->channels_created;
+    r.linux_counters = linux_counters(*l);
+  }
+  if (const sw::zephyr::ZephyrStatus* z = software.zephyr_status()) {
+    out.zephyr_status = *z;
+    r.zephyr_counters = zephyr_counters(*z);
+    r.zephyr_error = z->error;
+  }
   r.messages = ledger.summary();
+  r.message_log = ledger.records();
   out.stats = collect_stats(platform);
   out.expectations = evaluate(sc.expect, r);
   r.wall_ms =

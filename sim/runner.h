@@ -10,11 +10,17 @@
 #include "sim/expectations.h"
 #include "sim/run_result.h"
 #include "sim/scenario.h"
+#include "sw/linux/linux.h"
+#include "sw/zephyr/zephyr.h"
+
+#include <optional>
 
 namespace sim::app {
 
 struct RunOutput {
   RunResult result;
+  std::optional<sw::lnx::LinuxStatus> linux_status;
+  std::optional<sw::zephyr::ZephyrStatus> zephyr_status;
   std::vector<ExpectationResult> expectations;
   nlohmann::ordered_json stats;
   std::vector<std::pair<std::string, std::string>> console_lines; ///< side, "[t] text"

@@ -80,11 +80,11 @@ void apply_sets(ConfigValue& merged, const ConfigNode& scenario, const LoadOptio
 }
 
 std::vector<AppInstance> parse_apps(const ConfigNode& merged, const std::string& side,
-                                    const models::BoardConfig& board) {
+                                    const AppContext& context) {
   std::vector<AppInstance> apps;
   ConfigNode section = merged.at(side);
   if (auto list = section.get("apps"))
-    for (const ConfigNode& item : list->items()) apps.push_back(parse_app(item, side, board));
+    for (const ConfigNode& item : list->items()) apps.push_back(parse_app(item, side, context));
   return apps;
 }
 
@@ -103,6 +103,7 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options) {
   if (options.has_seed) sc.seed = options.seed;
   sc.stop_at = s.at("stop_at").time();
   if (sc.stop_at == 0) s.at("stop_at").fail("the simulated-time limit must be above zero");
+  sc.settle = s.time_or("settle", sc.settle);
 
   ConfigValue board_doc;
   try {
@@ -118,8 +119,9 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options) {
   sc.board = models::parse_board(m);
   sc.master = parse_master_software(m.at("master"));
   sc.remote = parse_remote_software(m.at("remote"), sc.board);
-  sc.master_apps = parse_apps(m, "master", sc.board);
-  sc.remote_apps = parse_apps(m, "remote", sc.board);
+  const AppContext context{sc.board, sc.master, sc.remote};
+  sc.master_apps = parse_apps(m, "master", context);
+  sc.remote_apps = parse_apps(m, "remote", context);
   if (auto e = s.get("expect")) sc.expect = parse_expectations(*e);
   config::check_all_used(doc);
   config::check_all_used(merged);

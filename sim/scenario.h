@@ -27,6 +27,8 @@ struct Scenario {
   std::string board_file;
   std::uint64_t seed = 1;
   Picoseconds stop_at = 0;
+  /// Simulated time allowed after the awaited applications are done, before the run stops.
+  Picoseconds settle = 20 * kPsPerMs;
   models::BoardConfig board;
   MasterSoftware master;
   RemoteSoftware remote;

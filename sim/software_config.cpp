@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sim/software_config.h"
 
+#include <stdexcept>
+
+#include "sw/zephyr/openamp_release.h"
+
 namespace sim::app {
 namespace {
 
@@ -39,6 +43,11 @@ MasterSoftware parse_master_software(const ConfigNode& s) {
     }
   }
   k.console = s.bool_or("console", k.console);
+  if (auto level = s.get("console_loglevel")) {
+    std::uint64_t v = level->uint();
+    if (v > 8) level->fail("console_loglevel must be within 0..8 (7: KERN_INFO and more urgent)");
+    k.console_loglevel = static_cast<int>(v);
+  }
   k.send_timeout = s.time_or("send_timeout", k.send_timeout);
   if (auto core = s.get("core")) k.core = static_cast<unsigned>(core->uint());
   return m;
@@ -52,8 +61,21 @@ RemoteSoftware parse_remote_software(const ConfigNode& s, const models::BoardCon
       version->fail("Zephyr '" + version->str() + "' is not modelled (supported: 3.7)");
   }
   if (auto openamp = s.get("openamp")) {
-    z.release = openamp->str_or("release", z.release);
+    if (auto release = openamp->get("release")) {
+      z.release = release->str();
+      try {
+        sw::zephyr::openamp_release(z.release);
+      } catch (const std::invalid_argument&) {
+        release->fail("OpenAMP release '" + z.release +
+                      "' is not modelled (modelled: " + sw::zephyr::openamp_release_names() + ")");
+      }
+    }
     z.dcache = openamp->bool_or("dcache", z.dcache);
+    if (auto wait = openamp->get("notify_wait")) {
+      z.notify_wait = wait->boolean();
+      if (z.notify_wait && !sw::zephyr::openamp_release(z.release).notify_wait_cb)
+        wait->fail("notify_wait needs OpenAMP v2024.05 or later (release is " + z.release + ")");
+    }
   }
   if (auto t = s.get("resource_table")) {
     z.rsc_table = t->uint_or("address", z.rsc_table);
@@ -77,6 +99,9 @@ RemoteSoftware parse_remote_software(const ConfigNode& s, const models::BoardCon
                             " is not inside any memory bank");
   }
   z.console = s.bool_or("console", z.console);
+  z.tx_buffer_timeout = s.time_or("tx_buffer_timeout", z.tx_buffer_timeout);
+  // The maintenance loops step by the line the core reports (CTR_EL0), i.e. the board's.
+  z.dcache_line = static_cast<unsigned>(board.remote.dcache.line);
   return r;
 }
 

@@ -36,6 +36,19 @@ TEST(Expectations, BadCountIsAnErrorWithThePath) {
   }
 }
 
+TEST(Expectations, DropsAreCheckedByReasonAndAbsentReasonsCountZero) {
+  config::ConfigValue d = doc("drops: {slot_overwritten: \">=1\", kick_lost: 0}\n");
+  Expectations e = parse_expectations(config::ConfigNode(d, "expect"));
+  RunResult r;
+  r.messages.drops["slot_overwritten"] = 2;
+  std::vector<ExpectationResult> out = evaluate(e, r);
+  ASSERT_EQ(out.size(), 2u);
+  for (const auto& x : out) EXPECT_TRUE(x.ok) << x.key << " " << x.actual;
+  r.messages.drops["kick_lost"] = 1;
+  out = evaluate(e, r);
+  EXPECT_FALSE(out[0].ok && out[1].ok);
+}
+
 TEST(Expectations, UnknownOutcomeIsRejected) {
   config::ConfigValue d = doc("outcome: finished\n");
   EXPECT_THROW(parse_expectations(config::ConfigNode(d, "expect")), config::ConfigError);
@@ -73,6 +86,64 @@ TEST(Expectations, EvaluateReportsExpectedAndActual) {
     if (x.key == "panic.address") {
       EXPECT_TRUE(x.ok);
     }
+  }
+}
+
+Ledger::Record record(const std::string& endpoint, const std::string& state) {
+  Ledger::Record r;
+  r.endpoint = endpoint;
+  r.state = state;
+  return r;
+}
+
+TEST(Expectations, EndpointCountsComeFromTheMessageLog) {
+  config::ConfigValue d = doc("endpoints:\n  stream: {sent: 3, delivered: 1, dropped: 2}\n"
+                              "  stream/echo: {delivered: \">=1\"}\n");
+  Expectations e = parse_expectations(config::ConfigNode(d, "expect"));
+  RunResult r;
+  r.message_log = {record("stream", "delivered"), record("stream", "dropped"),
+                   record("stream", "dropped"), record("other", "delivered")};
+  std::vector<ExpectationResult> out = evaluate(e, r);
+  ASSERT_EQ(out.size(), 4u);
+  for (const ExpectationResult& x : out) {
+    if (x.key == "endpoints.stream/echo.delivered") {
+      EXPECT_FALSE(x.ok);
+      EXPECT_EQ(x.actual, "0");
+    } else {
+      EXPECT_TRUE(x.ok) << x.key << " " << x.actual;
+    }
+  }
+}
+
+TEST(Expectations, StackCountersChannelsAndErrors) {
+  config::ConfigValue d =
+      doc("linux: {kicks_lost: \">=1\", channels: [rpmsg-client-sample], attach_error: version}\n"
+          "zephyr: {rx_buffers: 3}\n");
+  Expectations e = parse_expectations(config::ConfigNode(d, "expect"));
+  RunResult r;
+  r.linux_counters = {{"kicks_lost", 2}};
+  r.channels = {"rpmsg-client-sample"};
+  r.attach_error = "resource table version 2 at 0x200c63b8, expected 1";
+  std::vector<ExpectationResult> out = evaluate(e, r);
+  ASSERT_EQ(out.size(), 4u);
+  for (const ExpectationResult& x : out) {
+    if (x.key == "zephyr.rx_buffers") {
+      EXPECT_FALSE(x.ok); // Zephyr did not boot in this result
+      EXPECT_EQ(x.actual, "not booted");
+    } else {
+      EXPECT_TRUE(x.ok) << x.key << " " << x.actual;
+    }
+  }
+}
+
+TEST(Expectations, UnknownStackCounterNamesTheKnownOnes) {
+  config::ConfigValue d = doc("linux:\n  kick_lost: 1\n");
+  try {
+    parse_expectations(config::ConfigNode(d, "expect"));
+    FAIL();
+  } catch (const config::ConfigError& e) {
+    EXPECT_EQ(e.path(), "expect.linux.kick_lost");
+    EXPECT_NE(std::string(e.what()).find("kicks_lost"), std::string::npos);
   }
 }
 

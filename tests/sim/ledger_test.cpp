@@ -76,5 +76,46 @@ TEST(Ledger, DuplicateOrUnknownReceiveIsCountedAsUnexpected) {
   EXPECT_EQ(s.unexpected, 2u);
 }
 
+TEST(Ledger, TheSameIdSentTwiceIsTwoMessagesMatchedInOrder) {
+  // The stock responder echoing one slot twice: two copies on the wire, each received once.
+  Ledger l;
+  l.on_probe("r", "t", event(hal::ProbeKind::kMessageSent, 3, 7), 100);
+  l.on_probe("r", "t", event(hal::ProbeKind::kMessageSent, 3, 7), 300);
+  l.on_probe("m", "t", event(hal::ProbeKind::kMessageReceived, 3, 7), 200);
+  l.on_probe("m", "t", event(hal::ProbeKind::kMessageReceived, 3, 7), 450);
+  LedgerSummary s = l.summary();
+  EXPECT_EQ(s.sent, 2u);
+  EXPECT_EQ(s.delivered, 2u);
+  EXPECT_EQ(s.unexpected, 0u);
+  EXPECT_EQ(s.latency_p50_ps, 100u); // 200 - 100
+  EXPECT_EQ(s.latency_max_ps, 150u); // 450 - 300
+  ASSERT_EQ(l.messages().at({"ep", 3}).size(), 2u);
+}
+
+TEST(Ledger, DropGoesToTheOldestCopyStillOpen) {
+  Ledger l;
+  l.on_probe("m", "t", event(hal::ProbeKind::kMessageSent, 1, 7), 0);
+  l.on_probe("m", "t", event(hal::ProbeKind::kMessageSent, 1, 7), 10);
+  l.on_probe("r", "t", event(hal::ProbeKind::kMessageReceived, 1, 7), 20);
+  hal::ProbeEvent drop = event(hal::ProbeKind::kMessageDropped, 1, 0);
+  drop.reason = "slot_overwritten";
+  l.on_probe("r", "t", drop, 30);
+  LedgerSummary s = l.summary();
+  EXPECT_EQ(s.delivered, 1u);
+  EXPECT_EQ(s.drops["slot_overwritten"], 1u);
+  EXPECT_EQ(s.in_flight, 0u);
+}
+
+TEST(Ledger, AReceiveBeforeALateSendProbeIsMatchedWhenTheSendArrives) {
+  // A sender probing after rpmsg_send returned can be overtaken by the receiver's probe.
+  Ledger l;
+  l.on_probe("m", "t", event(hal::ProbeKind::kMessageReceived, 5, 9), 1000);
+  l.on_probe("r", "t", event(hal::ProbeKind::kMessageSent, 5, 9), 1200);
+  LedgerSummary s = l.summary();
+  EXPECT_EQ(s.delivered, 1u);
+  EXPECT_EQ(s.unexpected, 0u);
+  EXPECT_EQ(s.latency_max_ps, 0u); // never negative
+}
+
 } // namespace
 } // namespace sim::app

@@ -6,30 +6,14 @@
 #include <filesystem>
 #include <fstream>
 
+#include "tests/sim/scenario_file.h"
+
 #include <unistd.h>
 
 namespace sim::app {
 namespace {
 
 const std::string kSource = IPCSIM_SOURCE_DIR;
-
-// Writes a scenario next to the real board so its relative `board:` path resolves.
-class ScenarioFile {
-public:
-  explicit ScenarioFile(const std::string& body) {
-    path_ =
-        std::filesystem::temp_directory_path() /
-        ("ipcsim_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
-         "_" + std::to_string(counter_++) + ".yaml");
-    std::ofstream(path_) << "board: " << kSource << "/configs/tcc807x.yaml\n" << body;
-  }
-  ~ScenarioFile() { std::filesystem::remove(path_); }
-  std::string path() const { return path_.string(); }
-
-private:
-  std::filesystem::path path_;
-  static inline int counter_ = 0;
-};
 
 const char* kApps = "master:\n  apps:\n    - shared_flag_writer: { flag: vdev0buffer }\n"
                     "remote:\n  apps:\n    - shared_flag_reader: { flag: vdev0buffer }\n";
@@ -98,12 +82,16 @@ TEST(Scenario, CommandLineSetTypoNamesTheSetArgument) {
 }
 
 TEST(Scenario, UnknownApplicationListsTheKnownOnes) {
-  ScenarioFile f("name: t\nstop_at: 1ms\nremote:\n  apps:\n    - tty_responder: {}\n");
+  ScenarioFile f("name: t\nstop_at: 1ms\nremote:\n  apps:\n    - tty_responser: {}\n");
   try {
     load_scenario(f.path());
     FAIL();
   } catch (const config::ConfigError& e) {
-    EXPECT_NE(std::string(e.what()).find("known: shared_flag_reader"), std::string::npos);
+    EXPECT_EQ(e.path(), "remote.apps[0].tty_responser");
+    EXPECT_NE(std::string(e.what()).find("known: shared_flag_reader, client_sample_responder, "
+                                         "tty_responder, queued_responder"),
+              std::string::npos)
+        << e.what();
   }
 }
 

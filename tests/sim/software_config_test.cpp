@@ -67,5 +67,31 @@ TEST(SoftwareConfig, TypoInSoftwareSectionIsReported) {
   EXPECT_NE(std::string(e.what()).find("did you mean 'dcache'"), std::string::npos);
 }
 
+TEST(SoftwareConfig, RemoteMaintenanceStepsByTheBoardsCacheLine) {
+  EXPECT_EQ(load_scenario(kScenario).remote.image.dcache_line, 64u);
+  EXPECT_EQ(load_with("clusters.remote.dcache.line=32B").remote.image.dcache_line, 32u);
+}
+
+TEST(SoftwareConfig, TimeoutsAndLogLevelReachTheStacks) {
+  EXPECT_EQ(load_with("remote.tx_buffer_timeout=50ms").remote.image.tx_buffer_timeout,
+            50 * hal::kMs);
+  EXPECT_EQ(load_with("master.send_timeout=1s").master.kernel.send_timeout, hal::kSec);
+  EXPECT_EQ(load_with("master.console_loglevel=4").master.kernel.console_loglevel, 4);
+  EXPECT_EQ(error_with("master.console_loglevel=9").path(), "master.console_loglevel");
+}
+
+TEST(SoftwareConfig, NotifyWaitNeedsARecentRelease) {
+  EXPECT_TRUE(load_with("remote.openamp.notify_wait=true").remote.image.notify_wait);
+  LoadOptions o;
+  o.sets = {"remote.openamp.release=v2023.10", "remote.openamp.notify_wait=true"};
+  try {
+    load_scenario(kScenario, o);
+    FAIL();
+  } catch (const config::ConfigError& e) {
+    EXPECT_EQ(e.path(), "remote.openamp.notify_wait");
+    EXPECT_NE(std::string(e.what()).find("v2024.05 or later"), std::string::npos);
+  }
+}
+
 } // namespace
 } // namespace sim::app

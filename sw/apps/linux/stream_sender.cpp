@@ -2,6 +2,7 @@
 #include "sw/apps/linux/stream_sender.h"
 
 #include <cstdio>
+#include <cstring>
 #include <stdexcept>
 
 #include "sw/apps/linux/send_result.h"
@@ -72,9 +73,14 @@ int StreamSender::callback(lnx::RpmsgDevice& dev, const void* data, std::size_t 
                            std::uint32_t src) {
   (void)src;
   const auto* p = static_cast<const std::uint8_t*>(data);
-  if (len < 8 || shm::load_le32(p + 4) != options_.magic) return 0; // not one of ours
+  // The Zephyr TTY responder answers "TTY 0x%04x: " (12 bytes) followed by the message.
+  constexpr std::size_t kTtyPrefix = 12;
+  std::size_t at = 0;
+  if (len >= kTtyPrefix + 8 && std::memcmp(p, "TTY 0x", 6) == 0 && p[kTtyPrefix - 2] == ':')
+    at = kTtyPrefix;
+  if (len < at + 8 || shm::load_le32(p + at + 4) != options_.magic) return 0; // not one of ours
   ++echoes_;
-  dev.hal().probe({hal::ProbeKind::kMessageReceived, shm::load_le32(p),
+  dev.hal().probe({hal::ProbeKind::kMessageReceived, shm::load_le32(p + at),
                    hal::payload_digest(data, len), static_cast<std::uint32_t>(len), "",
                    options_.echo_endpoint});
   if (echo_wait_ != nullptr) echo_wait_->wake_all();

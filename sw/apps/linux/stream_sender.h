@@ -12,8 +12,9 @@
 // precedes the remote's receive probe), kMessageDropped "no_tx_buffer" (trysend -ENOMEM),
 // "tx_timeout" (send -ERESTARTSYS) or "send_failed" (anything else). If the remote echoes, every
 // message coming back that carries `magic` is probed kMessageReceived {id = its bytes 0..3,
-// echo_endpoint}. on_done runs after the last send, or with expect_echo once every sent message
-// came back or `settle` passed after the last send.
+// echo_endpoint}; a reply behind the Zephyr TTY responder's "TTY 0x%04x: " prefix counts too.
+// on_done runs after the last send, or with expect_echo once every sent message came back or
+// `settle` passed after the last send.
 
 #include <cstddef>
 #include <cstdint>

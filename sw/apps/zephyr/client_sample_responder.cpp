@@ -68,13 +68,14 @@ void ClientSampleResponder::run(hal::Hal& hal, zephyr::Rpmsg& rpmsg) {
       ++status_.msg_cnt;
       const std::uint64_t id = slot_id_;
       const std::size_t len = slot_len_;
-      zephyr_printk(hal, options_.console, "[Linux sample client] incoming msg %u: %.*s\n",
-                    status_.msg_cnt, static_cast<int>(len),
-                    reinterpret_cast<const char*>(storage_.data()));
+      // Received when taken from the slot; the printk after it is the application's own time.
       if (fresh)
         ids_.received(hal, id, storage_.data(), len);
       else
         ++status_.slot_rereads;
+      zephyr_printk(hal, options_.console, "[Linux sample client] incoming msg %u: %.*s\n",
+                    status_.msg_cnt, static_cast<int>(len),
+                    reinterpret_cast<const char*>(storage_.data()));
       // rpmsg_send reads sc_msg.data when it has a buffer: a message arriving meanwhile changes
       // what goes out (the digest below is taken after the send, over what was sent).
       const int ret = ept.send(storage_.data(), len);

@@ -46,10 +46,10 @@ void QueuedResponder::run(hal::Hal& hal, zephyr::Rpmsg& rpmsg) {
     Message m = std::move(queue_.front());
     queue_.pop_front();
     ++status_.echoed;
+    ids_.received(hal, m.id, m.bytes.data(), m.bytes.size());
     zephyr_printk(hal, options_.console, "[queued responder] incoming msg %llu: %.*s\n",
                   static_cast<unsigned long long>(status_.echoed), static_cast<int>(m.bytes.size()),
                   reinterpret_cast<const char*>(m.bytes.data()));
-    ids_.received(hal, m.id, m.bytes.data(), m.bytes.size());
     const int ret = ept.send(m.bytes.data(), m.bytes.size());
     const std::uint64_t reply = ids_.reply_id(m.id);
     if (ret >= 0) {

@@ -47,9 +47,9 @@ void TtyResponder::run(hal::Hal& hal, zephyr::Rpmsg& rpmsg) {
       const void* data = msg_data_;
       const std::size_t len = msg_len_;
       const std::uint64_t id = msg_id_;
+      ids_.received(hal, id, data, len);
       zephyr_printk(hal, options_.console, "[Linux TTY] incoming msg: %.*s\n",
                     static_cast<int>(len), static_cast<const char*>(data));
-      ids_.received(hal, id, data, len);
       char prefix[kPrefixSize + 1];
       std::snprintf(prefix, sizeof prefix, "TTY 0x%04x: ", static_cast<unsigned>(ept.addr()));
       std::memcpy(tx_buff, prefix, kPrefixSize);

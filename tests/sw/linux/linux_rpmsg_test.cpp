@@ -256,6 +256,50 @@ TEST(LinuxRpmsg, SendFromTheRxWorkSleepsTheFullTimeoutEvenWhenTheRemoteFreesABuf
   EXPECT_EQ(st.tx_messages, 9u);
 }
 
+TEST(LinuxRpmsg, StreamSenderCountsPlainEchoesAndTtyPrefixedRepliesButNothingElse) {
+  PlatformFixture f(remote_nc_sets());
+  f.load_zephyr_table();
+  sw::apps::StreamSenderOptions so;
+  so.channel = "stream";
+  so.count = 3;
+  sw::apps::StreamSender sender(so, {});
+  struct EchoIds : models::ProbeSink {
+    std::string endpoint;
+    std::vector<std::uint64_t> ids;
+    void on_probe(const std::string&, const std::string&, const hal::ProbeEvent& e,
+                  std::uint64_t) override {
+      if (e.kind == hal::ProbeKind::kMessageReceived && e.endpoint == endpoint) ids.push_back(e.id);
+    }
+  } echoes;
+  echoes.endpoint = so.echo_endpoint;
+  f.platform().cluster("master").set_probe_sink(&echoes);
+  LinuxStatus st;
+  boot_linux(f, quiet_linux(), {&sender}, st);
+  std::unique_ptr<ScriptedRemote> remote;
+  boot_remote(f, remote, [&so](ScriptedRemote& r) {
+    r.send_ns("stream", 0x400);
+    for (std::uint32_t seq = 1; seq <= 3; ++seq) {
+      auto b = r.wait_vring1_buffer(50 * hal::kMs);
+      if (!b) return;
+      r.return_vring1_buffer(*b);
+    }
+    const std::vector<std::uint8_t> m1 = sw::apps::stream_payload(1, 16, so.magic);
+    r.send(0x400, 0x400, m1.data(), m1.size()); // a plain echo
+    std::string tty = "TTY 0x0400: ";
+    const std::vector<std::uint8_t> m2 = sw::apps::stream_payload(2, 16, so.magic);
+    std::vector<std::uint8_t> reply(tty.begin(), tty.end());
+    reply.insert(reply.end(), m2.begin(), m2.end());
+    r.send(0x400, 0x400, reply.data(), reply.size()); // the TTY responder's answer
+    std::vector<std::uint8_t> other = sw::apps::stream_payload(3, 16, so.magic ^ 1);
+    r.send(0x400, 0x400, other.data(), other.size()); // someone else's message
+  });
+  f.run(ms(100));
+
+  EXPECT_EQ(sender.sent(), 3u);
+  EXPECT_EQ(sender.echoes(), 2u);
+  EXPECT_EQ(echoes.ids, (std::vector<std::uint64_t>{1, 2}));
+}
+
 TEST(LinuxRpmsg, StreamSenderBlockedSendWakesOnTheRemotesVring1Kick) {
   PlatformFixture f(remote_nc_sets());
   f.load_zephyr_table();

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// Internal to the app registry: one parser per application, grouped by kind in their own files.
+
+#include "sim/app_registry.h"
+
+namespace sim::app::specs {
+
+using Parser = AppInstance (*)(const config::ConfigNode& options, const AppContext& context);
+
+// app_specs_bare.cpp
+AppInstance shared_flag_writer(const config::ConfigNode& o, const AppContext& c);
+AppInstance shared_flag_reader(const config::ConfigNode& o, const AppContext& c);
+
+// app_specs_linux.cpp
+AppInstance rpmsg_client_sample(const config::ConfigNode& o, const AppContext& c);
+AppInstance stream_sender(const config::ConfigNode& o, const AppContext& c);
+
+// app_specs_zephyr.cpp
+AppInstance client_sample_responder(const config::ConfigNode& o, const AppContext& c);
+AppInstance tty_responder(const config::ConfigNode& o, const AppContext& c);
+AppInstance queued_responder(const config::ConfigNode& o, const AppContext& c);
+
+} // namespace sim::app::specs
