@@ -16,16 +16,7 @@ namespace {
 using sw::lnx::LinuxOptions;
 using sw::lnx::LinuxStatus;
 
-constexpr std::uint64_t kTable = ScriptedRemote::kTable;
 constexpr std::uint64_t kVdev = kTable + 0x14;
-constexpr std::uint64_t kVring0 = ScriptedRemote::kVring0;
-constexpr std::uint64_t kVring1 = ScriptedRemote::kVring1;
-constexpr std::uint64_t kBuffers = 0x200ca000;
-const sw::shm::VringLayout kLayout{8, 16};
-
-sc_core::sc_time ms(double v) {
-  return sc_core::sc_time(v, sc_core::SC_MS);
-}
 
 TEST(LinuxAttach, PublishesStatusVringsAndRxBuffersThroughTheReferenceTable) {
   PlatformFixture f(remote_nc_sets());

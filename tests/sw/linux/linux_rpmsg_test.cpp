@@ -22,15 +22,6 @@ using sw::lnx::LinuxOptions;
 using sw::lnx::LinuxStatus;
 using sw::lnx::RpmsgDevice;
 
-constexpr std::uint64_t kVring0 = ScriptedRemote::kVring0;
-constexpr std::uint64_t kVring1 = ScriptedRemote::kVring1;
-constexpr std::uint64_t kBuffers = 0x200ca000;
-const sw::shm::VringLayout kLayout{8, 16};
-
-sc_core::sc_time ms(double v) {
-  return sc_core::sc_time(v, sc_core::SC_MS);
-}
-
 /// Boots the scripted remote: mailbox, wait for DRIVER_OK, then `script`.
 void boot_remote(PlatformFixture& f, std::unique_ptr<ScriptedRemote>& remote,
                  std::function<void(ScriptedRemote&)> script, bool mailbox = true) {

@@ -11,9 +11,22 @@
 #include <vector>
 
 #include "sw/linux/linux.h"
+#include "sw/shm/layout.h"
 #include "tests/support/platform_fixture.h"
+#include "tests/sw/linux/scripted_remote.h"
 
 namespace sim::test {
+
+// The reference board's RPMsg layout as the Linux tests check it.
+constexpr std::uint64_t kTable = ScriptedRemote::kTable;
+constexpr std::uint64_t kVring0 = ScriptedRemote::kVring0;
+constexpr std::uint64_t kVring1 = ScriptedRemote::kVring1;
+constexpr std::uint64_t kBuffers = 0x200ca000;
+inline const sw::shm::VringLayout kLayout{8, 16};
+
+inline sc_core::sc_time ms(double v) {
+  return sc_core::sc_time(v, sc_core::SC_MS);
+}
 
 inline sw::lnx::LinuxOptions quiet_linux() {
   sw::lnx::LinuxOptions o;
