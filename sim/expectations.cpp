@@ -110,6 +110,10 @@ Expectations parse_expectations(const ConfigNode& expect) {
         for (const ConfigNode& line : lines->items()) e.console[side].push_back(line.str());
     }
   }
+  if (auto l = expect.get("latency_us")) {
+    for (const char* key : {"p50", "p99", "max"})
+      if (auto n = l->get(key)) e.latency_us[key] = parse_count(*n);
+  }
   if (auto eps = expect.get("endpoints")) {
     for (const auto& [endpoint, counts] : eps->entries()) {
       counts.require_map();
@@ -149,6 +153,13 @@ std::vector<ExpectationResult> evaluate(const Expectations& expect, const RunRes
       bool found = text.find(line) != std::string::npos;
       out.push_back({"console." + side, line, found ? "present" : "absent", found});
     }
+  }
+  for (const auto& [key, spec] : expect.latency_us) {
+    const std::uint64_t ps = key == "p50"   ? r.messages.latency_p50_ps
+                             : key == "p99" ? r.messages.latency_p99_ps
+                                            : r.messages.latency_max_ps;
+    const std::uint64_t us = ps / kPsPerUs;
+    out.push_back({"latency_us." + key, spec.text, std::to_string(us), spec.matches(us)});
   }
   for (const auto& [endpoint, counts] : expect.endpoints) {
     for (const auto& [key, spec] : counts) {

@@ -37,6 +37,8 @@ struct Expectations {
     std::optional<std::uint64_t> address;
   };
   std::optional<Panic> panic;
+  /// Latency percentiles in whole microseconds (`latency_us: {p99: "<=500"}`).
+  std::map<std::string, CountSpec> latency_us;
   /// Ledger counts of one application endpoint (`stream`, `stream/echo`).
   std::map<std::string, std::map<std::string, CountSpec>> endpoints;
   /// A stack's counters (`linux: {kicks_lost: ">=1"}`), by side ("linux", "zephyr").
@@ -48,8 +50,8 @@ struct Expectations {
   std::optional<std::string> zephyr_error;
   bool empty() const {
     return !outcome && messages.empty() && drops.empty() && console.empty() && !panic &&
-           endpoints.empty() && counters.empty() && channels.empty() && !attach_error &&
-           !zephyr_error;
+           latency_us.empty() && endpoints.empty() && counters.empty() && channels.empty() &&
+           !attach_error && !zephyr_error;
   }
 };
 

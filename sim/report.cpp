@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "models/common/config/config_error.h"
@@ -36,6 +37,29 @@ json message_log(const std::vector<Ledger::Record>& records) {
     log.push_back(e);
   }
   return log;
+}
+
+// Per application endpoint ("rpmsg-client-sample/tx: 3 sent, 3 delivered"), in name order;
+// only the states that occurred.
+std::map<std::string, std::string> endpoint_lines(const std::vector<Ledger::Record>& log) {
+  std::map<std::string, std::map<std::string, std::uint64_t>> counts;
+  for (const Ledger::Record& rec : log) {
+    ++counts[rec.endpoint]["sent"];
+    ++counts[rec.endpoint][rec.state];
+  }
+  std::map<std::string, std::string> lines;
+  for (const auto& [endpoint, c] : counts) {
+    std::string line;
+    for (const char* state : {"sent", "delivered", "dropped", "corrupted", "in_flight"}) {
+      auto it = c.find(state);
+      if (it == c.end()) continue;
+      if (!line.empty()) line += ", ";
+      line += std::to_string(it->second) + " " +
+              (std::string(state) == "in_flight" ? "in flight" : state);
+    }
+    lines[endpoint] = line;
+  }
+  return lines;
 }
 
 } // namespace
@@ -113,6 +137,8 @@ std::string summary_text(const Scenario& sc, const RunOutput& run) {
   if (m.unexpected > 0) os << ", unexpected " << m.unexpected;
   os << "\n";
   for (const auto& [reason, n] : m.drops) os << "  dropped  " << reason << ": " << n << "\n";
+  for (const auto& [endpoint, line] : endpoint_lines(r.message_log))
+    os << "  " << endpoint << ": " << line << "\n";
   if (m.sent > 0) {
     std::snprintf(buf, sizeof buf, "latency   p50 %.3f us, p99 %.3f us, max %.3f us\n",
                   static_cast<double>(m.latency_p50_ps) / kPsPerUs,

@@ -147,5 +147,17 @@ TEST(Expectations, UnknownStackCounterNamesTheKnownOnes) {
   }
 }
 
+TEST(Expectations, LatencyIsComparedInWholeMicroseconds) {
+  config::ConfigValue d = doc("latency_us: {p50: \"<=30\", max: \">=15000000\"}\n");
+  Expectations e = parse_expectations(config::ConfigNode(d, "expect"));
+  RunResult r;
+  r.messages.latency_p50_ps = 30 * kPsPerUs + 999999; // 30.999999 us
+  r.messages.latency_max_ps = 15 * kPsPerS;
+  std::vector<ExpectationResult> out = evaluate(e, r);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_TRUE(out[0].ok) << out[0].key << " " << out[0].actual;
+  EXPECT_TRUE(out[1].ok) << out[1].key << " " << out[1].actual;
+}
+
 } // namespace
 } // namespace sim::app
