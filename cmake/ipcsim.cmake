@@ -15,16 +15,22 @@ function(ipcsim_library name)
   endif()
 endfunction()
 
-# ipcsim_test(NAME SOURCES ... [DEPS ...] [TIMEOUT s]): a GoogleTest binary whose tests CTest
-# discovers one by one, so each TEST runs in its own process (at most one sc_start per process).
+# ipcsim_test(NAME SOURCES ... [DEPS ...] [TIMEOUT s] [NO_SYSTEMC]): a GoogleTest binary whose
+# tests CTest discovers one by one, so each TEST runs in its own process (at most one sc_start per
+# process). NO_SYSTEMC: GoogleTest's own main instead of sc_gtest_main, so a test that must run
+# without the SystemC kernel does not even link it.
 function(ipcsim_test name)
-  cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;DEPS" ${ARGN})
+  cmake_parse_arguments(ARG "NO_SYSTEMC" "TIMEOUT" "SOURCES;DEPS" ${ARGN})
   if(NOT ARG_TIMEOUT)
     set(ARG_TIMEOUT 10)
   endif()
   add_executable(${name} ${ARG_SOURCES})
   target_compile_options(${name} PRIVATE ${IPCSIM_WARNINGS})
-  target_link_libraries(${name} PRIVATE ipcsim_test_main ${ARG_DEPS})
+  if(ARG_NO_SYSTEMC)
+    target_link_libraries(${name} PRIVATE GTest::gtest_main ${ARG_DEPS})
+  else()
+    target_link_libraries(${name} PRIVATE ipcsim_test_main ${ARG_DEPS})
+  endif()
   gtest_discover_tests(${name}
     PROPERTIES TIMEOUT ${ARG_TIMEOUT}
                ENVIRONMENT "SYSTEMC_DISABLE_COPYRIGHT_MESSAGE=1"

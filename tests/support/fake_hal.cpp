@@ -6,7 +6,7 @@
 
 namespace sim::test {
 
-void FakeHal::poke(hal::Addr addr, const void* src, std::size_t len) {
+void FakeMemory::poke(hal::Addr addr, const void* src, std::size_t len) {
   const auto* p = static_cast<const std::uint8_t*>(src);
   while (len > 0) {
     hal::Addr in_page = addr % kPageSize;
@@ -19,7 +19,7 @@ void FakeHal::poke(hal::Addr addr, const void* src, std::size_t len) {
   }
 }
 
-void FakeHal::peek(hal::Addr addr, void* dst, std::size_t len) const {
+void FakeMemory::peek(hal::Addr addr, void* dst, std::size_t len) const {
   auto* p = static_cast<std::uint8_t*>(dst);
   while (len > 0) {
     hal::Addr in_page = addr % kPageSize;

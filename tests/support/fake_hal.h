@@ -5,12 +5,14 @@
 // width, kind) so tests can assert the exact loads and stores software issues, and recorded cache
 // maintenance, barriers, console output, log lines and probes. Time is a counter: spend() advances
 // it by cycles at `cycle_ps`, busy_wait/sleep by their duration. No caches (maintenance only gets
-// recorded), no interrupts, no OS yet (os() throws). panic() throws FakeHalPanic.
+// recorded), no interrupts, no OS (os() throws). panic() throws FakeHalPanic.
+// The memory is a FakeMemory that several HALs may share (FakeBoard: two clusters, one DRAM).
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -23,6 +25,18 @@ namespace sim::test {
 class FakeHalPanic : public std::runtime_error {
 public:
   using std::runtime_error::runtime_error;
+};
+
+/// Flat byte-addressed memory in sparse 4 KiB pages, zero until written.
+class FakeMemory {
+public:
+  void poke(hal::Addr addr, const void* src, std::size_t len);
+  void peek(hal::Addr addr, void* dst, std::size_t len) const;
+
+private:
+  static constexpr hal::Addr kPageSize = 4096;
+  using Page = std::array<std::uint8_t, kPageSize>;
+  std::map<hal::Addr, Page> pages_; ///< keyed by page number
 };
 
 class FakeHal : public hal::Hal {
@@ -54,12 +68,15 @@ public:
     std::string endpoint;
   };
 
-  explicit FakeHal(std::string cluster = "fake", hal::SimTime cycle_ps = 1000)
-      : cluster_(std::move(cluster)), cycle_ps_(cycle_ps) {}
+  /// `memory` nullptr: the HAL gets a memory of its own.
+  explicit FakeHal(std::string cluster = "fake", hal::SimTime cycle_ps = 1000,
+                   std::shared_ptr<FakeMemory> memory = nullptr)
+      : cluster_(std::move(cluster)), cycle_ps_(cycle_ps),
+        memory_(memory ? std::move(memory) : std::make_shared<FakeMemory>()) {}
 
   // --- test-side access: not recorded, no simulated cost ---
-  void poke(hal::Addr addr, const void* src, std::size_t len);
-  void peek(hal::Addr addr, void* dst, std::size_t len) const;
+  void poke(hal::Addr addr, const void* src, std::size_t len) { memory_->poke(addr, src, len); }
+  void peek(hal::Addr addr, void* dst, std::size_t len) const { memory_->peek(addr, dst, len); }
   std::vector<std::uint8_t> peek(hal::Addr addr, std::size_t len) const;
   void poke_bytes(hal::Addr addr, const std::vector<std::uint8_t>& bytes) {
     poke(addr, bytes.data(), bytes.size());
@@ -74,6 +91,7 @@ public:
   const std::string& console_output() const { return console_; }
   const std::vector<LogLine>& logs() const { return logs_; }
   const std::vector<Probe>& probes() const { return probes_; }
+  hal::SimTime cycle_ps() const { return cycle_ps_; }
 
   // --- hal::Hal ---
   const std::string& cluster() const override { return cluster_; }
@@ -110,10 +128,12 @@ public:
   hal::Os& os() override;
   [[noreturn]] void panic(std::string_view reason) override;
 
-private:
-  static constexpr hal::Addr kPageSize = 4096;
-  using Page = std::array<std::uint8_t, kPageSize>;
+protected:
+  void record(hal::Addr addr, std::size_t width, AccessKind kind) {
+    if (recording_) accesses_.push_back({addr, width, kind});
+  }
 
+private:
   template <typename T> T load(hal::Addr addr) {
     record(addr, sizeof(T), AccessKind::kRead);
     T value;
@@ -124,15 +144,12 @@ private:
     record(addr, sizeof(T), AccessKind::kWrite);
     poke(addr, &value, sizeof(T));
   }
-  void record(hal::Addr addr, std::size_t width, AccessKind kind) {
-    if (recording_) accesses_.push_back({addr, width, kind});
-  }
   void cache_op(CacheOpKind kind, hal::Addr addr, std::size_t len, const char* site);
 
   std::string cluster_;
   hal::SimTime cycle_ps_;
   hal::SimTime now_ = 0;
-  std::map<hal::Addr, Page> pages_; ///< keyed by page number
+  std::shared_ptr<FakeMemory> memory_;
   std::map<hal::Addr, std::uint32_t> regs_;
   bool recording_ = true;
   std::vector<Access> accesses_;
