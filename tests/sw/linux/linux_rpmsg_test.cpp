@@ -1,15 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // virtio_rpmsg_bus and the mailbox client of the Linux model against a scripted remote: name
-// service, the client sample's ping-pong, TX buffer exhaustion, the RX error paths and the
-// mailbox framework's queue. One simulation per TEST.
+// service, TX buffer exhaustion, the RX error paths and the mailbox framework's queue. One
+// simulation per TEST.
 #include <gtest/gtest.h>
 
 #include <cstring>
 #include <memory>
 
-#include "sim/ledger.h"
-#include "sw/apps/linux/rpmsg_client_sample.h"
-#include "sw/apps/linux/stream_sender.h"
 #include "sw/shm/layout.h"
 #include "sw/shm/ns_message.h"
 #include "tests/sw/linux/linux_test_util.h"
@@ -21,20 +18,6 @@ namespace {
 using sw::lnx::LinuxOptions;
 using sw::lnx::LinuxStatus;
 using sw::lnx::RpmsgDevice;
-
-/// Boots the scripted remote: mailbox, wait for DRIVER_OK, then `script`.
-void boot_remote(PlatformFixture& f, std::unique_ptr<ScriptedRemote>& remote,
-                 std::function<void(ScriptedRemote&)> script, bool mailbox = true) {
-  const sw::PlatformInfo info = f.info("remote");
-  f.boot("remote", {"remote", 5, false, 0}, [&remote, info, script, mailbox](hal::Hal& hal) {
-    remote = std::make_unique<ScriptedRemote>(hal, info);
-    if (mailbox)
-      remote->attach_mailbox();
-    else
-      remote->startup_mailbox_only();
-    if (remote->wait_driver_ok(200 * hal::kMs)) script(*remote);
-  });
-}
 
 TEST(LinuxRpmsg, NameServiceCreatesChannelsAndProbesTheDriverByName) {
   PlatformFixture f(remote_nc_sets());
@@ -89,53 +72,6 @@ TEST(LinuxRpmsg, NameServiceDestroyRemovesTheChannel) {
   EXPECT_EQ(st.channels_destroyed, (std::vector<std::string>{"test-channel"}));
   ASSERT_NE(drv.device, nullptr);
   EXPECT_EQ(drv.device->send("x", 1), sw::lnx::kEinval); // its endpoint is gone
-}
-
-TEST(LinuxRpmsg, ClientSamplePingPongsThreeMessagesAndSaysGoodbye) {
-  PlatformFixture f(remote_nc_sets());
-  f.load_zephyr_table();
-  app::Ledger ledger;
-  f.platform().cluster("master").set_probe_sink(&ledger);
-  f.platform().cluster("remote").set_probe_sink(&ledger);
-  bool done = false;
-  sw::apps::RpmsgClientSample sample({3}, [&] { done = true; });
-  LinuxStatus st;
-  boot_linux(f, LinuxOptions{}, {&sample}, st);
-  std::unique_ptr<ScriptedRemote> remote;
-  std::vector<std::string> echoed;
-  boot_remote(f, remote, [&echoed](ScriptedRemote& r) {
-    r.send_ns("rpmsg-client-sample", 0x400);
-    // An echo responder: what the Zephyr sample does, with the probes its model emits.
-    for (std::uint64_t k = 1; k <= 3; ++k) {
-      auto b = r.wait_vring1_buffer(100 * hal::kMs);
-      if (!b) return;
-      ScriptedRemote::Message m = r.read_message(*b);
-      r.return_vring1_buffer(*b);
-      echoed.emplace_back(m.payload.begin(), m.payload.end());
-      const std::uint64_t d = hal::payload_digest(m.payload.data(), m.payload.size());
-      const auto len = static_cast<std::uint32_t>(m.payload.size());
-      r.hal().probe({hal::ProbeKind::kMessageReceived, k, d, len, "", "rpmsg-client-sample/tx"});
-      r.hal().probe({hal::ProbeKind::kMessageSent, k, d, len, "", "rpmsg-client-sample/rx"});
-      r.send(0x400, m.hdr.src, m.payload.data(), m.payload.size());
-    }
-  });
-  f.run(ms(200));
-
-  EXPECT_TRUE(done);
-  EXPECT_EQ(sample.sent(), 3u);
-  EXPECT_EQ(sample.received(), 3u);
-  EXPECT_EQ(echoed, (std::vector<std::string>(3, "hello world!")));
-  const app::LedgerSummary s = ledger.summary();
-  EXPECT_EQ(s.sent, 6u);
-  EXPECT_EQ(s.delivered, 6u);
-  EXPECT_EQ(s.unexpected, 0u);
-  const std::string console = f.console("master");
-  const std::string dev = "rpmsg_client_sample virtio0.rpmsg-client-sample.-1.1024: ";
-  EXPECT_TRUE(contains(console, dev + "new channel: 0x400 -> 0x400!")) << console;
-  EXPECT_TRUE(contains(console, dev + "incoming msg 1 (src: 0x400)"));
-  EXPECT_TRUE(contains(console, dev + "incoming msg 3 (src: 0x400)"));
-  EXPECT_TRUE(contains(console, dev + "goodbye!"));
-  EXPECT_FALSE(contains(console, "incoming msg 4"));
 }
 
 TEST(LinuxRpmsg, TrysendIsEnomemOnceTheEightTxBuffersAreOut) {
@@ -245,97 +181,6 @@ TEST(LinuxRpmsg, SendFromTheRxWorkSleepsTheFullTimeoutEvenWhenTheRemoteFreesABuf
   EXPECT_GE(waited, 50 * hal::kMs);
   EXPECT_EQ(st.tx_timeouts, 0u);
   EXPECT_EQ(st.tx_messages, 9u);
-}
-
-TEST(LinuxRpmsg, StreamSenderCountsPlainEchoesAndTtyPrefixedRepliesButNothingElse) {
-  PlatformFixture f(remote_nc_sets());
-  f.load_zephyr_table();
-  sw::apps::StreamSenderOptions so;
-  so.channel = "stream";
-  so.count = 3;
-  sw::apps::StreamSender sender(so, {});
-  struct EchoIds : models::ProbeSink {
-    std::string endpoint;
-    std::vector<std::uint64_t> ids;
-    void on_probe(const std::string&, const std::string&, const hal::ProbeEvent& e,
-                  std::uint64_t) override {
-      if (e.kind == hal::ProbeKind::kMessageReceived && e.endpoint == endpoint) ids.push_back(e.id);
-    }
-  } echoes;
-  echoes.endpoint = so.echo_endpoint;
-  f.platform().cluster("master").set_probe_sink(&echoes);
-  LinuxStatus st;
-  boot_linux(f, quiet_linux(), {&sender}, st);
-  std::unique_ptr<ScriptedRemote> remote;
-  boot_remote(f, remote, [&so](ScriptedRemote& r) {
-    r.send_ns("stream", 0x400);
-    for (std::uint32_t seq = 1; seq <= 3; ++seq) {
-      auto b = r.wait_vring1_buffer(50 * hal::kMs);
-      if (!b) return;
-      r.return_vring1_buffer(*b);
-    }
-    const std::vector<std::uint8_t> m1 = sw::apps::stream_payload(1, 16, so.magic);
-    r.send(0x400, 0x400, m1.data(), m1.size()); // a plain echo
-    std::string tty = "TTY 0x0400: ";
-    const std::vector<std::uint8_t> m2 = sw::apps::stream_payload(2, 16, so.magic);
-    std::vector<std::uint8_t> reply(tty.begin(), tty.end());
-    reply.insert(reply.end(), m2.begin(), m2.end());
-    r.send(0x400, 0x400, reply.data(), reply.size()); // the TTY responder's answer
-    std::vector<std::uint8_t> other = sw::apps::stream_payload(3, 16, so.magic ^ 1);
-    r.send(0x400, 0x400, other.data(), other.size()); // someone else's message
-  });
-  f.run(ms(100));
-
-  EXPECT_EQ(sender.sent(), 3u);
-  EXPECT_EQ(sender.echoes(), 2u);
-  EXPECT_EQ(echoes.ids, (std::vector<std::uint64_t>{1, 2}));
-}
-
-TEST(LinuxRpmsg, StreamSenderBlockedSendWakesOnTheRemotesVring1Kick) {
-  PlatformFixture f(remote_nc_sets());
-  f.load_zephyr_table();
-  sw::apps::StreamSenderOptions so;
-  so.channel = "stream";
-  so.count = 12;
-  bool done = false;
-  sw::apps::StreamSender sender(so, [&] { done = true; });
-  LinuxStatus st;
-  boot_linux(f, quiet_linux(), {&sender}, st);
-  std::unique_ptr<ScriptedRemote> remote;
-  std::vector<std::vector<std::uint8_t>> got;
-  boot_remote(f, remote, [&got](ScriptedRemote& r) {
-    r.send_ns("stream", 0x400);
-    std::vector<ScriptedRemote::Buffer> held;
-    while (held.size() < 8) {
-      auto b = r.wait_vring1_buffer(50 * hal::kMs);
-      if (!b) return;
-      held.push_back(*b);
-    }
-    // Wait for the sleeper (avail.flags 0), then free everything and kick vring1 once.
-    const hal::Addr flags = r.vring1().at(kLayout.avail_flags());
-    r.hal().poll(
-        flags, 2, [&r] { return r.vring1().avail_flags() == 0; }, 50 * hal::kMs);
-    for (const auto& b : held) {
-      got.push_back(r.read_message(b).payload);
-      r.return_vring1_buffer(b);
-    }
-    r.kick(1);
-    for (int i = 0; i < 4; ++i) {
-      auto b = r.wait_vring1_buffer(50 * hal::kMs);
-      if (!b) return;
-      got.push_back(r.read_message(*b).payload);
-      r.return_vring1_buffer(*b);
-    }
-  });
-  f.run(ms(100));
-
-  EXPECT_TRUE(done);
-  EXPECT_EQ(sender.sent(), 12u);
-  EXPECT_EQ(sender.dropped(), 0u);
-  EXPECT_EQ(st.tx_timeouts, 0u);
-  ASSERT_EQ(got.size(), 12u);
-  for (std::uint32_t i = 0; i < 12; ++i)
-    EXPECT_EQ(got[i], sw::apps::stream_payload(i + 1, 16, so.magic)) << i;
 }
 
 TEST(LinuxRpmsg, MessageWithNoRecipientIsDroppedAndItsBufferReposted) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -99,5 +100,19 @@ public:
 private:
   std::string name_;
 };
+
+/// Boots the scripted remote: mailbox, wait for DRIVER_OK, then `script`.
+inline void boot_remote(PlatformFixture& f, std::unique_ptr<ScriptedRemote>& remote,
+                        std::function<void(ScriptedRemote&)> script, bool mailbox = true) {
+  const sw::PlatformInfo info = f.info("remote");
+  f.boot("remote", {"remote", 5, false, 0}, [&remote, info, script, mailbox](hal::Hal& hal) {
+    remote = std::make_unique<ScriptedRemote>(hal, info);
+    if (mailbox)
+      remote->attach_mailbox();
+    else
+      remote->startup_mailbox_only();
+    if (remote->wait_driver_ok(200 * hal::kMs)) script(*remote);
+  });
+}
 
 } // namespace sim::test
