@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <limits>
+#include <set>
 
 #include "models/common/units.h"
 #include "sim/run_result.h"
+#include "sw/apps/drop_reasons.h"
 
 namespace sim::app {
 namespace {
@@ -30,6 +32,14 @@ std::uint64_t endpoint_count(const std::vector<Ledger::Record>& log, const std::
   for (const Ledger::Record& r : log)
     if (r.endpoint == endpoint && (key == "sent" || r.state == key)) ++n;
   return n;
+}
+
+std::string seen_endpoints(const std::vector<Ledger::Record>& log) {
+  std::set<std::string> names;
+  for (const Ledger::Record& r : log) names.insert(r.endpoint);
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out.empty() ? "none" : out;
 }
 
 // `linux:` / `zephyr:`: counters by name, plus the side's own non-counter keys.
@@ -102,7 +112,15 @@ Expectations parse_expectations(const ConfigNode& expect) {
       if (auto n = m->get(key)) e.messages[key] = parse_count(*n);
   }
   if (auto d = expect.get("drops")) {
-    for (const auto& [reason, spec] : d->entries()) e.drops[reason] = parse_count(spec);
+    for (const auto& [reason, spec] : d->entries()) {
+      const auto& all = sw::apps::drop::kAll;
+      if (std::find(all.begin(), all.end(), reason) == all.end()) {
+        std::string known;
+        for (std::string_view r : all) known += (known.empty() ? "" : ", ") + std::string(r);
+        spec.fail("no application drops messages for '" + reason + "' (reasons: " + known + ")");
+      }
+      e.drops[reason] = parse_count(spec);
+    }
   }
   if (auto c = expect.get("console")) {
     for (const char* side : {"master", "remote"}) {
@@ -162,7 +180,16 @@ std::vector<ExpectationResult> evaluate(const Expectations& expect, const RunRes
     out.push_back({"latency_us." + key, spec.text, std::to_string(us), spec.matches(us)});
   }
   for (const auto& [endpoint, counts] : expect.endpoints) {
+    const bool seen =
+        std::any_of(r.message_log.begin(), r.message_log.end(),
+                    [&](const Ledger::Record& rec) { return rec.endpoint == endpoint; });
     for (const auto& [key, spec] : counts) {
+      if (!seen) {
+        // A typo'd endpoint must not pass as "0 of everything".
+        out.push_back({"endpoints." + endpoint + "." + key, spec.text,
+                       "no such endpoint (seen: " + seen_endpoints(r.message_log) + ")", false});
+        continue;
+      }
       std::uint64_t v = endpoint_count(r.message_log, endpoint, key);
       out.push_back(
           {"endpoints." + endpoint + "." + key, spec.text, std::to_string(v), spec.matches(v)});

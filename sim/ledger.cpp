@@ -71,13 +71,18 @@ void Ledger::on_probe(const std::string& cluster, const std::string& thread,
       break;
     }
     m->received = true;
-    m->received_ps = time_ps;
+    // Each core stamps its own (decoupled) time; a receive is never before its send.
+    m->received_ps = std::max(time_ps, m->sent_ps);
     m->received_digest = event.digest;
     break;
   }
   case hal::ProbeKind::kMessageDropped: {
-    if (Message* m = oldest_open({std::string(event.endpoint), event.id}))
+    if (Message* m = oldest_open({std::string(event.endpoint), event.id})) {
       m->drop_reason = std::string(event.reason);
+      m->dropped_ps = time_ps;
+    } else {
+      ++unexpected_drops_;
+    }
     break;
   }
   case hal::ProbeKind::kNote:
@@ -89,6 +94,7 @@ void Ledger::on_probe(const std::string& cluster, const std::string& thread,
 LedgerSummary Ledger::summary() const {
   LedgerSummary s;
   for (const auto& [key, received] : orphans_) s.unexpected += received.size();
+  s.unexpected_drops = unexpected_drops_;
   std::vector<std::uint64_t> latencies;
   for (const auto& [key, copies] : messages_) {
     for (const Message& m : copies) count(m, s, latencies);
@@ -116,6 +122,7 @@ std::vector<Ledger::Record> Ledger::records() const {
       } else if (!m.drop_reason.empty()) {
         r.state = "dropped";
         r.reason = m.drop_reason;
+        r.dropped_ps = m.dropped_ps;
       } else {
         r.state = "in_flight";
       }

@@ -26,8 +26,11 @@ struct LedgerSummary {
   std::uint64_t dropped = 0;
   std::uint64_t corrupted = 0;
   std::uint64_t in_flight = 0;
-  /// Receive probes whose id was never sent (a duplicate or a message out of nowhere).
+  /// Receive probes that match no sent copy (a duplicate or a message out of nowhere).
   std::uint64_t unexpected = 0;
+  /// Drop probes that match no open copy (software dropping the same message twice, or one it
+  /// had already delivered).
+  std::uint64_t unexpected_drops = 0;
   std::map<std::string, std::uint64_t> drops;
   /// Percentiles over delivered and corrupted messages, in picoseconds.
   std::uint64_t latency_p50_ps = 0;
@@ -47,6 +50,7 @@ public:
     std::uint64_t received_ps = 0;
     std::uint64_t received_digest = 0;
     std::string drop_reason;
+    std::uint64_t dropped_ps = 0;
   };
 
   /// One message copy, flattened for the report.
@@ -59,6 +63,7 @@ public:
     std::string state;             ///< delivered | corrupted | dropped | in_flight
     std::uint64_t received_ps = 0; ///< delivered and corrupted only
     std::string reason;            ///< dropped only
+    std::uint64_t dropped_ps = 0;  ///< dropped only
   };
 
   void on_probe(const std::string& cluster, const std::string& thread, const hal::ProbeEvent& event,
@@ -84,6 +89,7 @@ private:
 
   std::map<Key, std::vector<Message>> messages_;
   std::map<Key, std::vector<Received>> orphans_;
+  std::uint64_t unexpected_drops_ = 0;
   std::vector<std::string> notes_;
 };
 

@@ -33,7 +33,10 @@ json message_log(const std::vector<Ledger::Record>& records) {
       e["received_ns"] = rec.received_ps / kPsPerNs;
       e["latency_ns"] = (rec.received_ps - rec.sent_ps) / kPsPerNs;
     }
-    if (rec.state == "dropped") e["reason"] = rec.reason;
+    if (rec.state == "dropped") {
+      e["reason"] = rec.reason;
+      e["dropped_ns"] = rec.dropped_ps / kPsPerNs;
+    }
     log.push_back(e);
   }
   return log;
@@ -81,6 +84,7 @@ json report_json(const Scenario& sc, const RunOutput& run) {
                    {"corrupted", m.corrupted},
                    {"in_flight", m.in_flight},
                    {"unexpected", m.unexpected},
+                   {"unexpected_drops", m.unexpected_drops},
                    {"drops", drops},
                    {"latency_us",
                     {{"p50", static_cast<double>(m.latency_p50_ps) / kPsPerUs},
@@ -135,6 +139,7 @@ std::string summary_text(const Scenario& sc, const RunOutput& run) {
   os << "messages  sent " << m.sent << ", delivered " << m.delivered << ", dropped " << m.dropped
      << ", corrupted " << m.corrupted << ", in flight " << m.in_flight;
   if (m.unexpected > 0) os << ", unexpected " << m.unexpected;
+  if (m.unexpected_drops > 0) os << ", drops of no open message " << m.unexpected_drops;
   os << "\n";
   for (const auto& [reason, n] : m.drops) os << "  dropped  " << reason << ": " << n << "\n";
   for (const auto& [endpoint, line] : endpoint_lines(r.message_log))
@@ -157,7 +162,9 @@ std::string summary_text(const Scenario& sc, const RunOutput& run) {
       os << "linux     attach failed: " << l.attach_error << "\n";
     }
   }
-  if (run.zephyr_status && !run.zephyr_status->driver_ok_seen)
+  if (!r.zephyr_error.empty())
+    os << "zephyr    " << r.zephyr_error << "\n";
+  else if (run.zephyr_status && !run.zephyr_status->driver_ok_seen)
     os << "zephyr    never saw DRIVER_OK in the resource table's status byte\n";
   for (const models::PanicInfo& p : r.panics) {
     os << "panic     " << p.cluster << ": " << p.kind;

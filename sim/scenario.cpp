@@ -117,7 +117,7 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options) {
   apply_sets(merged, s, options);
   ConfigNode m(merged, "");
   sc.board = models::parse_board(m);
-  sc.master = parse_master_software(m.at("master"));
+  sc.master = parse_master_software(m.at("master"), sc.board);
   sc.remote = parse_remote_software(m.at("remote"), sc.board);
   const AppContext context{sc.board, sc.master, sc.remote};
   sc.master_apps = parse_apps(m, "master", context);

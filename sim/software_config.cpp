@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 
+#include "sim/remote_image.h"
 #include "sw/zephyr/openamp_release.h"
 
 namespace sim::app {
@@ -18,16 +19,19 @@ std::uint64_t vring_address(const ConfigNode& n) {
   return v;
 }
 
-bool inside_dram(const models::BoardConfig& b, std::uint64_t addr, std::uint64_t len) {
-  for (const models::MemoryBankConfig& m : b.memory)
-    if (addr >= m.base && addr - m.base < m.memory.size && len <= m.memory.size - (addr - m.base))
-      return true;
-  return false;
+// Empty when [addr, addr + len) lies in one memory bank; otherwise what is wrong with it.
+std::string dram_problem(const models::BoardConfig& b, std::uint64_t addr, std::uint64_t len) {
+  for (const models::MemoryBankConfig& m : b.memory) {
+    if (addr < m.base || addr - m.base >= m.memory.size) continue;
+    if (len <= m.memory.size - (addr - m.base)) return "";
+    return "runs past the end of memory bank " + m.memory.name;
+  }
+  return "is not inside any memory bank";
 }
 
 } // namespace
 
-MasterSoftware parse_master_software(const ConfigNode& s) {
+MasterSoftware parse_master_software(const ConfigNode& s, const models::BoardConfig& board) {
   MasterSoftware m;
   sw::lnx::LinuxOptions& k = m.kernel;
   if (auto kernel = s.get("kernel")) {
@@ -49,7 +53,13 @@ MasterSoftware parse_master_software(const ConfigNode& s) {
     k.console_loglevel = static_cast<int>(v);
   }
   k.send_timeout = s.time_or("send_timeout", k.send_timeout);
-  if (auto core = s.get("core")) k.core = static_cast<unsigned>(core->uint());
+  if (auto core = s.get("core")) {
+    const std::uint64_t v = core->uint();
+    if (v >= board.master.cores)
+      core->fail("the master cluster has " + std::to_string(board.master.cores) + " cores (0.." +
+                 std::to_string(board.master.cores - 1) + ")");
+    k.core = static_cast<unsigned>(v);
+  }
   return m;
 }
 
@@ -94,9 +104,12 @@ RemoteSoftware parse_remote_software(const ConfigNode& s, const models::BoardCon
     if (auto v = t->get("vring0")) z.vring0 = vring_address(*v);
     if (auto v = t->get("vring1")) z.vring1 = vring_address(*v);
     z.ram_console = t->bool_or("ram_console", z.ram_console);
-    if (!inside_dram(board, z.rsc_table, 88))
-      t->at("address").fail("the resource table at " + format_hex(z.rsc_table) +
-                            " is not inside any memory bank");
+    // The whole image table (larger with the trace entry) is loaded into DRAM before boot.
+    const std::string problem = dram_problem(board, z.rsc_table, remote_table_bytes(z).size());
+    if (!problem.empty()) {
+      ConfigNode where = t->get("address") ? t->at("address") : *t;
+      where.fail("the resource table at " + format_hex(z.rsc_table) + " " + problem);
+    }
   }
   z.console = s.bool_or("console", z.console);
   z.tx_buffer_timeout = s.time_or("tx_buffer_timeout", z.tx_buffer_timeout);

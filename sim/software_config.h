@@ -22,7 +22,8 @@ struct RemoteSoftware {
 };
 
 /// Reads everything but `apps` from the merged `master:` section.
-MasterSoftware parse_master_software(const config::ConfigNode& section);
+MasterSoftware parse_master_software(const config::ConfigNode& section,
+                                     const models::BoardConfig& board);
 /// Reads everything but `apps` from the merged `remote:` section; checks the table address lies
 /// in DRAM (a table elsewhere than where Linux looks is allowed: that is an attach failure to
 /// simulate, not an input error).

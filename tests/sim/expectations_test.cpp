@@ -37,14 +37,14 @@ TEST(Expectations, BadCountIsAnErrorWithThePath) {
 }
 
 TEST(Expectations, DropsAreCheckedByReasonAndAbsentReasonsCountZero) {
-  config::ConfigValue d = doc("drops: {slot_overwritten: \">=1\", kick_lost: 0}\n");
+  config::ConfigValue d = doc("drops: {slot_overwritten: \">=1\", queue_full: 0}\n");
   Expectations e = parse_expectations(config::ConfigNode(d, "expect"));
   RunResult r;
   r.messages.drops["slot_overwritten"] = 2;
   std::vector<ExpectationResult> out = evaluate(e, r);
   ASSERT_EQ(out.size(), 2u);
   for (const auto& x : out) EXPECT_TRUE(x.ok) << x.key << " " << x.actual;
-  r.messages.drops["kick_lost"] = 1;
+  r.messages.drops["queue_full"] = 1;
   out = evaluate(e, r);
   EXPECT_FALSE(out[0].ok && out[1].ok);
 }
@@ -107,8 +107,8 @@ TEST(Expectations, EndpointCountsComeFromTheMessageLog) {
   ASSERT_EQ(out.size(), 4u);
   for (const ExpectationResult& x : out) {
     if (x.key == "endpoints.stream/echo.delivered") {
-      EXPECT_FALSE(x.ok);
-      EXPECT_EQ(x.actual, "0");
+      EXPECT_FALSE(x.ok); // never in the log: not "0 delivered"
+      EXPECT_EQ(x.actual, "no such endpoint (seen: other, stream)");
     } else {
       EXPECT_TRUE(x.ok) << x.key << " " << x.actual;
     }
@@ -157,6 +157,28 @@ TEST(Expectations, LatencyIsComparedInWholeMicroseconds) {
   ASSERT_EQ(out.size(), 2u);
   EXPECT_TRUE(out[0].ok) << out[0].key << " " << out[0].actual;
   EXPECT_TRUE(out[1].ok) << out[1].key << " " << out[1].actual;
+}
+
+TEST(Expectations, ADropReasonNoApplicationReportsIsAnInputError) {
+  config::ConfigValue d = doc("drops:\n  queue_fulll: 0\n");
+  try {
+    parse_expectations(config::ConfigNode(d, "expect"));
+    FAIL();
+  } catch (const config::ConfigError& e) {
+    EXPECT_EQ(e.path(), "expect.drops.queue_fulll");
+    EXPECT_NE(std::string(e.what()).find("queue_full"), std::string::npos);
+  }
+}
+
+TEST(Expectations, AnEndpointThatNeverAppearedFailsInsteadOfCountingZero) {
+  config::ConfigValue d = doc("endpoints:\n  stream/ehco: {sent: 0}\n");
+  Expectations e = parse_expectations(config::ConfigNode(d, "expect"));
+  RunResult r;
+  r.message_log = {record("stream", "delivered"), record("stream/echo", "delivered")};
+  std::vector<ExpectationResult> out = evaluate(e, r);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_FALSE(out[0].ok);
+  EXPECT_EQ(out[0].actual, "no such endpoint (seen: stream, stream/echo)");
 }
 
 } // namespace

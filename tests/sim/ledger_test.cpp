@@ -117,5 +117,28 @@ TEST(Ledger, AReceiveBeforeALateSendProbeIsMatchedWhenTheSendArrives) {
   EXPECT_EQ(s.latency_max_ps, 0u); // never negative
 }
 
+TEST(Ledger, AReceiveStampedBeforeItsSendHasZeroLatencyNotAWrappedOne) {
+  // Each core stamps its own decoupled time: the receiver's may be behind the sender's.
+  Ledger l;
+  l.on_probe("m", "t", event(hal::ProbeKind::kMessageSent, 1, 7), 300);
+  l.on_probe("r", "t", event(hal::ProbeKind::kMessageReceived, 1, 7), 200);
+  LedgerSummary s = l.summary();
+  EXPECT_EQ(s.delivered, 1u);
+  EXPECT_EQ(s.latency_max_ps, 0u);
+}
+
+TEST(Ledger, DropsOfNoOpenMessageAreCountedAndDropTimesKept) {
+  Ledger l;
+  l.on_probe("m", "t", event(hal::ProbeKind::kMessageSent, 9, 7), 0);
+  hal::ProbeEvent drop = event(hal::ProbeKind::kMessageDropped, 9, 0);
+  drop.reason = "held_buffer_leaked";
+  for (int i = 0; i < 3; ++i) l.on_probe("r", "t", drop, 1000 + i);
+  LedgerSummary s = l.summary();
+  EXPECT_EQ(s.dropped, 1u);
+  EXPECT_EQ(s.unexpected_drops, 2u);
+  ASSERT_EQ(l.records().size(), 1u);
+  EXPECT_EQ(l.records()[0].dropped_ps, 1000u);
+}
+
 } // namespace
 } // namespace sim::app

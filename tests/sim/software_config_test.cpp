@@ -93,5 +93,27 @@ TEST(SoftwareConfig, NotifyWaitNeedsARecentRelease) {
   }
 }
 
+TEST(SoftwareConfig, KernelCoreMustExist) {
+  config::ConfigError e = error_with("master.core=5");
+  EXPECT_EQ(e.path(), "master.core");
+  EXPECT_NE(std::string(e.what()).find("the master cluster has 2 cores"), std::string::npos);
+}
+
+TEST(SoftwareConfig, TableRunningPastTheEndOfMemoryIsAnError) {
+  // 88 bytes fit below the end of ddr_main (0xa0000000); with the trace entry the table does not.
+  EXPECT_EQ(load_with("remote.resource_table.address=0x9fffffa0").remote.image.rsc_table,
+            0x9fffffa0u);
+  LoadOptions o;
+  o.sets = {"remote.resource_table.address=0x9fffffa0", "remote.resource_table.ram_console=true"};
+  try {
+    load_scenario(kScenario, o);
+    FAIL();
+  } catch (const config::ConfigError& e) {
+    EXPECT_EQ(e.path(), "remote.resource_table.address");
+    EXPECT_NE(std::string(e.what()).find("runs past the end of memory bank ddr_main"),
+              std::string::npos);
+  }
+}
+
 } // namespace
 } // namespace sim::app

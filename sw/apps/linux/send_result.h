@@ -4,14 +4,15 @@
 
 #include <string_view>
 
+#include "sw/apps/drop_reasons.h"
 #include "sw/linux/linux.h"
 
 namespace sim::sw::apps {
 
 inline std::string_view send_drop_reason(int err) {
-  if (err == lnx::kEnomem) return "no_tx_buffer";
-  if (err == lnx::kErestartsys) return "tx_timeout";
-  return "send_failed";
+  if (err == lnx::kEnomem) return drop::kNoTxBuffer;
+  if (err == lnx::kErestartsys) return drop::kTxTimeout;
+  return drop::kSendFailed;
 }
 
 } // namespace sim::sw::apps

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <string>
 
+#include "sw/apps/drop_reasons.h"
+
 namespace sim::sw::apps {
 namespace {
 
@@ -25,7 +27,7 @@ int ClientSampleResponder::on_message(const void* data, std::size_t len) {
   if (slot_full_) {
     // The thread has not taken the previous message: the memcpy below destroys it.
     ++status_.slot_overwritten;
-    ids_.dropped(*hal_, slot_id_, slot_len_, "slot_overwritten");
+    ids_.dropped(*hal_, slot_id_, slot_len_, drop::kSlotOverwritten);
   }
   if (len > kSlotSize) {
     ++status_.overflows;
@@ -84,7 +86,7 @@ void ClientSampleResponder::run(hal::Hal& hal, zephyr::Rpmsg& rpmsg) {
         ids_.sent(hal, reply, storage_.data(), static_cast<std::size_t>(ret));
       } else {
         ++status_.echo_failures;
-        ids_.reply_failed(hal, reply, storage_.data(), len, "tx_timeout");
+        ids_.reply_failed(hal, reply, storage_.data(), len, drop::kTxTimeout);
       }
     }
     ept.destroy();

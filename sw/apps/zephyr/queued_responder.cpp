@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "sw/apps/drop_reasons.h"
+
 namespace sim::sw::apps {
 
 QueuedResponder::QueuedResponder(QueuedResponderOptions options)
@@ -19,7 +21,7 @@ int QueuedResponder::on_message(const void* data, std::size_t len) {
   const std::uint64_t id = ids_.on_arrival(data, len);
   if (queue_.size() >= options_.queue_depth) {
     ++status_.queue_full;
-    ids_.dropped(*hal_, id, len, "queue_full");
+    ids_.dropped(*hal_, id, len, drop::kQueueFull);
     return 0;
   }
   const auto* p = static_cast<const std::uint8_t*>(data);
@@ -56,7 +58,7 @@ void QueuedResponder::run(hal::Hal& hal, zephyr::Rpmsg& rpmsg) {
       ids_.sent(hal, reply, m.bytes.data(), static_cast<std::size_t>(ret));
     } else {
       ++status_.echo_failures;
-      ids_.reply_failed(hal, reply, m.bytes.data(), m.bytes.size(), "tx_timeout");
+      ids_.reply_failed(hal, reply, m.bytes.data(), m.bytes.size(), drop::kTxTimeout);
     }
   }
   if (status_.create_status == 0) ept.destroy();

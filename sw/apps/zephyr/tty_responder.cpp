@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "sw/apps/drop_reasons.h"
+
 namespace sim::sw::apps {
 
 TtyResponder::TtyResponder(TtyResponderOptions options)
@@ -21,7 +23,7 @@ int TtyResponder::on_message(zephyr::Endpoint& ept, const void* data, std::size_
   if (msg_data_ != nullptr) {
     // The previous held buffer's only reference is about to be overwritten.
     ++status_.leaked;
-    ids_.dropped(*hal_, msg_id_, msg_len_, "held_buffer_leaked");
+    ids_.dropped(*hal_, msg_id_, msg_len_, drop::kHeldBufferLeaked);
   }
   msg_data_ = data;
   msg_len_ = len;
@@ -64,11 +66,11 @@ void TtyResponder::run(hal::Hal& hal, zephyr::Rpmsg& rpmsg) {
         ids_.sent(hal, reply, tx_buff, static_cast<std::size_t>(ret));
       } else {
         ++status_.reply_failures;
-        ids_.reply_failed(hal, reply, tx_buff, out, "tx_timeout");
+        ids_.reply_failed(hal, reply, tx_buff, out, drop::kTxTimeout);
       }
       // The sample releases tty_msg.data as it is NOW: a message that arrived during the send
       // replaced it, so that one is released unanswered and the echoed one leaks.
-      if (msg_data_ != data) ids_.dropped(hal, msg_id_, msg_len_, "tty_msg_overwritten");
+      if (msg_data_ != data) ids_.dropped(hal, msg_id_, msg_len_, drop::kTtyMsgOverwritten);
       ept.release_rx_buffer(msg_data_);
     }
     msg_len_ = 0;
