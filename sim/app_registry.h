@@ -31,6 +31,11 @@ struct AppInstance {
   /// Zephyr application, created at boot; it calls `done` when finished.
   std::function<std::unique_ptr<sw::zephyr::ZephyrApp>(Done done)> make_zephyr_app;
 
+  /// The ledger endpoints the application probes its messages and their echoes under (the
+  /// stream sender's, so that a responder with `peer: stream_sender` can use the same names).
+  std::string ledger_endpoint;
+  std::string ledger_echo_endpoint;
+
   /// Whether the run waits for this application. Servers (the Zephyr responders, which loop for
   /// a fixed count or forever) are not awaited: the run completes when the awaited ones are done.
   bool awaited = true;
@@ -43,6 +48,8 @@ struct AppContext {
   const models::BoardConfig& board;
   const MasterSoftware& master;
   const RemoteSoftware& remote;
+  /// The master's applications, parsed before the remote's (empty while parsing the master's).
+  const std::vector<AppInstance>& master_apps;
 };
 
 /// Parses one `apps:` item (`- shared_flag_reader: {invalidate: false}`) for `side`.

@@ -8,6 +8,17 @@ namespace sim::app::specs {
 
 using Parser = AppInstance (*)(const config::ConfigNode& options, const AppContext& context);
 
+// Option readers shared by the parsers (app_specs_options.cpp); each fails with the key's path.
+/// An integer option within lo..hi (`note` is appended to the error, e.g. what 0 means).
+unsigned bounded_option(const config::ConfigNode& o, const std::string& key, unsigned fallback,
+                        unsigned lo, unsigned hi, const std::string& note = "");
+/// A non-empty string option.
+std::string name_option(const config::ConfigNode& o, const std::string& key,
+                        const std::string& fallback);
+/// An rpmsg channel / endpoint name: the NS message's 32-byte field, NUL included.
+std::string rpmsg_name_option(const config::ConfigNode& o, const std::string& key,
+                              const std::string& fallback);
+
 // app_specs_bare.cpp
 AppInstance shared_flag_writer(const config::ConfigNode& o, const AppContext& c);
 AppInstance shared_flag_reader(const config::ConfigNode& o, const AppContext& c);

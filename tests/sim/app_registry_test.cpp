@@ -107,5 +107,23 @@ TEST(AppRegistry, UnmodelledOpenampReleaseListsTheModelledOnes) {
   EXPECT_NE(std::string(e.what()).find("v2024.05"), std::string::npos);
 }
 
+TEST(AppRegistry, StreamPeerTakesTheSendersLedgerNames) {
+  Scenario sc = load("    - stream_sender: { endpoint: burst, echo_endpoint: burst/back }\n",
+                     "    - queued_responder: { peer: stream_sender }\n");
+  EXPECT_EQ(sc.master_apps[0].ledger_endpoint, "burst");
+  EXPECT_EQ(sc.master_apps[0].ledger_echo_endpoint, "burst/back");
+  // The names reach the responder's probes: checked end to end by the load scenarios; here the
+  // empty-name guard on the responder side.
+  config::ConfigError e =
+      error_of("    - stream_sender: {}\n",
+               "    - queued_responder: { peer: stream_sender, endpoint: \"\" }\n");
+  EXPECT_EQ(e.path(), "remote.apps[0].queued_responder.endpoint");
+}
+
+TEST(AppRegistry, EchoTimeoutIsTheSendersOwnKey) {
+  config::ConfigError e = error_of("    - stream_sender: { settle: 1s }\n", kResponder);
+  EXPECT_EQ(e.path(), "master.apps[0].stream_sender.settle");
+}
+
 } // namespace
 } // namespace sim::app
