@@ -135,7 +135,9 @@ std::string summary_text(const Scenario& sc, const RunOutput& run) {
   std::ostringstream os;
   char buf[256];
   os << "scenario  " << sc.name << " (seed " << sc.seed << ")\n";
-  os << "outcome   " << r.outcome << "\n";
+  os << "outcome   " << r.outcome;
+  if (r.nothing_awaited) os << " (no application awaited: ran to stop_at)";
+  os << "\n";
   os << "messages  sent " << m.sent << ", delivered " << m.delivered << ", dropped " << m.dropped
      << ", corrupted " << m.corrupted << ", in flight " << m.in_flight;
   if (m.unexpected > 0) os << ", unexpected " << m.unexpected;

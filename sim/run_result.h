@@ -15,7 +15,10 @@
 namespace sim::app {
 
 struct RunResult {
-  std::string outcome; ///< completed | timeout | panic
+  std::string outcome; ///< completed | timeout | panic | attach_failed
+  /// No application was awaited (only servers): the run went to stop_at, and `completed` means
+  /// only that nothing panicked or failed to attach.
+  bool nothing_awaited = false;
   std::uint64_t sim_time_ps = 0;
   double wall_ms = 0;
   LedgerSummary messages;

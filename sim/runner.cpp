@@ -75,6 +75,8 @@ RunOutput run_scenario(const Scenario& sc) {
   // destroy) and the consoles finish what is in their FIFOs, then stop.
   sc_core::sc_spawn(
       [&] {
+        // Nothing to finish on (only servers): the run goes to stop_at.
+        if (!software.awaits_any()) return;
         if (!software.all_done()) sc_core::wait(software.finished());
         if (software.all_done()) sc_core::wait(ps_to_sc(sc.settle));
         for (const char* side : {"master", "remote"}) {
@@ -118,6 +120,7 @@ RunOutput run_scenario(const Scenario& sc) {
     r.zephyr_counters = zephyr_counters(*z);
     r.zephyr_error = z->error;
   }
+  r.nothing_awaited = !software.awaits_any();
   r.messages = ledger.summary();
   r.message_log = ledger.records();
   out.stats = collect_stats(platform);

@@ -15,7 +15,7 @@ SoftwareBoot::SoftwareBoot(models::Platform& platform, const Scenario& sc,
     const sw::PlatformInfo info = platform_info(sc.board, side, sc.seed);
     const bool master = std::string(side) == "master";
     for (const AppInstance& app : master ? sc.master_apps : sc.remote_apps) {
-      if (app.awaited) ++remaining_;
+      if (app.awaited) ++awaited_, ++remaining_;
       AppInstance::Done done = [this, awaited = app.awaited] {
         if (awaited) app_done();
       };

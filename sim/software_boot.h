@@ -27,6 +27,8 @@ public:
   const sc_core::sc_event& finished() const { return finished_; }
   /// Every awaited application reported done.
   bool all_done() const { return remaining_ == 0; }
+  /// Some application is awaited (with only servers, a run has nothing to finish on).
+  bool awaits_any() const { return awaited_ > 0; }
   bool attach_failed() const { return linux_booted_ && linux_done_ && !linux_.attached; }
   const sw::lnx::LinuxStatus* linux_status() const { return linux_booted_ ? &linux_ : nullptr; }
   const sw::zephyr::ZephyrStatus* zephyr_status() const {
@@ -36,6 +38,7 @@ public:
 private:
   void app_done();
 
+  unsigned awaited_ = 0;
   unsigned remaining_ = 0;
   sc_core::sc_event finished_;
   std::vector<std::unique_ptr<sw::lnx::RpmsgDriver>> drivers_;
