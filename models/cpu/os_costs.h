@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// Costs the OS execution model charges (from the board's `clusters.<side>.os` section).
+// Costs the OS execution model charges, and its one scheduling knob (from the board's
+// `clusters.<side>.os` section).
 
 #include "models/common/units.h"
 
@@ -14,6 +15,11 @@ struct OsCosts {
   Picoseconds workqueue_latency = 10 * kPsPerUs;
   /// DMB/DSB.
   Picoseconds barrier = 20 * kPsPerNs;
+  /// A thread that wakes from a wait goes ahead of the ready threads of its priority and preempts
+  /// a running one of the same priority: how Linux's CFS treats a sleeper against a CPU-bound
+  /// task of the same nice level (its vruntime lags by up to half the scheduling latency, more
+  /// than the wakeup granularity). Off: strict FIFO within a priority, as Zephyr schedules.
+  bool wakeup_preemption = false;
 };
 
 } // namespace sim::models

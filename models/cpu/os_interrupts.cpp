@@ -63,7 +63,10 @@ void OsKernel::interrupt_context(CoreContext& c) {
     OsThread* back = c.interrupted;
     c.interrupted = nullptr;
     c.running = nullptr;
-    if (back != nullptr &&
+    const bool equal_wakeup = c.wakeup_preempt && back != nullptr && back->preemptible() &&
+                              best_ready_priority(c) == back->spec.priority;
+    c.wakeup_preempt = false;
+    if (back != nullptr && !equal_wakeup &&
         (!back->preemptible() || best_ready_priority(c) >= back->spec.priority)) {
       c.running = back;
       back->state = OsThread::State::kRunning;
@@ -71,7 +74,7 @@ void OsKernel::interrupt_context(CoreContext& c) {
     } else {
       if (back != nullptr) {
         ++c.stats.preemptions;
-        make_ready(*back, true);
+        make_ready(*back, !equal_wakeup); // behind a woken equal, ahead of everyone else
       }
       release_core(c);
     }

@@ -131,17 +131,31 @@ void OsKernel::release_core(CoreContext& c) {
   if (c.running == nullptr) c.idle_since = sc_core::sc_time_stamp();
 }
 
-void OsKernel::request_core(CoreContext& c, OsThread& t) {
+void OsKernel::request_core(CoreContext& c, OsThread& t, bool woken) {
   // Threads created during elaboration all become ready before the first dispatch (at start of
   // simulation, in interrupt_context), like threads created before a kernel starts scheduling.
   if (!sc_core::sc_is_running()) return;
   if (c.running == nullptr) {
     c.stats.idle_time_ps += sc_to_ps(sc_core::sc_time_stamp() - c.idle_since);
     dispatch(c);
-  } else if (c.running->preemptible() && t.spec.priority < c.running->spec.priority) {
+  } else if (c.running->preemptible() &&
+             (t.spec.priority < c.running->spec.priority ||
+              (woken && costs_.wakeup_preemption && !c.running->is_isr &&
+               t.spec.priority == c.running->spec.priority))) {
     c.preempt_pending = true;
+    if (t.spec.priority == c.running->spec.priority) c.wakeup_preempt = true;
     c.attention.notify(SC_ZERO_TIME);
+  } else if (woken && costs_.wakeup_preemption && c.running->is_isr && c.interrupted != nullptr &&
+             c.interrupted->preemptible() && t.spec.priority == c.interrupted->spec.priority) {
+    // Woken by an ISR: the interrupted equal gives way when the ISR returns.
+    c.wakeup_preempt = true;
   }
+}
+
+void OsKernel::ready_after_wait(OsThread& t) {
+  // Under wakeup preemption a sleeper goes ahead of its priority's ready threads (CFS vruntime).
+  make_ready(t, costs_.wakeup_preemption);
+  request_core(core_of(t), t, true);
 }
 
 void OsKernel::wait_for_core(OsThread& t) {
@@ -231,8 +245,7 @@ bool OsKernel::block(OsThread& self, hal::SimTime timeout) {
   }
   if (timed_out) {
     if (self.cancel_wait) self.cancel_wait();
-    make_ready(self, false);
-    request_core(c, self);
+    ready_after_wait(self);
   }
   self.cancel_wait = nullptr;
   wait_for_core(self);
@@ -251,8 +264,7 @@ void OsKernel::wake(OsThread& t) {
     t.state = OsThread::State::kRunning;
     return;
   }
-  make_ready(t, false);
-  request_core(core_of(t), t);
+  ready_after_wait(t);
   t.granted.notify(SC_ZERO_TIME); // ends a timed wait early; the loop re-checks state
 }
 
@@ -310,10 +322,13 @@ void OsKernel::serve_attention() {
       continue;
     }
     c.preempt_pending = false;
-    if (self.preemptible() && best_ready_priority(c) < self.spec.priority) {
+    const bool equal_wakeup = c.wakeup_preempt && best_ready_priority(c) == self.spec.priority;
+    c.wakeup_preempt = false;
+    if (self.preemptible() && (best_ready_priority(c) < self.spec.priority || equal_wakeup)) {
       ++c.stats.preemptions;
       sync();
-      make_ready(self, true);
+      // Preempted by a woken equal: it goes behind it (the sleeper runs first, as under CFS).
+      make_ready(self, !equal_wakeup);
       release_core(c);
       wait_for_core(self);
     }

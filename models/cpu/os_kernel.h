@@ -117,7 +117,10 @@ private:
   int best_ready_priority(const CoreContext& c) const;
   void dispatch(CoreContext& c);
   void release_core(CoreContext& c);
-  void request_core(CoreContext& c, OsThread& t);
+  /// `woken`: t comes back from a wait (wakeup preemption may apply).
+  void request_core(CoreContext& c, OsThread& t, bool woken = false);
+  /// Makes a thread whose wait ended ready and asks for its core.
+  void ready_after_wait(OsThread& t);
   void wait_for_core(OsThread& t);
   void serve_attention();
   void interrupt_context(CoreContext& c);

@@ -55,6 +55,9 @@ struct CoreContext {
   OsThread* interrupted = nullptr; ///< thread an ISR took the core from
   std::vector<OsThread*> ready;
   bool preempt_pending = false;
+  /// The pending preemption is by a woken thread of the running one's own priority (only with
+  /// OsCosts::wakeup_preemption).
+  bool wakeup_preempt = false;
   bool irq_request = false;
   unsigned irq_mask = 0;
   sc_core::sc_event attention; ///< preemption or interrupt request for the holder

@@ -158,6 +158,7 @@ OsCosts parse_os(const ConfigNode& n) {
   c.isr_exit = n.time_or("isr_exit", c.isr_exit);
   c.workqueue_latency = n.time_or("workqueue_latency", c.workqueue_latency);
   c.barrier = n.time_or("barrier", c.barrier);
+  c.wakeup_preemption = n.bool_or("wakeup_preemption", c.wakeup_preemption);
   return c;
 }
 

@@ -65,8 +65,10 @@ struct ClusterFixture {
 
   /// `quantum` is the temporal-decoupling quantum (zero: every HAL step synchronises).
   explicit ClusterFixture(unsigned cores = 1, const std::string& name = "remote",
-                          bool map_ram = true, sc_core::sc_time quantum = sc_core::SC_ZERO_TIME)
+                          bool map_ram = true, sc_core::sc_time quantum = sc_core::SC_ZERO_TIME,
+                          bool wakeup_preemption = false)
       : irq_line((name + "_irq_line").c_str()) {
+    costs_.wakeup_preemption = wakeup_preemption;
     tlm::tlm_global_quantum::instance().set(quantum);
     models::IrqControllerConfig ic;
     ic.cores = cores;
@@ -75,6 +77,7 @@ struct ClusterFixture {
     models::ClusterConfig cc;
     cc.cores = cores;
     cc.clock_hz = 1000000000; // 1 ns cycles keep the arithmetic readable
+    cc.os = costs_;
     if (map_ram) cc.mmu.add({"ram", kRamBase, kRamSize, models::MemAttr::kNormalNc});
     cc.mmu.add({"hole", kBusHole, 0x1000, models::MemAttr::kNormalNc});
     cluster = std::make_unique<models::Cluster>(name.c_str(), cc, *irq);

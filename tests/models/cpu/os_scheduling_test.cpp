@@ -133,5 +133,65 @@ TEST(OsScheduling, BusyWaitAccountsTimeAndKeepsCore) {
   EXPECT_GE(other_ran_at, waited_until);
 }
 
+// A sleeper and a CPU-bound thread of the same priority, as a kworker and a busy sender.
+struct SleeperAndHog {
+  hal::SimTime sleeper_ran_at = 0;
+  hal::SimTime hog_done_at = 0;
+  explicit SleeperAndHog(ClusterFixture& f) {
+    f.os().spawn({"sleeper", 20, false, 0}, [this, &f] {
+      f.hal().sleep(10 * kUs);
+      sleeper_ran_at = f.hal().now();
+    });
+    f.os().spawn({"hog", 20, false, 0}, [this, &f] {
+      for (int i = 0; i < 100; ++i) f.hal().spend(1000); // 100 us in 1 us steps
+      hog_done_at = f.hal().now();
+    });
+  }
+};
+
+TEST(OsScheduling, WithoutWakeupPreemptionAnEqualSleeperWaitsForTheHogToBlock) {
+  ClusterFixture f; // Zephyr: FIFO within a priority
+  SleeperAndHog t(f);
+  sc_core::sc_start(1, sc_core::SC_MS);
+  EXPECT_GE(t.sleeper_ran_at, t.hog_done_at);
+}
+
+TEST(OsScheduling, WakeupPreemptionLetsAnEqualSleeperRunAtOnce) {
+  ClusterFixture f(1, "master", true, sc_core::SC_ZERO_TIME, true); // Linux CFS-like
+  SleeperAndHog t(f);
+  sc_core::sc_start(1, sc_core::SC_MS);
+  EXPECT_GE(t.sleeper_ran_at, 10 * kUs);
+  EXPECT_LT(t.sleeper_ran_at, 13 * kUs); // within one HAL step plus a context switch
+  EXPECT_GT(t.hog_done_at, t.sleeper_ran_at);
+}
+
+TEST(OsScheduling, WakeupPreemptionByAnIsrGiveTakesEffectWhenTheIsrReturns) {
+  ClusterFixture f(1, "master", true, sc_core::SC_ZERO_TIME, true);
+  hal::Semaphore& sem = f.os().semaphore("s", 0, 1);
+  hal::SimTime isr_at = 0, taker_ran_at = 0, hog_done_at = 0;
+  f.os().irq_connect(
+      kTestIrq,
+      [&] {
+        isr_at = f.hal().now();
+        f.irq_line.write(false);
+        sem.give();
+      },
+      0);
+  f.os().irq_enable(kTestIrq, true);
+  f.os().spawn({"taker", 20, false, 0}, [&] {
+    sem.take(hal::kForever);
+    taker_ran_at = f.hal().now();
+  });
+  f.os().spawn({"hog", 20, false, 0}, [&] {
+    for (int i = 0; i < 100; ++i) f.hal().spend(1000);
+    hog_done_at = f.hal().now();
+  });
+  pulse_irq_at(f.irq_line, sc_core::sc_time(20, sc_core::SC_US));
+  sc_core::sc_start(1, sc_core::SC_MS);
+  EXPECT_GT(taker_ran_at, isr_at);
+  EXPECT_LT(taker_ran_at, isr_at + 5 * kUs);
+  EXPECT_GT(hog_done_at, taker_ran_at);
+}
+
 } // namespace
 } // namespace sim::test
