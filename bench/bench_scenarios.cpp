@@ -3,7 +3,8 @@
 // simulation per process), timed from process start to verdict.
 //   client_sample_3    < 0.3 s
 //   client_sample_100  < 1 s
-//   stream of 10 000   >= 20 000 simulated messages per wall second
+//   stream of 10 000   >= 20 000 simulated messages per wall second (sanitizer on, the default)
+//   sanitizer overhead on that stream: wall time on / off <= 1.5
 // Prints the figure, the target and their ratio (>= 1 meets the target).
 #include <benchmark/benchmark.h>
 
@@ -23,11 +24,11 @@ struct Run {
   bool ok = false;
 };
 
-Run run_scenario(const std::string& scenario) {
+Run run_scenario(const std::string& scenario, const std::string& extra = "") {
   static int runs = 0;
   const std::string out = std::string(IPCSIM_BENCH_OUT) + "/run" + std::to_string(++runs);
-  const std::string cmd =
-      std::string(IPCSIM_BINARY) + " run " + scenario + " --out " + out + " > /dev/null";
+  const std::string cmd = std::string(IPCSIM_BINARY) + " run " + scenario + " " + extra +
+                          " --out " + out + " > /dev/null";
   const auto start = std::chrono::steady_clock::now();
   const int rc = std::system(cmd.c_str());
   Run r;
@@ -75,6 +76,26 @@ BENCHMARK_CAPTURE(BM_Scenario, stream_10000, "bench/scenarios/stream_10000.yaml"
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond)
     ->Iterations(2);
+
+// The same stream with the sanitizer off and on: both rates and the overhead (target <= 1.5x).
+void BM_SanitizerOverhead(benchmark::State& state) {
+  const std::string scenario =
+      std::string(IPCSIM_SOURCE_DIR) + "/bench/scenarios/stream_10000.yaml";
+  Run off, on;
+  for (auto _ : state) {
+    off = run_scenario(scenario, "--no-sanitizer");
+    on = run_scenario(scenario);
+    state.SetIterationTime(on.wall_s);
+    if (!off.ok || !on.ok) state.SkipWithError("ipcsim run failed or missed its expectations");
+  }
+  const double overhead = on.wall_s / off.wall_s;
+  state.counters["msgs_per_wall_s_off"] = static_cast<double>(off.messages) / off.wall_s;
+  state.counters["msgs_per_wall_s_on"] = static_cast<double>(on.messages) / on.wall_s;
+  state.counters["overhead"] = overhead;
+  state.counters["target_overhead"] = 1.5;
+  state.counters["ratio"] = 1.5 / overhead;
+}
+BENCHMARK(BM_SanitizerOverhead)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(2);
 
 } // namespace
 

@@ -62,6 +62,61 @@ void parse_software(const ConfigNode& node, const std::string& side, Expectation
   }
 }
 
+void parse_coherency(const ConfigNode& c, Expectations& e) {
+  c.require_map();
+  for (const auto& [key, value] : c.entries()) {
+    if (key == "first_kind") {
+      e.first_kind = value.str();
+      bool known = false;
+      for (models::coherency::Kind k : models::coherency::kKinds)
+        known = known || *e.first_kind == kind_name(k);
+      if (!known)
+        value.fail("first_kind is one of: stale_read, unpublished_read, lost_update, "
+                   "discarded_write");
+      continue;
+    }
+    if (key == "first_symbol") {
+      e.first_symbol = value.str();
+      continue;
+    }
+    bool known = key == "violations";
+    for (models::coherency::Kind k : models::coherency::kKinds)
+      known = known || key == kind_name(k);
+    if (!known)
+      value.fail("unknown coherency expectation '" + key +
+                 "' (known: violations, stale_read, unpublished_read, lost_update, "
+                 "discarded_write, first_kind, first_symbol)");
+    e.coherency[key] = parse_count(value);
+  }
+}
+
+void evaluate_coherency(const Expectations& expect, const CoherencyResult& c,
+                        std::vector<ExpectationResult>& out) {
+  const models::coherency::Finding* first = c.findings.empty() ? nullptr : &c.findings.front();
+  for (const auto& [key, spec] : expect.coherency) {
+    if (!c.enabled) {
+      out.push_back({"coherency." + key, spec.text, "sanitizer off", false});
+      continue;
+    }
+    auto it = c.by_kind.find(key);
+    const std::uint64_t v = key == "violations"     ? c.stats.violations
+                            : it == c.by_kind.end() ? 0
+                                                    : it->second;
+    out.push_back({"coherency." + key, spec.text, std::to_string(v), spec.matches(v)});
+  }
+  const std::string none = c.enabled ? "no finding" : "sanitizer off";
+  if (expect.first_kind) {
+    const std::string actual = first ? kind_name(first->kind) : none;
+    out.push_back(
+        {"coherency.first_kind", *expect.first_kind, actual, actual == *expect.first_kind});
+  }
+  if (expect.first_symbol) {
+    const std::string actual = first ? first->symbol : none;
+    out.push_back(
+        {"coherency.first_symbol", *expect.first_symbol, actual, actual == *expect.first_symbol});
+  }
+}
+
 std::string counter_value(const Counters& counters, const std::string& name, bool* found) {
   for (const auto& [n, v] : counters)
     if (n == name) {
@@ -141,6 +196,7 @@ Expectations parse_expectations(const ConfigNode& expect) {
   }
   if (auto l = expect.get("linux")) parse_software(*l, "linux", e);
   if (auto z = expect.get("zephyr")) parse_software(*z, "zephyr", e);
+  if (auto c = expect.get("coherency")) parse_coherency(*c, e);
   if (auto p = expect.get("panic")) {
     Expectations::Panic panic;
     if (auto n = p->get("cluster")) panic.cluster = n->str();
@@ -220,6 +276,7 @@ std::vector<ExpectationResult> evaluate(const Expectations& expect, const RunRes
     out.push_back({"zephyr.error", *expect.zephyr_error,
                    r.zephyr_error.empty() ? "none" : r.zephyr_error, found});
   }
+  evaluate_coherency(expect, r.coherency, out);
   if (expect.panic) {
     const Expectations::Panic& p = *expect.panic;
     const models::PanicInfo* match = nullptr;

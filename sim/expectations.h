@@ -48,10 +48,15 @@ struct Expectations {
   /// Substrings of Linux's attach error and of the Zephyr image's error.
   std::optional<std::string> attach_error;
   std::optional<std::string> zephyr_error;
+  /// Sanitizer counts: `violations` and per kind (`stale_read: ">=1"`).
+  std::map<std::string, CountSpec> coherency;
+  /// Kind and field of the first finding (`first_symbol: vring1.avail.idx`).
+  std::optional<std::string> first_kind;
+  std::optional<std::string> first_symbol;
   bool empty() const {
     return !outcome && messages.empty() && drops.empty() && console.empty() && !panic &&
            latency_us.empty() && endpoints.empty() && counters.empty() && channels.empty() &&
-           !attach_error && !zephyr_error;
+           !attach_error && !zephyr_error && coherency.empty() && !first_kind && !first_symbol;
   }
 };
 

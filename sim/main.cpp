@@ -26,6 +26,7 @@ struct RunArgs {
   std::uint64_t seed = 0;
   std::string out;
   std::string log_level = "warn";
+  bool no_sanitizer = false;
 };
 
 int do_run(const RunArgs& args, bool seed_given) {
@@ -33,6 +34,7 @@ int do_run(const RunArgs& args, bool seed_given) {
   opts.sets = args.sets;
   opts.has_seed = seed_given;
   opts.seed = args.seed;
+  opts.no_sanitizer = args.no_sanitizer;
   sim::app::Scenario sc = sim::app::load_scenario(args.scenario, opts);
   sim::app::RunOutput run = sim::app::run_scenario(sc);
   std::cout << sim::app::summary_text(sc, run);
@@ -56,6 +58,8 @@ int main(int argc, char** argv) {
   CLI::Option* seed_opt = run->add_option("--seed", run_args.seed, "replace the scenario's seed");
   run->add_option("--out", run_args.out, "output directory (default out/<scenario name>)");
   run->add_option("--log", run_args.log_level, "log level: error, warn, info, debug");
+  run->add_flag("--no-sanitizer", run_args.no_sanitizer,
+                "switch the coherency sanitizer off (it never changes the simulation)");
 
   std::string layout_path;
   std::vector<std::string> layout_sets;

@@ -9,6 +9,7 @@
 
 #include "models/common/config/config_error.h"
 #include "models/common/units.h"
+#include "sim/coherency_report.h"
 
 namespace sim::app {
 
@@ -102,6 +103,7 @@ json report_json(const Scenario& sc, const RunOutput& run) {
     panics.push_back(pj);
   }
   j["panics"] = panics;
+  j["coherency"] = coherency_json(r.coherency);
   if (run.linux_status) {
     const sw::lnx::LinuxStatus& l = *run.linux_status;
     json lj = {{"attached", l.attached}};
@@ -168,6 +170,7 @@ std::string summary_text(const Scenario& sc, const RunOutput& run) {
     os << "zephyr    " << r.zephyr_error << "\n";
   else if (run.zephyr_status && !run.zephyr_status->driver_ok_seen)
     os << "zephyr    never saw DRIVER_OK in the resource table's status byte\n";
+  os << coherency_summary(r.coherency);
   for (const models::PanicInfo& p : r.panics) {
     os << "panic     " << p.cluster << ": " << p.kind;
     if (p.has_address) os << " at " << format_hex(p.address);

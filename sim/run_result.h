@@ -8,11 +8,21 @@
 #include <string>
 #include <vector>
 
+#include "models/coherency/finding.h"
 #include "models/cpu/panic_info.h"
 #include "sim/ledger.h"
 #include "sim/software_counters.h"
 
 namespace sim::app {
+
+/// The coherency sanitizer's verdict (empty and `enabled = false` when it was switched off).
+struct CoherencyResult {
+  bool enabled = false;
+  /// Folded per (kind, field, site), in order of first occurrence.
+  std::vector<models::coherency::Finding> findings;
+  std::map<std::string, std::uint64_t> by_kind; ///< occurrences, every kind present
+  models::coherency::SanitizerStats stats;
+};
 
 struct RunResult {
   std::string outcome; ///< completed | timeout | panic | attach_failed
@@ -35,6 +45,7 @@ struct RunResult {
   Counters zephyr_counters;
   /// Why the Zephyr image stopped before rpmsg was ready (empty while fine).
   std::string zephyr_error;
+  CoherencyResult coherency;
 };
 
 } // namespace sim::app

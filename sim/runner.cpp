@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sim/runner.h"
 
+#include <algorithm>
 #include <chrono>
 
+#include "models/common/log.h"
 #include "models/common/tlm_util.h"
 #include "models/platform/platform.h"
+#include "sim/shared_symbols.h"
 #include "sim/software_boot.h"
 
 namespace sim::app {
@@ -69,6 +72,26 @@ RunOutput run_scenario(const Scenario& sc) {
   const auto wall_start = std::chrono::steady_clock::now();
   RunOutput out;
   models::Platform platform("platform", sc.board, sc.seed);
+  if (sc.sanitizer) {
+    models::coherency::CoherencySanitizer& san = platform.enable_coherency_sanitizer();
+    // Bare programs have their own layout: their bytes are reported by address.
+    const auto rpmsg = [](const std::vector<AppInstance>& apps) {
+      return std::any_of(apps.begin(), apps.end(), [](const AppInstance& a) { return !a.bare(); });
+    };
+    const std::vector<sw::shm::Symbol> symbols = rpmsg(sc.master_apps) || rpmsg(sc.remote_apps)
+                                                     ? shared_symbols(sc)
+                                                     : std::vector<sw::shm::Symbol>{};
+    for (const sw::shm::Symbol& sym : symbols) {
+      try {
+        san.add_symbol(sym.addr, sym.size, sym.name);
+      } catch (const std::invalid_argument&) {
+        // A layout that puts two structures on the same bytes (a misplaced table) is a finding
+        // of the run, not an input error; the first name wins.
+        SIM_WARN("coherency", "symbol " << sym.name << " at " << format_hex(sym.addr)
+                                        << " overlaps another; not named");
+      }
+    }
+  }
   Ledger ledger;
   SoftwareBoot software(platform, sc, ledger);
   // Once every awaited application is done, let in-flight work settle (a last echo, an NS
@@ -121,6 +144,12 @@ RunOutput run_scenario(const Scenario& sc) {
     r.zephyr_error = z->error;
   }
   r.nothing_awaited = !software.awaits_any();
+  if (const models::coherency::CoherencySanitizer* san = platform.sanitizer()) {
+    r.coherency.enabled = true;
+    r.coherency.findings = san->findings();
+    r.coherency.by_kind = san->by_kind();
+    r.coherency.stats = san->stats();
+  }
   r.messages = ledger.summary();
   r.message_log = ledger.records();
   out.stats = collect_stats(platform);

@@ -104,6 +104,7 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options) {
   sc.stop_at = s.at("stop_at").time();
   if (sc.stop_at == 0) s.at("stop_at").fail("the simulated-time limit must be above zero");
   sc.settle = s.time_or("settle", sc.settle);
+  sc.sanitizer = s.bool_or("sanitizer", true) && !options.no_sanitizer;
 
   ConfigValue board_doc;
   try {

@@ -29,6 +29,8 @@ struct Scenario {
   Picoseconds stop_at = 0;
   /// Simulated time allowed after the awaited applications are done, before the run stops.
   Picoseconds settle = 20 * kPsPerMs;
+  /// The coherency sanitizer watches the run (`sanitizer: false` or --no-sanitizer: off).
+  bool sanitizer = true;
   models::BoardConfig board;
   MasterSoftware master;
   RemoteSoftware remote;
@@ -45,6 +47,8 @@ struct LoadOptions {
   /// Replaces the scenario's seed when present.
   bool has_seed = false;
   std::uint64_t seed = 0;
+  /// Switches the coherency sanitizer off whatever the scenario says.
+  bool no_sanitizer = false;
 };
 
 /// Loads and validates a scenario. Throws config::ConfigError on any invalid input.

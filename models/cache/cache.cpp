@@ -106,15 +106,18 @@ tlm::tlm_response_status Cache::access_line(bool is_write, std::uint64_t addr, s
           mem_transport(tlm::TLM_WRITE_COMMAND, addr, data, len, delay);
       if (status != TLM_OK_RESPONSE) return status;
       ++stats_.write_throughs;
-      notify(delay, [&](CacheObserver& o, std::uint64_t t) { o.on_writeback(addr, data, len, t); });
     } else {
       array_.mark_dirty(set, way);
     }
     array_.write(set, way, g.offset_of(addr), data, len);
-    notify(delay, [&](CacheObserver& o, std::uint64_t t) { o.on_write(addr, len, hit, t); });
+    notify(delay, [&](CacheObserver& o, std::uint64_t t) { o.on_write(addr, data, len, hit, t); });
+    // Write-through: the store is also in memory; reported after the write so observers see the
+    // store before its publication.
+    if (config_.write_policy == CacheConfig::WritePolicy::kWriteThrough)
+      notify(delay, [&](CacheObserver& o, std::uint64_t t) { o.on_writeback(addr, data, len, t); });
   } else {
     array_.read(set, way, g.offset_of(addr), data, len);
-    notify(delay, [&](CacheObserver& o, std::uint64_t t) { o.on_read(addr, len, hit, t); });
+    notify(delay, [&](CacheObserver& o, std::uint64_t t) { o.on_read(addr, data, len, hit, t); });
   }
 
   if (config_.speculative_fill) {

@@ -13,12 +13,14 @@ namespace sim::models {
 class CacheObserver {
 public:
   virtual ~CacheObserver() = default;
-  /// A CPU read of [addr, addr + len) within one line; hit = no fill was needed.
-  virtual void on_read(std::uint64_t /*addr*/, unsigned /*len*/, bool /*hit*/,
-                       std::uint64_t /*when_ps*/) {}
-  /// A CPU write within one line (after the line data was updated).
-  virtual void on_write(std::uint64_t /*addr*/, unsigned /*len*/, bool /*hit*/,
-                        std::uint64_t /*when_ps*/) {}
+  /// A CPU read of [addr, addr + len) within one line; `data` is what the core got; hit = no
+  /// fill was needed.
+  virtual void on_read(std::uint64_t /*addr*/, const std::uint8_t* /*data*/, unsigned /*len*/,
+                       bool /*hit*/, std::uint64_t /*when_ps*/) {}
+  /// A CPU write within one line (after the line data was updated). With write-through, the
+  /// on_writeback of the same bytes follows.
+  virtual void on_write(std::uint64_t /*addr*/, const std::uint8_t* /*data*/, unsigned /*len*/,
+                        bool /*hit*/, std::uint64_t /*when_ps*/) {}
   /// A line was filled from memory; `data` is what was installed.
   virtual void on_fill(std::uint64_t /*line_addr*/, const std::uint8_t* /*data*/, unsigned /*len*/,
                        bool /*speculative*/, std::uint64_t /*when_ps*/) {}

@@ -83,8 +83,18 @@ void Cluster::access(tlm::tlm_command cmd, hal::Addr addr, unsigned char* data, 
   else
     ++stats_.writes;
   if (region->attr == MemAttr::kDevice) kernel_.sync();
-  transport(region->attr == MemAttr::kNormalWb ? Path::kCached : Path::kUncached, cmd, addr, data,
-            len, what);
+  const bool via_cache = region->attr == MemAttr::kNormalWb;
+  transport(via_cache ? Path::kCached : Path::kUncached, cmd, addr, data, len, what);
+  if (!via_cache) notify_uncached(cmd, addr, data, len, region->attr == MemAttr::kDevice);
+}
+
+void Cluster::notify_uncached(tlm::tlm_command cmd, hal::Addr addr, const unsigned char* data,
+                              std::size_t len, bool device) {
+  if (observers_.empty()) return;
+  const Picoseconds when = sc_to_ps(kernel_.local_now());
+  for (ClusterObserver* o : observers_)
+    o->on_uncached(cmd == tlm::TLM_WRITE_COMMAND, addr, data, static_cast<unsigned>(len), device,
+                   when);
 }
 
 void Cluster::read(hal::Addr addr, void* dst, std::size_t len) {
@@ -107,6 +117,7 @@ std::uint32_t Cluster::mmio_read32(hal::Addr addr) {
   if (region == nullptr) fault("mmu_fault", addr, 4, "mmio read", "device not mapped");
   transport(Path::kUncached, tlm::TLM_READ_COMMAND, addr, reinterpret_cast<unsigned char*>(&v), 4,
             "mmio read");
+  notify_uncached(tlm::TLM_READ_COMMAND, addr, reinterpret_cast<unsigned char*>(&v), 4, true);
   return v;
 }
 
@@ -118,6 +129,7 @@ void Cluster::mmio_write32(hal::Addr addr, std::uint32_t value) {
   if (region == nullptr) fault("mmu_fault", addr, 4, "mmio write", "device not mapped");
   transport(Path::kUncached, tlm::TLM_WRITE_COMMAND, addr, reinterpret_cast<unsigned char*>(&value),
             4, "mmio write");
+  notify_uncached(tlm::TLM_WRITE_COMMAND, addr, reinterpret_cast<unsigned char*>(&value), 4, true);
 }
 
 // ---- cache maintenance -------------------------------------------------------------------------
@@ -129,10 +141,13 @@ void Cluster::maintenance(hal::Addr addr, std::size_t len, const char* op, const
   // DC by VA needs a valid translation: maintenance of an unmapped range faults like an access.
   if (len > 0 && config_.mmu.lookup(addr, len) == nullptr)
     fault("mmu_fault", addr, len, op, std::string("cache maintenance at site ") + site);
-  if (dcache_ == nullptr || len == 0) return;
+  if (len == 0) return;
   CoreContext& c = kernel_.current_core();
   sc_time delay = c.qk.get_local_time();
-  (dcache_->*fn)(addr, len, delay);
+  for (ClusterObserver* o : observers_)
+    o->on_maintenance(op, site, addr, len, false, sc_to_ps(sc_core::sc_time_stamp() + delay));
+  if (dcache_ != nullptr) (dcache_->*fn)(addr, len, delay);
+  for (ClusterObserver* o : observers_) o->on_maintenance_done();
   c.qk.set(delay);
   if (c.qk.need_sync()) kernel_.sync();
 }

@@ -22,6 +22,7 @@
 
 #include "models/cache/cache_control.h"
 #include "models/common/sc_compat.h"
+#include "models/cpu/cluster_observer.h"
 #include "models/cpu/memory_watch.h"
 #include "models/cpu/mmu_map.h"
 #include "models/cpu/os_kernel.h"
@@ -56,6 +57,8 @@ public:
   /// The D-cache maintenance interface (nullptr: cache ops only cost time).
   void set_dcache(CacheControl* dcache) { dcache_ = dcache; }
   void set_probe_sink(ProbeSink* sink) { probe_sink_ = sink; }
+  /// Observers are not owned and must outlive the cluster (or the simulation).
+  void add_observer(ClusterObserver* observer) { observers_.push_back(observer); }
   /// Starts the software's main thread at simulated time `at`.
   void boot(const hal::ThreadSpec& main, std::function<void(hal::Hal&)> entry,
             sc_core::sc_time at = sc_core::SC_ZERO_TIME);
@@ -112,6 +115,8 @@ private:
                  std::size_t len, const char* what);
   void maintenance(hal::Addr addr, std::size_t len, const char* op, const char* site,
                    void (CacheControl::*fn)(std::uint64_t, std::uint64_t, sc_core::sc_time&));
+  void notify_uncached(tlm::tlm_command cmd, hal::Addr addr, const unsigned char* data,
+                       std::size_t len, bool device);
   [[noreturn]] void fault(const char* kind, hal::Addr addr, std::size_t len, const char* what,
                           const std::string& detail);
 
@@ -122,6 +127,7 @@ private:
   MemoryWatch watch_;
   CacheControl* dcache_ = nullptr;
   ProbeSink* probe_sink_ = nullptr;
+  std::vector<ClusterObserver*> observers_;
   std::vector<tlm::tlm_generic_payload> payloads_;
   ClusterStats stats_;
 };

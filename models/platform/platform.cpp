@@ -22,7 +22,8 @@ public:
   void on_write(std::uint64_t addr, unsigned len, const std::uint8_t*) override {
     if (!watch_.idle()) watch_.touched(addr, len);
   }
-  void on_write(std::uint64_t addr, unsigned len, bool, std::uint64_t) override {
+  void on_write(std::uint64_t addr, const std::uint8_t*, unsigned len, bool,
+                std::uint64_t) override {
     if (!watch_.idle()) watch_.touched(addr, len);
   }
   void on_fill(std::uint64_t line, const std::uint8_t*, unsigned len, bool,
@@ -149,6 +150,23 @@ void Platform::build_side(Side& s, const ClusterBoardConfig& c,
         dcache->doorbell(delay);
       },
       (side + "_doorbell").c_str(), &opts);
+}
+
+coherency::CoherencySanitizer& Platform::enable_coherency_sanitizer() {
+  if (sanitizer_) return *sanitizer_;
+  sanitizer_ = std::make_unique<coherency::CoherencySanitizer>();
+  for (const CarveoutConfig& c : board_.carveouts) sanitizer_->track(c.base, c.size);
+  for (const char* name : {"master", "remote"}) {
+    Side& s = side(name);
+    OsKernel* kernel = &s.cluster->kernel();
+    auto feed = std::make_unique<coherency::SanitizerFeed>(
+        *sanitizer_, name, s.dcache->geometry().line(),
+        [kernel]() -> const std::string& { return kernel->current_thread(); });
+    s.dcache->add_observer(feed.get());
+    s.cluster->add_observer(feed.get());
+    sanitizer_feeds_.push_back(std::move(feed));
+  }
+  return *sanitizer_;
 }
 
 Platform::Side& Platform::side(const std::string& name) {

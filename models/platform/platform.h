@@ -20,6 +20,8 @@
 #include <systemc>
 
 #include "models/cache/cache.h"
+#include "models/coherency/sanitizer.h"
+#include "models/coherency/sanitizer_feed.h"
 #include "models/common/irq_line.h"
 #include "models/cpu/cluster.h"
 #include "models/interconnect/router.h"
@@ -46,6 +48,11 @@ public:
   TccMailbox& mailbox() { return *mailbox_; }
   Router& router() { return *router_; }
   Memory& memory(std::size_t bank) { return *memories_.at(bank); }
+  /// Attaches the coherency sanitizer to both clusters and their D-caches, shadowing every
+  /// carve-out. Call before the simulation starts; it only watches (DESIGN §5).
+  coherency::CoherencySanitizer& enable_coherency_sanitizer();
+  /// nullptr unless enabled.
+  coherency::CoherencySanitizer* sanitizer() { return sanitizer_.get(); }
   std::size_t memory_banks() const { return memories_.size(); }
 
 private:
@@ -62,6 +69,8 @@ private:
   std::unique_ptr<Side> master_;
   std::unique_ptr<Side> remote_;
   std::vector<std::unique_ptr<WatchFeeder>> feeders_;
+  std::unique_ptr<coherency::CoherencySanitizer> sanitizer_;
+  std::vector<std::unique_ptr<coherency::SanitizerFeed>> sanitizer_feeds_;
 };
 
 } // namespace sim::models

@@ -181,5 +181,52 @@ TEST(Expectations, AnEndpointThatNeverAppearedFailsInsteadOfCountingZero) {
   EXPECT_EQ(out[0].actual, "no such endpoint (seen: stream, stream/echo)");
 }
 
+TEST(Expectations, CoherencyCountsKindsAndTheFirstFinding) {
+  config::ConfigValue d =
+      doc("coherency: {violations: \">=1\", stale_read: 2, lost_update: 0,\n"
+          "            first_kind: stale_read, first_symbol: vring1.avail.idx}\n");
+  Expectations e = parse_expectations(config::ConfigNode(d, "expect"));
+  RunResult r;
+  r.coherency.enabled = true;
+  r.coherency.stats.violations = 2;
+  r.coherency.by_kind = {
+      {"stale_read", 2}, {"unpublished_read", 0}, {"lost_update", 0}, {"discarded_write", 0}};
+  models::coherency::Finding f;
+  f.kind = models::coherency::Kind::kStaleRead;
+  f.symbol = "vring1.avail.idx";
+  r.coherency.findings.push_back(f);
+  std::vector<ExpectationResult> out = evaluate(e, r);
+  ASSERT_EQ(out.size(), 5u);
+  for (const auto& x : out) EXPECT_TRUE(x.ok) << x.key << " " << x.actual;
+  r.coherency.findings[0].symbol = "vring1.avail.ring[3]";
+  out = evaluate(e, r);
+  EXPECT_FALSE(out.back().ok);
+  EXPECT_EQ(out.back().actual, "vring1.avail.ring[3]");
+}
+
+TEST(Expectations, CoherencyExpectationsFailWhenTheSanitizerIsOff) {
+  config::ConfigValue d = doc("coherency: {violations: 0, first_kind: lost_update}\n");
+  Expectations e = parse_expectations(config::ConfigNode(d, "expect"));
+  RunResult r; // enabled = false
+  std::vector<ExpectationResult> out = evaluate(e, r);
+  ASSERT_EQ(out.size(), 2u);
+  for (const auto& x : out) {
+    EXPECT_FALSE(x.ok) << x.key;
+    EXPECT_EQ(x.actual, "sanitizer off");
+  }
+}
+
+TEST(Expectations, UnknownCoherencyKeyOrKindIsAnInputError) {
+  config::ConfigValue d = doc("coherency: {stale_reads: 1}\n");
+  EXPECT_THROW(parse_expectations(config::ConfigNode(d, "expect")), config::ConfigError);
+  config::ConfigValue k = doc("coherency: {first_kind: stale}\n");
+  try {
+    parse_expectations(config::ConfigNode(k, "expect"));
+    FAIL();
+  } catch (const config::ConfigError& e) {
+    EXPECT_EQ(e.path(), "expect.coherency.first_kind");
+  }
+}
+
 } // namespace
 } // namespace sim::app

@@ -24,10 +24,12 @@ public:
   };
   std::vector<Event> events;
 
-  void on_read(std::uint64_t addr, unsigned len, bool hit, std::uint64_t when) override {
+  void on_read(std::uint64_t addr, const std::uint8_t*, unsigned len, bool hit,
+               std::uint64_t when) override {
     events.push_back({"read", addr, len, hit, when});
   }
-  void on_write(std::uint64_t addr, unsigned len, bool hit, std::uint64_t when) override {
+  void on_write(std::uint64_t addr, const std::uint8_t*, unsigned len, bool hit,
+                std::uint64_t when) override {
     events.push_back({"write", addr, len, hit, when});
   }
   void on_fill(std::uint64_t line_addr, const std::uint8_t* data, unsigned len, bool speculative,
