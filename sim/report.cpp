@@ -104,6 +104,19 @@ json report_json(const Scenario& sc, const RunOutput& run) {
   }
   j["panics"] = panics;
   j["coherency"] = coherency_json(r.coherency);
+  json faults = json::array();
+  for (const FaultRecord& f : r.faults) {
+    json fired = json::array();
+    for (Picoseconds t : f.fired) fired.push_back(t / kPsPerNs);
+    json fj = {{"kind", f.spec.kind}, {"cluster", f.spec.cluster}};
+    if (!f.spec.site.empty()) fj["site"] = f.spec.site;
+    if (f.spec.nth != 0) fj["nth"] = f.spec.nth;
+    fj["occurrences"] = f.occurrences;
+    fj["fired"] = f.fired.size();
+    fj["fired_ns"] = fired;
+    faults.push_back(fj);
+  }
+  j["faults"] = faults;
   if (run.linux_status) {
     const sw::lnx::LinuxStatus& l = *run.linux_status;
     json lj = {{"attached", l.attached}};
@@ -171,6 +184,12 @@ std::string summary_text(const Scenario& sc, const RunOutput& run) {
   else if (run.zephyr_status && !run.zephyr_status->driver_ok_seen)
     os << "zephyr    never saw DRIVER_OK in the resource table's status byte\n";
   os << coherency_summary(r.coherency);
+  for (const FaultRecord& f : r.faults) {
+    os << "fault     " << f.description << ": fired " << f.fired.size() << " of " << f.occurrences
+       << " time(s)";
+    if (!f.fired.empty()) os << ", first at " << format_time(f.fired.front());
+    os << "\n";
+  }
   for (const models::PanicInfo& p : r.panics) {
     os << "panic     " << p.cluster << ": " << p.kind;
     if (p.has_address) os << " at " << format_hex(p.address);

@@ -10,6 +10,7 @@
 
 #include "models/coherency/finding.h"
 #include "models/cpu/panic_info.h"
+#include "sim/fault_spec.h"
 #include "sim/ledger.h"
 #include "sim/software_counters.h"
 
@@ -46,6 +47,8 @@ struct RunResult {
   /// Why the Zephyr image stopped before rpmsg was ready (empty while fine).
   std::string zephyr_error;
   CoherencyResult coherency;
+  /// The scenario's faults and when each fired.
+  std::vector<FaultRecord> faults;
 };
 
 } // namespace sim::app

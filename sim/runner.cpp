@@ -7,6 +7,7 @@
 #include "models/common/log.h"
 #include "models/common/tlm_util.h"
 #include "models/platform/platform.h"
+#include "sim/faults.h"
 #include "sim/shared_symbols.h"
 #include "sim/software_boot.h"
 
@@ -47,6 +48,7 @@ json cpu_stats(models::Cluster& c) {
           {"mmio_reads", s.mmio_reads},
           {"mmio_writes", s.mmio_writes},
           {"cache_ops", s.cache_ops},
+          {"cache_ops_skipped", s.cache_ops_skipped},
           {"barriers", s.barriers},
           {"polls", s.polls},
           {"poll_wakeups", s.poll_wakeups},
@@ -92,6 +94,7 @@ RunOutput run_scenario(const Scenario& sc) {
       }
     }
   }
+  arm_faults(sc.faults, platform);
   Ledger ledger;
   SoftwareBoot software(platform, sc, ledger);
   // Once every awaited application is done, let in-flight work settle (a last echo, an NS
@@ -144,6 +147,7 @@ RunOutput run_scenario(const Scenario& sc) {
     r.zephyr_error = z->error;
   }
   r.nothing_awaited = !software.awaits_any();
+  r.faults = fault_records(sc.faults, platform);
   if (const models::coherency::CoherencySanitizer* san = platform.sanitizer()) {
     r.coherency.enabled = true;
     r.coherency.findings = san->findings();

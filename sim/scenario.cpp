@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "sim/faults.h"
+
 namespace sim::app {
 namespace {
 
@@ -125,6 +127,7 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options) {
   sc.remote_apps =
       parse_apps(m, "remote", AppContext{sc.board, sc.master, sc.remote, sc.master_apps});
   if (auto e = s.get("expect")) sc.expect = parse_expectations(*e);
+  if (auto f = s.get("faults")) sc.faults = parse_faults(*f);
   config::check_all_used(doc);
   config::check_all_used(merged);
 

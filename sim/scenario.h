@@ -16,6 +16,7 @@
 #include "models/platform/board_config.h"
 #include "sim/app_registry.h"
 #include "sim/expectations.h"
+#include "sim/fault_spec.h"
 #include "sim/software_config.h"
 
 namespace sim::app {
@@ -37,6 +38,7 @@ struct Scenario {
   std::vector<AppInstance> master_apps;
   std::vector<AppInstance> remote_apps;
   Expectations expect;
+  std::vector<FaultSpec> faults;
   /// The effective document (board + software + overrides), dumped next to the results.
   config::ConfigValue effective;
 };

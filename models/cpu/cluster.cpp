@@ -144,8 +144,23 @@ void Cluster::maintenance(hal::Addr addr, std::size_t len, const char* op, const
   if (len == 0) return;
   CoreContext& c = kernel_.current_core();
   sc_time delay = c.qk.get_local_time();
-  for (ClusterObserver* o : observers_)
-    o->on_maintenance(op, site, addr, len, false, sc_to_ps(sc_core::sc_time_stamp() + delay));
+  const Picoseconds when = sc_to_ps(sc_core::sc_time_stamp() + delay);
+  bool skipped = false;
+  for (SkippedSite& s : skipped_sites_) {
+    if (s.site != site) continue;
+    ++s.calls;
+    if (s.nth == 0 || s.calls == s.nth) {
+      skipped = true;
+      s.fired.push_back(when);
+    }
+  }
+  for (ClusterObserver* o : observers_) o->on_maintenance(op, site, addr, len, skipped, when);
+  if (skipped) {
+    // The instruction is not there: no effect and no cost.
+    ++stats_.cache_ops_skipped;
+    for (ClusterObserver* o : observers_) o->on_maintenance_done();
+    return;
+  }
   if (dcache_ != nullptr) (dcache_->*fn)(addr, len, delay);
   for (ClusterObserver* o : observers_) o->on_maintenance_done();
   c.qk.set(delay);

@@ -42,7 +42,7 @@ struct ClusterConfig {
 
 struct ClusterStats {
   std::uint64_t reads = 0, writes = 0, mmio_reads = 0, mmio_writes = 0;
-  std::uint64_t cache_ops = 0, barriers = 0, polls = 0, poll_wakeups = 0;
+  std::uint64_t cache_ops = 0, cache_ops_skipped = 0, barriers = 0, polls = 0, poll_wakeups = 0;
   std::uint64_t console_chars = 0;
 };
 
@@ -59,6 +59,19 @@ public:
   void set_probe_sink(ProbeSink* sink) { probe_sink_ = sink; }
   /// Observers are not owned and must outlive the cluster (or the simulation).
   void add_observer(ClusterObserver* observer) { observers_.push_back(observer); }
+  /// A fault: maintenance requests at `site` are not executed — only the `nth` (counting from 1)
+  /// or, with nth = 0, every one. Observers still hear them, marked skipped.
+  struct SkippedSite {
+    std::string site;
+    unsigned nth = 0;
+    unsigned calls = 0;             ///< requests at the site so far
+    std::vector<Picoseconds> fired; ///< when a request was skipped
+  };
+  void skip_maintenance(const std::string& site, unsigned nth) {
+    skipped_sites_.push_back({site, nth, 0, {}});
+  }
+  const std::vector<SkippedSite>& skipped_sites() const { return skipped_sites_; }
+
   /// Starts the software's main thread at simulated time `at`.
   void boot(const hal::ThreadSpec& main, std::function<void(hal::Hal&)> entry,
             sc_core::sc_time at = sc_core::SC_ZERO_TIME);
@@ -128,6 +141,7 @@ private:
   CacheControl* dcache_ = nullptr;
   ProbeSink* probe_sink_ = nullptr;
   std::vector<ClusterObserver*> observers_;
+  std::vector<SkippedSite> skipped_sites_;
   std::vector<tlm::tlm_generic_payload> payloads_;
   ClusterStats stats_;
 };

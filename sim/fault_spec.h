@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// One fault of a scenario and what it did (sim/faults.h parses and arms them).
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "models/common/units.h"
+
+namespace sim::app {
+
+struct FaultSpec {
+  std::string kind; ///< skip_cache_op
+  std::string cluster;
+  std::string site;
+  unsigned nth = 0; ///< 0: every occurrence
+};
+
+struct FaultRecord {
+  FaultSpec spec;
+  std::string description;       ///< "skip_cache_op remote/tx_buffer_flush (every call)"
+  std::uint64_t occurrences = 0; ///< how often the faulted operation was reached
+  std::vector<Picoseconds> fired;
+};
+
+} // namespace sim::app

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "sim/faults.h"
+
+#include <algorithm>
+#include <map>
+
+#include "sw/zephyr/cache_sites.h"
+
+namespace sim::app {
+namespace {
+
+using config::ConfigNode;
+
+FaultSpec parse_skip_cache_op(const ConfigNode& n) {
+  n.require_map();
+  FaultSpec f;
+  f.kind = "skip_cache_op";
+  const ConfigNode cluster = n.at("cluster");
+  f.cluster = cluster.str();
+  if (f.cluster == "master")
+    cluster.fail("the Linux model has no cache-maintenance sites (it maps the carve-outs "
+                 "Normal-NC); skip_cache_op applies to cluster: remote");
+  if (f.cluster != "remote") cluster.fail("expected remote");
+  const ConfigNode site = n.at("site");
+  f.site = site.str();
+  const auto& all = sw::zephyr::site::kAll;
+  if (std::find_if(all.begin(), all.end(), [&](const char* s) { return f.site == s; }) ==
+      all.end()) {
+    std::string known;
+    for (const char* s : all) known += (known.empty() ? "" : ", ") + std::string(s);
+    site.fail("no cache-maintenance site '" + f.site + "' (sites: " + known + ")");
+  }
+  if (auto nth = n.get("nth")) {
+    f.nth = static_cast<unsigned>(nth->uint());
+    if (f.nth == 0) nth->fail("nth counts from 1 (leave it out to skip every call)");
+  }
+  return f;
+}
+
+} // namespace
+
+std::vector<FaultSpec> parse_faults(const ConfigNode& list) {
+  std::vector<FaultSpec> out;
+  for (const ConfigNode& item : list.items()) {
+    item.require_map();
+    const auto entries = item.entries();
+    if (entries.size() != 1) item.fail("each fault is one key: skip_cache_op");
+    const auto& [kind, body] = entries.front();
+    if (kind == "skip_cache_op")
+      out.push_back(parse_skip_cache_op(body));
+    else
+      body.fail("unknown fault '" + kind + "' (known: skip_cache_op)");
+  }
+  return out;
+}
+
+void arm_faults(const std::vector<FaultSpec>& faults, models::Platform& platform) {
+  for (const FaultSpec& f : faults)
+    if (f.kind == "skip_cache_op") platform.cluster(f.cluster).skip_maintenance(f.site, f.nth);
+}
+
+std::vector<FaultRecord> fault_records(const std::vector<FaultSpec>& faults,
+                                       models::Platform& platform) {
+  std::vector<FaultRecord> out;
+  // Faults were armed in order: the k-th skip_cache_op of a cluster is its k-th rule.
+  std::map<std::string, std::size_t> next_rule;
+  for (const FaultSpec& f : faults) {
+    FaultRecord r;
+    r.spec = f;
+    r.description = f.kind + " " + f.cluster + "/" + f.site +
+                    (f.nth == 0 ? " (every call)" : " (call " + std::to_string(f.nth) + ")");
+    if (f.kind == "skip_cache_op") {
+      const auto& rules = platform.cluster(f.cluster).skipped_sites();
+      const std::size_t k = next_rule[f.cluster]++;
+      if (k < rules.size()) {
+        r.occurrences = rules[k].calls;
+        r.fired = rules[k].fired;
+      }
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+} // namespace sim::app

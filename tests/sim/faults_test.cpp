@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+// The scenario's `faults:` list: what parses, and the clear errors for what does not.
+#include "sim/faults.h"
+
+#include <gtest/gtest.h>
+
+namespace sim::app {
+namespace {
+
+config::ConfigValue doc(const std::string& text) {
+  return config::load_string(text, "f.yaml");
+}
+
+std::string error_of(const std::string& text) {
+  config::ConfigValue d = doc(text);
+  try {
+    parse_faults(config::ConfigNode(d, "faults"));
+  } catch (const config::ConfigError& e) {
+    return e.path() + ": " + e.message();
+  }
+  return "no error";
+}
+
+TEST(Faults, SkipCacheOpEveryCallOrTheNth) {
+  config::ConfigValue d =
+      doc("- skip_cache_op: { cluster: remote, site: tx_buffer_flush }\n"
+          "- skip_cache_op: { cluster: remote, site: rx_avail_idx_invalidate, nth: 3 }\n");
+  const std::vector<FaultSpec> f = parse_faults(config::ConfigNode(d, "faults"));
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].kind, "skip_cache_op");
+  EXPECT_EQ(f[0].site, "tx_buffer_flush");
+  EXPECT_EQ(f[0].nth, 0u);
+  EXPECT_EQ(f[1].site, "rx_avail_idx_invalidate");
+  EXPECT_EQ(f[1].nth, 3u);
+}
+
+TEST(Faults, UnknownSiteNamesTheSites) {
+  const std::string e = error_of("- skip_cache_op: { cluster: remote, site: tx_flush }\n");
+  EXPECT_NE(e.find("faults[0].skip_cache_op.site"), std::string::npos) << e;
+  EXPECT_NE(e.find("tx_buffer_flush"), std::string::npos) << e;
+}
+
+TEST(Faults, UnknownFaultAndMasterSitesAreInputErrors) {
+  EXPECT_NE(error_of("- drop_everything: {}\n").find("unknown fault 'drop_everything'"),
+            std::string::npos);
+  EXPECT_NE(error_of("- skip_cache_op: { cluster: master, site: tx_buffer_flush }\n")
+                .find("no cache-maintenance sites"),
+            std::string::npos);
+  EXPECT_NE(error_of("- skip_cache_op: { cluster: remote, site: tx_buffer_flush, nth: 0 }\n")
+                .find("counts from 1"),
+            std::string::npos);
+  EXPECT_NE(error_of("- skip_cache_op: { cluster: remote }\n").find("site"), std::string::npos);
+}
+
+} // namespace
+} // namespace sim::app
