@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-// ipcsim command line: `run` a scenario, print the shared-memory `layout` of a board.
+// ipcsim command line: `run` a scenario (or explore seeds), `check` a suite in parallel processes,
+// print the shared-memory `layout` of a board.
 // Exit codes: 0 expectations met, 1 an expectation failed, 2 invalid input.
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
+#include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 
 #include <systemc>
@@ -15,6 +20,7 @@
 #include "sim/report.h"
 #include "sim/runner.h"
 #include "sim/scenario.h"
+#include "sim/suite.h"
 
 namespace {
 
@@ -27,7 +33,100 @@ struct RunArgs {
   std::string out;
   std::string log_level = "warn";
   bool no_sanitizer = false;
+  unsigned seeds = 0;
 };
+
+struct CheckArgs {
+  std::vector<std::string> paths;
+  std::string junit;
+  unsigned jobs = 2;
+  unsigned seeds = 0;
+  std::string out = "out/check";
+  std::vector<std::string> sets;
+  bool no_sanitizer = false;
+};
+
+std::string self_path(const char* argv0) {
+  char buf[4096];
+  const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n <= 0) return argv0;
+  buf[n] = '\0';
+  return buf;
+}
+
+std::vector<std::string> pass_through(const std::vector<std::string>& sets, bool no_sanitizer) {
+  std::vector<std::string> args;
+  for (const std::string& kv : sets) {
+    args.push_back("--set");
+    args.push_back(kv);
+  }
+  if (no_sanitizer) args.push_back("--no-sanitizer");
+  return args;
+}
+
+/// Runs jobs in child processes, prints the table, writes JUnit when asked. 0 all passed, 1 not.
+int run_jobs(const std::vector<sim::app::SuiteJob>& jobs, const sim::app::SuiteOptions& options,
+             const std::string& junit) {
+  const auto start = std::chrono::steady_clock::now();
+  const std::vector<sim::app::SuiteResult> results = sim::app::run_suite(jobs, options);
+  const double wall =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::cout << sim::app::suite_table(results, wall);
+  if (!junit.empty()) {
+    std::ofstream out(junit);
+    if (!out) {
+      std::cerr << "ipcsim: --junit: cannot write " << junit << "\n";
+      return kInvalidInput;
+    }
+    out << sim::app::junit_xml(results, wall);
+    std::cout << "junit     " << junit << "\n";
+  }
+  bool ok = true;
+  for (const sim::app::SuiteResult& r : results) ok = ok && r.passed();
+  return ok ? 0 : 1;
+}
+
+int do_check(const CheckArgs& args, const std::string& self) {
+  std::vector<sim::app::SuiteJob> jobs = sim::app::collect_jobs(args.paths, args.out);
+  if (args.seeds > 0) jobs = sim::app::with_seeds(jobs, args.seeds);
+  sim::app::SuiteOptions options;
+  options.ipcsim = self;
+  options.jobs = args.jobs;
+  options.extra_args = pass_through(args.sets, args.no_sanitizer);
+  return run_jobs(jobs, options, args.junit);
+}
+
+/// `run --seeds N`: the scenario under seeds 1..N, each in its own process; lists the seeds
+/// that break its expectations, each replayable with --seed.
+int do_run_seeds(const RunArgs& args, const std::string& self) {
+  // Load once here so invalid input is reported once, with its location.
+  sim::app::LoadOptions opts;
+  opts.sets = args.sets;
+  const sim::app::Scenario sc = sim::app::load_scenario(args.scenario, opts);
+  const std::string out = args.out.empty() ? "out/" + sc.name : args.out;
+  std::vector<sim::app::SuiteJob> jobs =
+      sim::app::with_seeds({{args.scenario, sc.name, std::nullopt, out}}, args.seeds);
+  sim::app::SuiteOptions options;
+  options.ipcsim = self;
+  options.jobs = 2;
+  options.extra_args = pass_through(args.sets, args.no_sanitizer);
+  const auto start = std::chrono::steady_clock::now();
+  const std::vector<sim::app::SuiteResult> results = sim::app::run_suite(jobs, options);
+  const double wall =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::vector<std::uint64_t> broken;
+  for (const sim::app::SuiteResult& r : results)
+    if (!r.passed()) broken.push_back(*r.job.seed);
+  std::cout << sim::app::suite_table(results, wall);
+  if (broken.empty()) {
+    std::cout << "seeds     all " << args.seeds << " meet the expectations\n";
+    return 0;
+  }
+  std::cout << "seeds     breaking the expectations:";
+  for (std::uint64_t s : broken) std::cout << " " << s;
+  std::cout << "\nreplay    ipcsim run " << args.scenario << " --seed " << broken.front() << "\n";
+  return 1;
+}
 
 int do_run(const RunArgs& args, bool seed_given) {
   sim::app::LoadOptions opts;
@@ -60,6 +159,21 @@ int main(int argc, char** argv) {
   run->add_option("--log", run_args.log_level, "log level: error, warn, info, debug");
   run->add_flag("--no-sanitizer", run_args.no_sanitizer,
                 "switch the coherency sanitizer off (it never changes the simulation)");
+  run->add_option("--seeds", run_args.seeds,
+                  "explore seeds 1..N (one process each) and list those that break expectations")
+      ->check(CLI::Range(1u, 100000u));
+
+  CheckArgs check_args;
+  CLI::App* check = app.add_subcommand("check", "run a suite of scenarios in parallel processes");
+  check->add_option("paths", check_args.paths, "scenario files or directories")->required();
+  check->add_option("--junit", check_args.junit, "write JUnit XML to this file");
+  check->add_option("-j,--jobs", check_args.jobs, "runs at a time (default 2)")
+      ->check(CLI::Range(1u, 256u));
+  check->add_option("--seeds", check_args.seeds, "run every scenario under seeds 1..N")
+      ->check(CLI::Range(1u, 100000u));
+  check->add_option("--out", check_args.out, "output directory (default out/check)");
+  check->add_option("--set", check_args.sets, "override a key in every scenario (repeatable)");
+  check->add_flag("--no-sanitizer", check_args.no_sanitizer, "switch the sanitizer off");
 
   std::string layout_path;
   std::vector<std::string> layout_sets;
@@ -93,13 +207,24 @@ int main(int argc, char** argv) {
         return kInvalidInput;
       }
       sim::log::set_default_level(level);
+      if (run_args.seeds > 0) {
+        if (seed_opt->count() > 0) {
+          std::cerr << "ipcsim: --seed and --seeds exclude each other\n";
+          return kInvalidInput;
+        }
+        return do_run_seeds(run_args, self_path(argv[0]));
+      }
       return do_run(run_args, seed_opt->count() > 0);
     }
+    if (*check) return do_check(check_args, self_path(argv[0]));
     sim::app::LoadOptions opts;
     opts.sets = layout_sets;
     std::cout << sim::app::layout_text(sim::app::load_board_or_scenario(layout_path, opts));
     return 0;
   } catch (const sim::config::ConfigError& e) {
+    std::cerr << "ipcsim: " << e.what() << "\n";
+    return kInvalidInput;
+  } catch (const std::invalid_argument& e) {
     std::cerr << "ipcsim: " << e.what() << "\n";
     return kInvalidInput;
   } catch (const std::exception& e) {

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "sim/suite.h"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+extern char** environ;
+
+namespace sim::app {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p);
+  std::ostringstream os;
+  os << in.rdbuf();
+  return os.str();
+}
+
+// The verdict as the run wrote it.
+void read_report(SuiteResult& r) {
+  std::ifstream in(fs::path(r.job.out_dir) / "report.json");
+  if (!in) return;
+  const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  if (j.is_discarded()) return;
+  r.outcome = j.value("outcome", "");
+  for (const auto& e : j.value("expectations", nlohmann::json::array())) {
+    ++r.expectations;
+    if (e.value("ok", false)) {
+      ++r.expectations_met;
+    } else {
+      r.unmet.push_back(e.value("key", "") + ": expected " + e.value("expected", "") + ", got " +
+                        e.value("actual", ""));
+    }
+  }
+  if (j.contains("coherency")) {
+    const auto& c = j["coherency"];
+    r.violations = c.value("violations", std::uint64_t{0});
+    for (const auto& f : c.value("findings", nlohmann::json::array())) {
+      if (r.first_findings.size() == 3) break;
+      r.first_findings.push_back(f.value("kind", "") + " " + f.value("symbol", "") + ": " +
+                                 f.value("hint", ""));
+    }
+  }
+}
+
+pid_t spawn(const SuiteJob& job, const SuiteOptions& o) {
+  fs::create_directories(job.out_dir);
+  std::vector<std::string> args = {o.ipcsim, "run", job.file, "--out", job.out_dir};
+  if (job.seed) {
+    args.push_back("--seed");
+    args.push_back(std::to_string(*job.seed));
+  }
+  args.insert(args.end(), o.extra_args.begin(), o.extra_args.end());
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+
+  const std::string out = (fs::path(job.out_dir) / "summary.txt").string();
+  const std::string err = (fs::path(job.out_dir) / "stderr.txt").string();
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, o.ipcsim.c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) throw std::runtime_error("cannot start " + o.ipcsim + ": " + std::strerror(rc));
+  return pid;
+}
+
+std::string stem_id(const fs::path& root, const fs::path& file) {
+  fs::path rel = fs::relative(file, root);
+  if (rel.empty() || rel.native().rfind("..", 0) == 0) rel = file.filename();
+  rel.replace_extension();
+  return rel.generic_string();
+}
+
+} // namespace
+
+std::vector<SuiteJob> collect_jobs(const std::vector<std::string>& paths, const std::string& out) {
+  std::vector<SuiteJob> jobs;
+  for (const std::string& p : paths) {
+    const fs::path path(p);
+    std::vector<fs::path> files;
+    if (fs::is_directory(path)) {
+      for (const auto& e : fs::recursive_directory_iterator(path))
+        if (e.is_regular_file() && e.path().extension() == ".yaml") files.push_back(e.path());
+      std::sort(files.begin(), files.end());
+      if (files.empty())
+        throw std::invalid_argument(p + ": no scenario (*.yaml) in this directory");
+      for (const fs::path& f : files) {
+        const std::string id = stem_id(path, f);
+        jobs.push_back({f.string(), id, std::nullopt, (fs::path(out) / id).string()});
+      }
+    } else if (fs::is_regular_file(path)) {
+      const std::string id = stem_id(path.parent_path(), path);
+      jobs.push_back({path.string(), id, std::nullopt, (fs::path(out) / id).string()});
+    } else {
+      throw std::invalid_argument(p + ": no such file or directory");
+    }
+  }
+  std::map<std::string, int> seen;
+  for (SuiteJob& j : jobs)
+    if (++seen[j.id] > 1) j.out_dir += "-" + std::to_string(seen[j.id]);
+  return jobs;
+}
+
+std::vector<SuiteJob> with_seeds(const std::vector<SuiteJob>& jobs, unsigned seeds) {
+  std::vector<SuiteJob> out;
+  for (const SuiteJob& j : jobs)
+    for (unsigned s = 1; s <= seeds; ++s)
+      out.push_back({j.file, j.id + "#seed" + std::to_string(s), s,
+                     (fs::path(j.out_dir) / ("seed-" + std::to_string(s))).string()});
+  return out;
+}
+
+std::vector<SuiteResult> run_suite(const std::vector<SuiteJob>& jobs, const SuiteOptions& o) {
+  std::vector<SuiteResult> results(jobs.size());
+  std::map<pid_t, std::pair<std::size_t, Clock::time_point>> running;
+  std::size_t next = 0;
+  const unsigned slots = std::max(1u, o.jobs);
+  while (next < jobs.size() || !running.empty()) {
+    while (next < jobs.size() && running.size() < slots) {
+      results[next].job = jobs[next];
+      running[spawn(jobs[next], o)] = {next, Clock::now()};
+      ++next;
+    }
+    int status = 0;
+    const pid_t pid = ::waitpid(-1, &status, 0);
+    if (pid < 0) break;
+    auto it = running.find(pid);
+    if (it == running.end()) continue;
+    SuiteResult& r = results[it->second.first];
+    r.wall_s = std::chrono::duration<double>(Clock::now() - it->second.second).count();
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    running.erase(it);
+    read_report(r);
+    if (r.errored()) {
+      r.error = read_text(fs::path(r.job.out_dir) / "stderr.txt");
+      if (r.error.empty()) r.error = "ipcsim run exited " + std::to_string(r.exit_code);
+    }
+  }
+  return results;
+}
+
+} // namespace sim::app
