@@ -174,13 +174,23 @@ std::string CoherencySanitizer::hint(const Context& ctx, const ByteIssue& issue,
            format_time(release_after(clusters_[a.cluster], issue.new_version)) +
            " while the value was still only in its D-cache; clean the range before notifying";
   }
-  case Kind::kLostUpdate:
-    return "the write-back of " + c.name + " line " + format_hex(ctx.line_addr) + " (" +
-           ctx.thread + ") put back " + symbol + ", which " + c.name + " did not write, over " +
-           writer + "'s value from " + written +
+  case Kind::kLostUpdate: {
+    const std::string wb = "the write-back of " + c.name + " line " + format_hex(ctx.line_addr) +
+                           " (" + ctx.thread + ") put back ";
+    const std::uint64_t off = issue.addr - ctx.line_addr;
+    if (ctx.line->dirty[off] != 0) {
+      const std::uint64_t own = events_[ctx.line->version[off]].time_ps;
+      return wb + c.name + "'s own older write of " + symbol + " (from " + format_time(own) +
+             ") over " + writer + "'s newer value from " + written + ": " + c.name +
+             " kept the line dirty after handing the memory over; clean the range right after "
+             "writing it (or do not write memory the other side owns)";
+    }
+    return wb + symbol + ", which " + c.name + " did not write, over " + writer + "'s value from " +
+           written +
            ": one cache line holds data both sides write (false sharing); give each side's "
            "fields their own lines (vring_align >= the line size, line-aligned buffers) and do "
            "not clean or keep dirty a line the other side writes";
+  }
   case Kind::kDiscardedWrite: {
     const DiscardEvent& d = discard_events_[issue.discard];
     return "the invalidate at site " + (d.site.empty() ? std::string("?") : d.site) + " at " +

@@ -144,6 +144,27 @@ TEST(CoherencySanitizer, LostUpdateByAnEvictionNamesTheEviction) {
   EXPECT_EQ(f.site, "eviction");
 }
 
+TEST(CoherencySanitizer, LostUpdateOfOwnOlderWriteSaysTheLineStayedDirty) {
+  SanitizerRig rig;
+  std::uint32_t reserved = 2;
+  rig.remote_cpu.write(kBuf + 8, &reserved, 4); // OpenAMP < v2023.04: `reserved = idx`, dirty
+  std::uint32_t hdr[4] = {0x400, 0x35, 0, 0x10};
+  rig.nc_write(kBuf, hdr, sizeof hdr); // Linux reuses the buffer
+  rig.remote_maintain(Op::kCleanInvalidate, kBuf, 24, "rx_buffer_invalidate");
+  // The whole line goes back: Linux's src, dst and len are lost with it (the remote's line holds
+  // older versions of them), and its own `reserved` overwrites Linux's newer 0.
+  ASSERT_EQ(rig.san.findings().size(), 4u);
+  EXPECT_EQ(rig.san.findings()[0].symbol, "buf[0].hdr.src");
+  EXPECT_NE(rig.san.findings()[0].hint.find("which remote did not write"), std::string::npos);
+  const Finding& f = rig.san.findings()[2];
+  EXPECT_EQ(f.kind, Kind::kLostUpdate);
+  EXPECT_EQ(f.symbol, "buf[0].hdr.reserved");
+  EXPECT_EQ(f.reader.value, "0x00000002");
+  EXPECT_EQ(f.writer.value, "0x00000000");
+  EXPECT_NE(f.hint.find("own older write"), std::string::npos) << f.hint;
+  EXPECT_NE(f.line_state.find("dirty byte"), std::string::npos) << f.line_state;
+}
+
 TEST(CoherencySanitizer, AWriteBackOfTheSameValueIsCountedNotReported) {
   SanitizerRig rig;
   rig.remote_write16(kUsedRing, 3);
