@@ -21,6 +21,7 @@ std::uint64_t message_count(const LedgerSummary& m, const std::string& key) {
   if (key == "delivered") return m.delivered;
   if (key == "dropped") return m.dropped;
   if (key == "corrupted") return m.corrupted;
+  if (key == "unexpected") return m.unexpected;
   return m.in_flight;
 }
 
@@ -165,6 +166,8 @@ Expectations parse_expectations(const ConfigNode& expect) {
   if (auto m = expect.get("messages")) {
     for (const char* key : kMessageStates)
       if (auto n = m->get(key)) e.messages[key] = parse_count(*n);
+    // Receptions that match no open message (a duplicate, a stale buffer read again).
+    if (auto n = m->get("unexpected")) e.messages["unexpected"] = parse_count(*n);
   }
   if (auto d = expect.get("drops")) {
     for (const auto& [reason, spec] : d->entries()) {

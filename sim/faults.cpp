@@ -37,6 +37,32 @@ FaultSpec parse_skip_cache_op(const ConfigNode& n) {
   return f;
 }
 
+unsigned parse_nth(const ConfigNode& n) {
+  const ConfigNode nth = n.at("nth");
+  const std::uint64_t v = nth.uint();
+  if (v == 0 || v > 1000000) nth.fail("nth counts from 1 (at most 1000000)");
+  return static_cast<unsigned>(v);
+}
+
+FaultSpec parse_double_tx_buffer(const ConfigNode& n) {
+  n.require_map();
+  FaultSpec f;
+  f.kind = "double_tx_buffer";
+  f.cluster = "remote";
+  f.nth = parse_nth(n);
+  return f;
+}
+
+FaultSpec parse_ignore_vq_irq(const ConfigNode& n) {
+  n.require_map();
+  FaultSpec f;
+  f.kind = "ignore_vq_irq_when_attached";
+  f.cluster = "master";
+  return f;
+}
+
+constexpr const char* kKnownFaults = "skip_cache_op, double_tx_buffer, ignore_vq_irq_when_attached";
+
 } // namespace
 
 std::vector<FaultSpec> parse_faults(const ConfigNode& list) {
@@ -44,14 +70,26 @@ std::vector<FaultSpec> parse_faults(const ConfigNode& list) {
   for (const ConfigNode& item : list.items()) {
     item.require_map();
     const auto entries = item.entries();
-    if (entries.size() != 1) item.fail("each fault is one key: skip_cache_op");
+    if (entries.size() != 1) item.fail(std::string("each fault is one key: ") + kKnownFaults);
     const auto& [kind, body] = entries.front();
     if (kind == "skip_cache_op")
       out.push_back(parse_skip_cache_op(body));
+    else if (kind == "double_tx_buffer")
+      out.push_back(parse_double_tx_buffer(body));
+    else if (kind == "ignore_vq_irq_when_attached")
+      out.push_back(parse_ignore_vq_irq(body));
     else
-      body.fail("unknown fault '" + kind + "' (known: skip_cache_op)");
+      body.fail("unknown fault '" + kind + "' (known: " + kKnownFaults + ")");
   }
   return out;
+}
+
+void apply_software_faults(const std::vector<FaultSpec>& faults, MasterSoftware& master,
+                           RemoteSoftware& remote) {
+  for (const FaultSpec& f : faults) {
+    if (f.kind == "double_tx_buffer") remote.image.double_tx_buffer_nth = f.nth;
+    if (f.kind == "ignore_vq_irq_when_attached") master.kernel.ignore_vq_irq_when_attached = true;
+  }
 }
 
 void arm_faults(const std::vector<FaultSpec>& faults, models::Platform& platform) {
@@ -60,15 +98,30 @@ void arm_faults(const std::vector<FaultSpec>& faults, models::Platform& platform
 }
 
 std::vector<FaultRecord> fault_records(const std::vector<FaultSpec>& faults,
-                                       models::Platform& platform) {
+                                       models::Platform& platform,
+                                       const sw::lnx::LinuxStatus* linux_status,
+                                       const sw::zephyr::ZephyrStatus* zephyr_status) {
   std::vector<FaultRecord> out;
   // Faults were armed in order: the k-th skip_cache_op of a cluster is its k-th rule.
   std::map<std::string, std::size_t> next_rule;
   for (const FaultSpec& f : faults) {
     FaultRecord r;
     r.spec = f;
-    r.description = f.kind + " " + f.cluster + "/" + f.site +
-                    (f.nth == 0 ? " (every call)" : " (call " + std::to_string(f.nth) + ")");
+    const std::string which =
+        f.nth == 0 ? " (every call)" : " (call " + std::to_string(f.nth) + ")";
+    if (f.kind == "skip_cache_op") r.description = f.kind + " " + f.cluster + "/" + f.site + which;
+    if (f.kind == "double_tx_buffer")
+      r.description = "double_tx_buffer remote (TX buffer " + std::to_string(f.nth) + ")";
+    if (f.kind == "ignore_vq_irq_when_attached")
+      r.description = "ignore_vq_irq_when_attached master";
+    if (f.kind == "double_tx_buffer" && zephyr_status != nullptr) {
+      r.fired = zephyr_status->double_tx_buffer_fired;
+      r.occurrences = zephyr_status->tx_buffers;
+    }
+    if (f.kind == "ignore_vq_irq_when_attached" && linux_status != nullptr) {
+      r.fired = linux_status->vq_irqs_ignored;
+      r.occurrences = linux_status->mbox_rx_words;
+    }
     if (f.kind == "skip_cache_op") {
       const auto& rules = platform.cluster(f.cluster).skipped_sites();
       const std::size_t k = next_rule[f.cluster]++;

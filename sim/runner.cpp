@@ -147,7 +147,7 @@ RunOutput run_scenario(const Scenario& sc) {
     r.zephyr_error = z->error;
   }
   r.nothing_awaited = !software.awaits_any();
-  r.faults = fault_records(sc.faults, platform);
+  r.faults = fault_records(sc.faults, platform, software.linux_status(), software.zephyr_status());
   if (const models::coherency::CoherencySanitizer* san = platform.sanitizer()) {
     r.coherency.enabled = true;
     r.coherency.findings = san->findings();

@@ -67,8 +67,9 @@ RemoteSoftware parse_remote_software(const ConfigNode& s, const models::BoardCon
   RemoteSoftware r;
   sw::zephyr::ZephyrOptions& z = r.image;
   if (auto version = s.get("zephyr")) {
-    if (version->str() != "3.7")
-      version->fail("Zephyr '" + version->str() + "' is not modelled (supported: 3.7)");
+    z.zephyr = version->str();
+    if (z.zephyr != "3.7" && z.zephyr != "3.3")
+      version->fail("Zephyr '" + z.zephyr + "' is not modelled (supported: 3.7, 3.3)");
   }
   if (auto openamp = s.get("openamp")) {
     if (auto release = openamp->get("release")) {

@@ -43,6 +43,9 @@ struct LinuxOptions {
   /// console_loglevel: printk lines of a level below it reach the console (7 prints KERN_INFO
   /// and more urgent; 4, the `quiet` boot argument, only warnings and errors).
   int console_loglevel = 7;
+  /// Fault (real-bugs B11, stm32_rproc 2023->2024): the mailbox callback drops vq interrupts
+  /// while the remote processor is in the attached state.
+  bool ignore_vq_irq_when_attached = false;
 };
 
 /// An rpmsg channel as its driver sees it (struct rpmsg_device and its default endpoint).
@@ -107,6 +110,8 @@ struct LinuxStatus {
   std::uint64_t vq_interrupts = 0; ///< rproc_vq_interrupt calls (one per distinct notify id)
   std::uint64_t vq_no_work = 0;    ///< ... that found no new used entry (IRQ_NONE)
   bool vq_broken = false;          ///< BAD_RING: a virtqueue was marked broken
+  /// When the ignore_vq_irq_when_attached fault dropped a mailbox notification.
+  std::vector<hal::SimTime> vq_irqs_ignored;
 };
 
 /// Boots the kernel side on the calling thread (the init thread): mailbox controller, remoteproc

@@ -244,6 +244,11 @@ void TccRproc::kick(int notifyid) {
 }
 
 void TccRproc::mbox_rx(const std::uint32_t* words, std::size_t n) {
+  if (options_.ignore_vq_irq_when_attached && status_.attached) {
+    // The faulty driver returns before scheduling the vq work: the notification is lost.
+    status_.vq_irqs_ignored.push_back(hal_.now());
+    return;
+  }
   for (std::size_t i = 0; i < n; ++i) pending_ids_.insert(words[i]);
   vq_work_->queue();
 }

@@ -18,6 +18,7 @@
 #include <bitset>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,7 +37,8 @@ class RpmsgVirtioDevice : public Rpmsg {
 public:
   struct Config {
     hal::SimTime tx_buffer_timeout = 15 * hal::kSec;
-    bool notify_wait = false; ///< a notify_wait_cb is installed (>= v2024.05 only)
+    bool notify_wait = false;          ///< a notify_wait_cb is installed (>= v2024.05 only)
+    unsigned double_tx_buffer_nth = 0; ///< fault: see ZephyrOptions
   };
 
   RpmsgVirtioDevice(hal::Hal& hal, MetalCache& cache, const OpenampRelease& release,
@@ -96,6 +98,8 @@ private:
   const OpenampRelease& release_;
   RemoteprocVirtio& rproc_;
   ZephyrStatus& status_;
+  unsigned tx_buffers_handed_ = 0;
+  std::optional<DeviceVirtqueue::Buffer> hand_out_again_; ///< double_tx_buffer fault
   Config config_;
   hal::Semaphore* lock_;
   hal::Semaphore* notify_sem_ = nullptr;

@@ -30,7 +30,14 @@ hal::Addr RpmsgVirtioDevice::get_tx_payload_buffer(std::uint32_t& len, bool wait
   std::uint64_t ticks = wait ? config_.tx_buffer_timeout / kTxPollInterval : 0;
   DeviceVirtqueue::Buffer b;
   bool got = false;
-  for (;;) {
+  if (hand_out_again_) {
+    // Fault: the buffer handed out last time, again, without taking an available one.
+    b = *hand_out_again_;
+    hand_out_again_.reset();
+    got = true;
+    status_.double_tx_buffer_fired.push_back(hal_.now());
+  }
+  while (!got) {
     lock();
     got = svq_->get_available_buffer(b);
     unlock();
@@ -50,6 +57,7 @@ hal::Addr RpmsgVirtioDevice::get_tx_payload_buffer(std::uint32_t& len, bool wait
     }
   }
   if (!got) return 0;
+  if (++tx_buffers_handed_ == config_.double_tx_buffer_nth) hand_out_again_ = b;
   if (b.len < shm::kRpmsgHdrSize)
     hal_.panic("TX descriptor " + std::to_string(b.idx) + " is " + std::to_string(b.len) +
                " bytes, less than the rpmsg header");

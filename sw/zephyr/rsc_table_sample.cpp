@@ -14,9 +14,10 @@ constexpr unsigned kVringCount = 2;     // VRING_COUNT
 
 MetalCache::Switches cache_switches(const ZephyrOptions& o, const OpenampRelease& r) {
   MetalCache::Switches s;
-  s.vrings = o.dcache;
-  s.buffers = o.dcache;
-  s.rsc_table = o.dcache && r.rsc_table_invalidate;
+  const bool dcache = o.dcache && o.zephyr != "3.3"; // B2: the 3.3 option reached nothing
+  s.vrings = dcache;
+  s.buffers = dcache;
+  s.rsc_table = dcache && r.rsc_table_invalidate;
   return s;
 }
 
@@ -24,6 +25,7 @@ RpmsgVirtioDevice::Config device_config(const ZephyrOptions& o) {
   RpmsgVirtioDevice::Config c;
   c.tx_buffer_timeout = o.tx_buffer_timeout;
   c.notify_wait = o.notify_wait;
+  c.double_tx_buffer_nth = o.double_tx_buffer_nth;
   return c;
 }
 

@@ -48,6 +48,10 @@ struct ZephyrOptions {
   std::string release = "v2024.05";
   /// CONFIG_OPENAMP_WITH_DCACHE (needs CONFIG_CACHE_MANAGEMENT).
   bool dcache = true;
+  /// Zephyr release: "3.7", or "3.3", whose lib/open-amp turned CONFIG_OPENAMP_WITH_DCACHE into
+  /// macros OpenAMP never tested, so the option had no effect (real-bugs B2, Zephyr PR #52972,
+  /// fixed by #56664).
+  std::string zephyr = "3.7";
   /// Where the image's resource_table symbol lives and what it says.
   std::uint64_t rsc_table = 0x200c63b8;
   unsigned vring_num = 8;
@@ -65,6 +69,10 @@ struct ZephyrOptions {
   /// Install a notify_wait_cb (OpenAMP >= v2024.05 only): a sender waiting for a TX buffer waits
   /// for the next IPM notification instead of sleeping 1 ms. The stock sample does not install it.
   bool notify_wait = false;
+  /// Fault (real-bugs B10, OpenAMP #181): the `n`-th TX buffer handed out (counting from 1) is
+  /// handed out again by the next request, as when two senders race before either enqueues it.
+  /// 0: off.
+  unsigned double_tx_buffer_nth = 0;
 };
 
 /// An OpenAMP rpmsg endpoint.
@@ -127,6 +135,8 @@ struct ZephyrStatus {
   /// A descriptor address outside the shared-memory region: phys_to_virt gives NULL, OpenAMP takes
   /// it for "no buffer" (the slot is consumed and never returned).
   std::uint64_t bad_buffer_addresses = 0;
+  /// When the double_tx_buffer fault handed a buffer out a second time.
+  std::vector<hal::SimTime> double_tx_buffer_fired;
   /// Why the image stopped before rpmsg was ready (empty while fine).
   std::string error;
 };

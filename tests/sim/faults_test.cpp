@@ -34,6 +34,21 @@ TEST(Faults, SkipCacheOpEveryCallOrTheNth) {
   EXPECT_EQ(f[1].nth, 3u);
 }
 
+TEST(Faults, SoftwareFaultsReachTheStacksOptions) {
+  config::ConfigValue d = doc("- double_tx_buffer: { nth: 4 }\n"
+                              "- ignore_vq_irq_when_attached: {}\n");
+  const std::vector<FaultSpec> f = parse_faults(config::ConfigNode(d, "faults"));
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].cluster, "remote");
+  EXPECT_EQ(f[1].cluster, "master");
+  MasterSoftware master;
+  RemoteSoftware remote;
+  apply_software_faults(f, master, remote);
+  EXPECT_EQ(remote.image.double_tx_buffer_nth, 4u);
+  EXPECT_TRUE(master.kernel.ignore_vq_irq_when_attached);
+  EXPECT_NE(error_of("- double_tx_buffer: {}\n").find("nth"), std::string::npos);
+}
+
 TEST(Faults, UnknownSiteNamesTheSites) {
   const std::string e = error_of("- skip_cache_op: { cluster: remote, site: tx_flush }\n");
   EXPECT_NE(e.find("faults[0].skip_cache_op.site"), std::string::npos) << e;

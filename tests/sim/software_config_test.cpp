@@ -115,5 +115,13 @@ TEST(SoftwareConfig, TableRunningPastTheEndOfMemoryIsAnError) {
   }
 }
 
+TEST(SoftwareConfig, ZephyrReleasesModelled) {
+  EXPECT_EQ(load_scenario(kScenario).remote.image.zephyr, "3.7");
+  EXPECT_EQ(load_with("remote.zephyr=\"3.3\"").remote.image.zephyr, "3.3");
+  const config::ConfigError e = error_with("remote.zephyr=\"3.5\"");
+  EXPECT_EQ(e.path(), "remote.zephyr");
+  EXPECT_NE(e.message().find("supported: 3.7, 3.3"), std::string::npos) << e.message();
+}
+
 } // namespace
 } // namespace sim::app
