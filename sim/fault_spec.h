@@ -14,7 +14,10 @@ struct FaultSpec {
   std::string kind; ///< skip_cache_op
   std::string cluster;
   std::string site;
-  unsigned nth = 0; ///< 0: every occurrence
+  unsigned nth = 0;      ///< 0: every occurrence
+  std::string action;    ///< mailbox: drop, duplicate, delay
+  std::string direction; ///< mailbox: master_to_remote, remote_to_master
+  Picoseconds delay = 0; ///< mailbox delay
 };
 
 struct FaultRecord {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "models/common/tlm_util.h"
 #include "sw/zephyr/cache_sites.h"
 
 namespace sim::app {
@@ -61,7 +62,32 @@ FaultSpec parse_ignore_vq_irq(const ConfigNode& n) {
   return f;
 }
 
-constexpr const char* kKnownFaults = "skip_cache_op, double_tx_buffer, ignore_vq_irq_when_attached";
+FaultSpec parse_mailbox(const ConfigNode& n) {
+  n.require_map();
+  FaultSpec f;
+  f.kind = "mailbox";
+  const ConfigNode direction = n.at("direction");
+  f.direction = direction.str();
+  if (f.direction != "master_to_remote" && f.direction != "remote_to_master")
+    direction.fail("expected master_to_remote or remote_to_master");
+  f.cluster = f.direction == "master_to_remote" ? "master" : "remote"; // the sender
+  const ConfigNode action = n.at("action");
+  f.action = action.str();
+  if (f.action != "drop" && f.action != "duplicate" && f.action != "delay")
+    action.fail("expected drop, duplicate or delay");
+  f.nth = parse_nth(n);
+  if (f.action == "delay") {
+    const ConfigNode delay = n.at("delay");
+    f.delay = delay.time();
+    if (f.delay == 0) delay.fail("a delay must be above zero");
+  } else if (auto delay = n.get("delay")) {
+    delay->fail("only action: delay takes a delay");
+  }
+  return f;
+}
+
+constexpr const char* kKnownFaults =
+    "skip_cache_op, mailbox, double_tx_buffer, ignore_vq_irq_when_attached";
 
 } // namespace
 
@@ -74,6 +100,8 @@ std::vector<FaultSpec> parse_faults(const ConfigNode& list) {
     const auto& [kind, body] = entries.front();
     if (kind == "skip_cache_op")
       out.push_back(parse_skip_cache_op(body));
+    else if (kind == "mailbox")
+      out.push_back(parse_mailbox(body));
     else if (kind == "double_tx_buffer")
       out.push_back(parse_double_tx_buffer(body));
     else if (kind == "ignore_vq_irq_when_attached")
@@ -93,8 +121,18 @@ void apply_software_faults(const std::vector<FaultSpec>& faults, MasterSoftware&
 }
 
 void arm_faults(const std::vector<FaultSpec>& faults, models::Platform& platform) {
-  for (const FaultSpec& f : faults)
+  for (const FaultSpec& f : faults) {
     if (f.kind == "skip_cache_op") platform.cluster(f.cluster).skip_maintenance(f.site, f.nth);
+    if (f.kind == "mailbox") {
+      // The master sends through terminal B (SP), the remote through A (MP).
+      const models::Terminal sender =
+          f.cluster == "master" ? models::Terminal::kB : models::Terminal::kA;
+      const models::KickFault action = f.action == "drop"        ? models::KickFault::kDrop
+                                       : f.action == "duplicate" ? models::KickFault::kDuplicate
+                                                                 : models::KickFault::kDelay;
+      platform.mailbox().add_kick_fault(sender, f.nth, action, ps_to_sc(f.delay));
+    }
+  }
 }
 
 std::vector<FaultRecord> fault_records(const std::vector<FaultSpec>& faults,
@@ -104,12 +142,23 @@ std::vector<FaultRecord> fault_records(const std::vector<FaultSpec>& faults,
   std::vector<FaultRecord> out;
   // Faults were armed in order: the k-th skip_cache_op of a cluster is its k-th rule.
   std::map<std::string, std::size_t> next_rule;
+  std::size_t next_mailbox = 0;
   for (const FaultSpec& f : faults) {
     FaultRecord r;
     r.spec = f;
     const std::string which =
         f.nth == 0 ? " (every call)" : " (call " + std::to_string(f.nth) + ")";
     if (f.kind == "skip_cache_op") r.description = f.kind + " " + f.cluster + "/" + f.site + which;
+    if (f.kind == "mailbox") {
+      r.description = "mailbox " + f.direction + " " + f.action + " of message " +
+                      std::to_string(f.nth) +
+                      (f.action == "delay" ? " by " + format_time(f.delay) : "");
+      for (const sc_core::sc_time& t : platform.mailbox().fired_times(next_mailbox++))
+        r.fired.push_back(sc_to_ps(t));
+      const models::Terminal sender =
+          f.cluster == "master" ? models::Terminal::kB : models::Terminal::kA;
+      r.occurrences = platform.mailbox().link().stats(sender).messages;
+    }
     if (f.kind == "double_tx_buffer")
       r.description = "double_tx_buffer remote (TX buffer " + std::to_string(f.nth) + ")";
     if (f.kind == "ignore_vq_irq_when_attached")

@@ -111,6 +111,9 @@ json report_json(const Scenario& sc, const RunOutput& run) {
     json fj = {{"kind", f.spec.kind}, {"cluster", f.spec.cluster}};
     if (!f.spec.site.empty()) fj["site"] = f.spec.site;
     if (f.spec.nth != 0) fj["nth"] = f.spec.nth;
+    if (!f.spec.direction.empty()) fj["direction"] = f.spec.direction;
+    if (!f.spec.action.empty()) fj["action"] = f.spec.action;
+    if (f.spec.delay != 0) fj["delay_ns"] = f.spec.delay / kPsPerNs;
     fj["occurrences"] = f.occurrences;
     fj["fired"] = f.fired.size();
     fj["fired_ns"] = fired;

@@ -28,6 +28,9 @@ json mailbox_direction(const models::MailboxDirectionStats& s) {
           {"cmd_words_popped", s.cmd_words_popped},
           {"cmd_words_dropped", s.cmd_words_dropped},
           {"tx_done_events", s.tx_done_events},
+          {"fault_dropped", s.fault_dropped},
+          {"fault_duplicated", s.fault_duplicated},
+          {"fault_delayed", s.fault_delayed},
           {"max_cmd_level", s.max_cmd_level}};
 }
 

@@ -198,8 +198,10 @@ void MailboxLink::write_ctrl(Terminal t, std::uint32_t value, CtrlOp op) {
   if (op == CtrlOp::kSet) next = s.ctrl | value;
   if (op == CtrlOp::kClear) next = s.ctrl & value;
   next &= kCtrlStoredBits;
-  if ((next & kCtrlOen) != 0 && (s.ctrl & kCtrlOen) == 0) ++s.stats.messages;
+  const bool sends = (next & kCtrlOen) != 0 && (s.ctrl & kCtrlOen) == 0;
+  if (sends) ++s.stats.messages;
   s.ctrl = next;
+  if (sends && !faults_.empty()) apply_kick_faults(t);
   // CLR never pulses: drivers write ~mask there, which has the pulse bits set.
   if (op == CtrlOp::kClear) return;
   if ((value & kCtrlCfFlush) != 0) flush_cmd(t);

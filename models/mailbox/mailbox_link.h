@@ -30,6 +30,8 @@
 namespace sim::models {
 
 enum class Terminal : unsigned { kA = 0, kB = 1 };
+/// Fault injection on one sent message (scenario `faults: - mailbox: ...`).
+enum class KickFault { kDrop, kDuplicate, kDelay };
 enum class IrqKind : unsigned { kRx = 0, kTx = 1 };
 
 inline constexpr Terminal peer_of(Terminal t) {
@@ -57,6 +59,22 @@ public:
   bool irq_tx(Terminal t) const { return side(t).irq_tx; }
   bool irq(Terminal t, IrqKind kind) const { return kind == IrqKind::kRx ? irq_rx(t) : irq_tx(t); }
   void on_irq_change(IrqCallback callback) { irq_callback_ = std::move(callback); }
+
+  // --- fault injection (mailbox_faults.cpp) ----------------------------------------------------
+  // A message is what a sender's OEN 0->1 transition makes visible: the words in its FIFOs (the
+  // drivers only send with empty FIFOs). On the `nth` message of `sender` (counting from 1):
+  //  - kDrop: the words vanish; the sender sees TX-done as if the peer had read them;
+  //  - kDuplicate: the words are delivered twice (the peer reads each command word twice);
+  //  - kDelay: the words are held back; deliver_held() delivers them (the shell calls it after
+  //    the configured delay). The sender gets TX-done only once the peer has read them.
+  /// Returns the fault's index (for the fired callback).
+  std::size_t add_kick_fault(Terminal sender, unsigned nth, KickFault action);
+  /// Called when fault `index` acts, before the IRQ levels are updated.
+  void on_kick_fault(std::function<void(std::size_t index)> fired) {
+    fault_fired_ = std::move(fired);
+  }
+  /// Puts the words a kDelay fault held back into the sender's FIFOs and updates the IRQs.
+  void deliver_held(Terminal sender);
 
   /// Counters of the direction whose sender is `sender`.
   const MailboxDirectionStats& stats(Terminal sender) const { return side(sender).stats; }
@@ -107,9 +125,20 @@ private:
   bool rx_threshold_met(Terminal t) const;
   void update();
 
+  struct Fault {
+    Terminal sender;
+    unsigned nth;
+    KickFault action;
+  };
+  void apply_kick_faults(Terminal sender);
+
   MailboxConfig config_;
   std::array<Side, 2> sides_;
   IrqCallback irq_callback_;
+  std::vector<Fault> faults_;
+  std::function<void(std::size_t)> fault_fired_;
+  std::array<std::vector<std::uint32_t>, 2> held_cmd_;
+  std::array<std::vector<std::uint32_t>, 2> held_data_;
   bool consume_ = true; ///< false while peek() runs: reads must not pop or count
 };
 

@@ -21,6 +21,9 @@ struct MailboxDirectionStats {
   std::uint64_t data_flushes = 0;       ///< DF_FLUSH pulses
   std::uint64_t empty_reads = 0;        ///< peer reads of an empty or not yet visible FIFO (read 0)
   std::uint64_t tx_done_events = 0;     ///< TX-done latch sets (cmd FIFO drained with OEN=1)
+  std::uint64_t fault_dropped = 0;      ///< messages a `drop` fault made vanish
+  std::uint64_t fault_duplicated = 0;   ///< messages a `duplicate` fault delivered twice
+  std::uint64_t fault_delayed = 0;      ///< messages a `delay` fault held back
   std::uint32_t max_cmd_level = 0;      ///< highest command FIFO fill level seen
   std::uint32_t max_data_level = 0;     ///< highest data FIFO fill level seen
 };

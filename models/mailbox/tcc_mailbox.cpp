@@ -26,6 +26,7 @@ TccMailbox::TccMailbox(const sc_core::sc_module_name& name, const MailboxConfig&
   a.register_transport_dbg(this, &TccMailbox::transport_dbg_a);
   b.register_transport_dbg(this, &TccMailbox::transport_dbg_b);
   link_.on_irq_change([this](Terminal t, IrqKind kind, bool level) { schedule(t, kind, level); });
+  link_.on_kick_fault([this](std::size_t index) { kick_fault_fired(index); });
   SC_METHOD(drive_pins);
   sensitive << pending_event_;
   dont_initialize();
@@ -91,6 +92,29 @@ void TccMailbox::drive_pins() {
 sc_core::sc_out<bool>& TccMailbox::pin(Terminal t, IrqKind kind) {
   if (t == Terminal::kA) return kind == IrqKind::kRx ? irq_rx_a : irq_tx_a;
   return kind == IrqKind::kRx ? irq_rx_b : irq_tx_b;
+}
+
+std::size_t TccMailbox::add_kick_fault(Terminal sender, unsigned nth, KickFault action,
+                                       sc_core::sc_time delay) {
+  const std::size_t index = link_.add_kick_fault(sender, nth, action);
+  faults_.push_back({sender, action, delay, {}});
+  return index;
+}
+
+void TccMailbox::kick_fault_fired(std::size_t index) {
+  FaultTiming& f = faults_.at(index);
+  f.fired.push_back(access_time_);
+  if (f.action != KickFault::kDelay) return;
+  // Deliver the held words later, as an access at that time (IRQ changes follow from there).
+  const sc_core::sc_time at = access_time_ + f.delay;
+  const Terminal sender = f.sender;
+  sc_core::sc_spawn(
+      [this, at, sender] {
+        if (at > sc_core::sc_time_stamp()) sc_core::wait(at - sc_core::sc_time_stamp());
+        access_time_ = sc_core::sc_time_stamp();
+        link_.deliver_held(sender);
+      },
+      sc_core::sc_gen_unique_name("mailbox_delayed_kick"));
 }
 
 } // namespace sim::models

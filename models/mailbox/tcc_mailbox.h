@@ -46,6 +46,15 @@ public:
   /// Pin changes scheduled but not yet applied (for tests and end-of-run checks).
   std::size_t pending_irq_changes() const { return pending_.size(); }
 
+  /// Fault injection (MailboxLink::add_kick_fault); a kDelay fault delivers the held message
+  /// `delay` after the send. Returns the fault's index for fired_times().
+  std::size_t add_kick_fault(Terminal sender, unsigned nth, KickFault action,
+                             sc_core::sc_time delay = sc_core::SC_ZERO_TIME);
+  /// When fault `index` acted (the issue time of the send it acted on).
+  const std::vector<sc_core::sc_time>& fired_times(std::size_t index) const {
+    return faults_.at(index).fired;
+  }
+
 private:
   struct PinChange {
     sc_core::sc_time when;
@@ -69,7 +78,16 @@ private:
   void drive_pins();
   sc_core::sc_out<bool>& pin(Terminal t, IrqKind kind);
 
+  struct FaultTiming {
+    Terminal sender;
+    KickFault action;
+    sc_core::sc_time delay;
+    std::vector<sc_core::sc_time> fired;
+  };
+  void kick_fault_fired(std::size_t index);
+
   MailboxLink link_;
+  std::vector<FaultTiming> faults_;
   sc_core::sc_time access_latency_;
   sc_core::sc_time irq_latency_;
   sc_core::sc_time access_time_; ///< issue time of the access being served
