@@ -14,10 +14,13 @@ struct FaultSpec {
   std::string kind; ///< skip_cache_op
   std::string cluster;
   std::string site;
-  unsigned nth = 0;      ///< 0: every occurrence
-  std::string action;    ///< mailbox: drop, duplicate, delay
-  std::string direction; ///< mailbox: master_to_remote, remote_to_master
-  Picoseconds delay = 0; ///< mailbox delay
+  unsigned nth = 0;        ///< 0: every occurrence
+  std::string action;      ///< mailbox: drop, duplicate, delay
+  std::string direction;   ///< mailbox: master_to_remote, remote_to_master
+  Picoseconds delay = 0;   ///< mailbox delay
+  std::string region;      ///< unmap_region: the MMU region's name
+  std::uint64_t value = 0; ///< rsc_offset: the offset Linux uses
+  Picoseconds at = 0;      ///< remote_boots_late: when the remote image starts
 };
 
 struct FaultRecord {

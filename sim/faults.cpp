@@ -54,14 +54,6 @@ FaultSpec parse_double_tx_buffer(const ConfigNode& n) {
   return f;
 }
 
-FaultSpec parse_ignore_vq_irq(const ConfigNode& n) {
-  n.require_map();
-  FaultSpec f;
-  f.kind = "ignore_vq_irq_when_attached";
-  f.cluster = "master";
-  return f;
-}
-
 FaultSpec parse_mailbox(const ConfigNode& n) {
   n.require_map();
   FaultSpec f;
@@ -86,12 +78,66 @@ FaultSpec parse_mailbox(const ConfigNode& n) {
   return f;
 }
 
+FaultSpec parse_rsc_offset(const ConfigNode& n, const models::BoardConfig& board) {
+  n.require_map();
+  FaultSpec f;
+  f.kind = "rsc_offset";
+  f.cluster = "master";
+  const ConfigNode value = n.at("value");
+  f.value = value.uint();
+  const models::CarveoutConfig* window = board.carveout("rsc_table");
+  if (window == nullptr) n.fail("the board has no rsc_table carve-out");
+  const std::uint64_t table = window->rsc_size.value_or(0);
+  if (f.value >= window->size || table > window->size - f.value)
+    value.fail("the table (" + format_hex(table, 1) + " bytes) must fit in the rsc_table window (" +
+               format_hex(window->size, 1) + " bytes)");
+  return f;
+}
+
+FaultSpec parse_unmap_region(const ConfigNode& n, const models::BoardConfig& board) {
+  n.require_map();
+  FaultSpec f;
+  f.kind = "unmap_region";
+  const ConfigNode cluster = n.at("cluster");
+  f.cluster = cluster.str();
+  if (f.cluster != "master" && f.cluster != "remote") cluster.fail("expected master or remote");
+  const ConfigNode region = n.at("region");
+  f.region = region.str();
+  std::string known;
+  for (const models::MmuRegion& r : board.cluster(f.cluster).mmu) {
+    if (r.name == f.region) return f;
+    known += (known.empty() ? "" : ", ") + r.name;
+  }
+  region.fail("the " + f.cluster + " MMU map has no region '" + f.region + "' (regions: " + known +
+              ")");
+}
+
+FaultSpec parse_remote_boots_late(const ConfigNode& n) {
+  n.require_map();
+  FaultSpec f;
+  f.kind = "remote_boots_late";
+  f.cluster = "remote";
+  const ConfigNode at = n.at("at");
+  f.at = at.time();
+  if (f.at == 0) at.fail("a late boot starts after 0");
+  return f;
+}
+
+FaultSpec parse_flag(const ConfigNode& n, const char* kind, const char* cluster) {
+  n.require_map();
+  FaultSpec f;
+  f.kind = kind;
+  f.cluster = cluster;
+  return f;
+}
+
 constexpr const char* kKnownFaults =
-    "skip_cache_op, mailbox, double_tx_buffer, ignore_vq_irq_when_attached";
+    "skip_cache_op, mailbox, double_tx_buffer, ignore_vq_irq_when_attached, linux_cacheable, "
+    "rsc_offset, unmap_region, remote_boots_late";
 
 } // namespace
 
-std::vector<FaultSpec> parse_faults(const ConfigNode& list) {
+std::vector<FaultSpec> parse_faults(const ConfigNode& list, const models::BoardConfig& board) {
   std::vector<FaultSpec> out;
   for (const ConfigNode& item : list.items()) {
     item.require_map();
@@ -104,82 +150,16 @@ std::vector<FaultSpec> parse_faults(const ConfigNode& list) {
       out.push_back(parse_mailbox(body));
     else if (kind == "double_tx_buffer")
       out.push_back(parse_double_tx_buffer(body));
-    else if (kind == "ignore_vq_irq_when_attached")
-      out.push_back(parse_ignore_vq_irq(body));
+    else if (kind == "ignore_vq_irq_when_attached" || kind == "linux_cacheable")
+      out.push_back(parse_flag(body, kind.c_str(), "master"));
+    else if (kind == "rsc_offset")
+      out.push_back(parse_rsc_offset(body, board));
+    else if (kind == "unmap_region")
+      out.push_back(parse_unmap_region(body, board));
+    else if (kind == "remote_boots_late")
+      out.push_back(parse_remote_boots_late(body));
     else
       body.fail("unknown fault '" + kind + "' (known: " + kKnownFaults + ")");
-  }
-  return out;
-}
-
-void apply_software_faults(const std::vector<FaultSpec>& faults, MasterSoftware& master,
-                           RemoteSoftware& remote) {
-  for (const FaultSpec& f : faults) {
-    if (f.kind == "double_tx_buffer") remote.image.double_tx_buffer_nth = f.nth;
-    if (f.kind == "ignore_vq_irq_when_attached") master.kernel.ignore_vq_irq_when_attached = true;
-  }
-}
-
-void arm_faults(const std::vector<FaultSpec>& faults, models::Platform& platform) {
-  for (const FaultSpec& f : faults) {
-    if (f.kind == "skip_cache_op") platform.cluster(f.cluster).skip_maintenance(f.site, f.nth);
-    if (f.kind == "mailbox") {
-      // The master sends through terminal B (SP), the remote through A (MP).
-      const models::Terminal sender =
-          f.cluster == "master" ? models::Terminal::kB : models::Terminal::kA;
-      const models::KickFault action = f.action == "drop"        ? models::KickFault::kDrop
-                                       : f.action == "duplicate" ? models::KickFault::kDuplicate
-                                                                 : models::KickFault::kDelay;
-      platform.mailbox().add_kick_fault(sender, f.nth, action, ps_to_sc(f.delay));
-    }
-  }
-}
-
-std::vector<FaultRecord> fault_records(const std::vector<FaultSpec>& faults,
-                                       models::Platform& platform,
-                                       const sw::lnx::LinuxStatus* linux_status,
-                                       const sw::zephyr::ZephyrStatus* zephyr_status) {
-  std::vector<FaultRecord> out;
-  // Faults were armed in order: the k-th skip_cache_op of a cluster is its k-th rule.
-  std::map<std::string, std::size_t> next_rule;
-  std::size_t next_mailbox = 0;
-  for (const FaultSpec& f : faults) {
-    FaultRecord r;
-    r.spec = f;
-    const std::string which =
-        f.nth == 0 ? " (every call)" : " (call " + std::to_string(f.nth) + ")";
-    if (f.kind == "skip_cache_op") r.description = f.kind + " " + f.cluster + "/" + f.site + which;
-    if (f.kind == "mailbox") {
-      r.description = "mailbox " + f.direction + " " + f.action + " of message " +
-                      std::to_string(f.nth) +
-                      (f.action == "delay" ? " by " + format_time(f.delay) : "");
-      for (const sc_core::sc_time& t : platform.mailbox().fired_times(next_mailbox++))
-        r.fired.push_back(sc_to_ps(t));
-      const models::Terminal sender =
-          f.cluster == "master" ? models::Terminal::kB : models::Terminal::kA;
-      r.occurrences = platform.mailbox().link().stats(sender).messages;
-    }
-    if (f.kind == "double_tx_buffer")
-      r.description = "double_tx_buffer remote (TX buffer " + std::to_string(f.nth) + ")";
-    if (f.kind == "ignore_vq_irq_when_attached")
-      r.description = "ignore_vq_irq_when_attached master";
-    if (f.kind == "double_tx_buffer" && zephyr_status != nullptr) {
-      r.fired = zephyr_status->double_tx_buffer_fired;
-      r.occurrences = zephyr_status->tx_buffers;
-    }
-    if (f.kind == "ignore_vq_irq_when_attached" && linux_status != nullptr) {
-      r.fired = linux_status->vq_irqs_ignored;
-      r.occurrences = linux_status->mbox_rx_words;
-    }
-    if (f.kind == "skip_cache_op") {
-      const auto& rules = platform.cluster(f.cluster).skipped_sites();
-      const std::size_t k = next_rule[f.cluster]++;
-      if (k < rules.size()) {
-        r.occurrences = rules[k].calls;
-        r.fired = rules[k].fired;
-      }
-    }
-    out.push_back(std::move(r));
   }
   return out;
 }

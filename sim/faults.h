@@ -9,6 +9,10 @@
 //     - skip_cache_op: { cluster: remote, site: rx_avail_idx_invalidate, nth: 3 }
 //     - double_tx_buffer: { nth: 5 }           # the remote hands TX buffer 5 out twice (B10)
 //     - ignore_vq_irq_when_attached: {}        # Linux drops vq interrupts when attached (B11)
+//     - linux_cacheable: {}                    # Linux maps the carve-outs Normal-WB
+//     - rsc_offset: { value: 0x400 }           # Linux looks for the table at another offset
+//     - unmap_region: { cluster: remote, region: VDEV0BUFFER }
+//     - remote_boots_late: { at: 500ms }       # the remote image starts after Linux attached
 
 #include <vector>
 
@@ -19,11 +23,13 @@
 
 namespace sim::app {
 
-/// Parses the `faults:` list; an unknown fault, cluster or site is an input error.
-std::vector<FaultSpec> parse_faults(const config::ConfigNode& list);
-/// Puts the software faults into the stacks' options (before they boot).
-void apply_software_faults(const std::vector<FaultSpec>& faults, MasterSoftware& master,
-                           RemoteSoftware& remote);
+/// Parses the `faults:` list against the board; an unknown fault, cluster, site or region is an
+/// input error.
+std::vector<FaultSpec> parse_faults(const config::ConfigNode& list,
+                                    const models::BoardConfig& board);
+/// Puts the configuration faults into the board and the stacks' options (before anything runs).
+void apply_scenario_faults(const std::vector<FaultSpec>& faults, models::BoardConfig& board,
+                           MasterSoftware& master, RemoteSoftware& remote);
 /// Arms every hardware fault on the platform's models.
 void arm_faults(const std::vector<FaultSpec>& faults, models::Platform& platform);
 /// What each fault did, in the scenario's order; a stack that did not boot is nullptr.

@@ -122,8 +122,8 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options) {
   sc.board = models::parse_board(m);
   sc.master = parse_master_software(m.at("master"), sc.board);
   sc.remote = parse_remote_software(m.at("remote"), sc.board);
-  if (auto f = s.get("faults")) sc.faults = parse_faults(*f);
-  apply_software_faults(sc.faults, sc.master, sc.remote);
+  if (auto f = s.get("faults")) sc.faults = parse_faults(*f, sc.board);
+  apply_scenario_faults(sc.faults, sc.board, sc.master, sc.remote);
   const std::vector<AppInstance> none;
   sc.master_apps = parse_apps(m, "master", AppContext{sc.board, sc.master, sc.remote, none});
   sc.remote_apps =

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sim/software_boot.h"
 
+#include "models/common/tlm_util.h"
 #include "sim/platform_info.h"
 #include "sim/remote_image.h"
 
@@ -40,9 +41,12 @@ SoftwareBoot::SoftwareBoot(models::Platform& platform, const Scenario& sc,
     std::vector<sw::zephyr::ZephyrApp*> apps;
     for (auto& a : zephyr_apps_) apps.push_back(a.get());
     const sw::PlatformInfo info = platform_info(sc.board, "remote", sc.seed);
-    platform.cluster("remote").boot({"main", 0, false, 0}, [this, apps, info, &sc](hal::Hal& hal) {
-      sw::zephyr::boot(hal, info, sc.remote.image, apps, zephyr_);
-    });
+    platform.cluster("remote").boot(
+        {"main", 0, false, 0},
+        [this, apps, info, &sc](hal::Hal& hal) {
+          sw::zephyr::boot(hal, info, sc.remote.image, apps, zephyr_);
+        },
+        ps_to_sc(sc.remote.boot_at));
   }
   if (!drivers_.empty()) {
     linux_booted_ = true;

@@ -19,6 +19,8 @@ struct MasterSoftware {
 
 struct RemoteSoftware {
   sw::zephyr::ZephyrOptions image;
+  /// When the remote image starts running (the remote_boots_late fault; 0 = at once).
+  Picoseconds boot_at = 0;
 };
 
 /// Reads everything but `apps` from the merged `master:` section.

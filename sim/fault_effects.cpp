@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: Apache-2.0
+// What the scenario's faults do: changes to the configuration before the run, hooks armed on the
+// models, and afterwards when each fault fired.
+#include <algorithm>
+#include <map>
+
+#include "models/common/tlm_util.h"
+#include "sim/faults.h"
+
+namespace sim::app {
+
+namespace {
+
+bool overlaps_carveout(const models::BoardConfig& board, const models::MmuRegion& r) {
+  for (const models::CarveoutConfig& c : board.carveouts)
+    if (r.base < c.base + c.size && c.base < r.end()) return true;
+  return false;
+}
+
+/// Faults in effect from the start: they fired when the run began (or when the remote booted).
+bool configuration_fault(const FaultSpec& f) {
+  return f.kind == "linux_cacheable" || f.kind == "rsc_offset" || f.kind == "unmap_region" ||
+         f.kind == "remote_boots_late";
+}
+
+} // namespace
+
+void apply_scenario_faults(const std::vector<FaultSpec>& faults, models::BoardConfig& board,
+                           MasterSoftware& master, RemoteSoftware& remote) {
+  for (const FaultSpec& f : faults) {
+    if (f.kind == "double_tx_buffer") remote.image.double_tx_buffer_nth = f.nth;
+    if (f.kind == "ignore_vq_irq_when_attached") master.kernel.ignore_vq_irq_when_attached = true;
+    if (f.kind == "remote_boots_late") remote.boot_at = f.at;
+    if (f.kind == "linux_cacheable")
+      for (models::MmuRegion& r : board.master.mmu)
+        if (overlaps_carveout(board, r)) r.attr = models::MemAttr::kNormalWb;
+    if (f.kind == "rsc_offset")
+      for (models::CarveoutConfig& c : board.carveouts)
+        if (c.name == "rsc_table") c.rsc_offset = f.value;
+    if (f.kind == "unmap_region") {
+      auto& mmu = f.cluster == "master" ? board.master.mmu : board.remote.mmu;
+      mmu.erase(std::remove_if(mmu.begin(), mmu.end(),
+                               [&](const models::MmuRegion& r) { return r.name == f.region; }),
+                mmu.end());
+    }
+  }
+}
+
+void arm_faults(const std::vector<FaultSpec>& faults, models::Platform& platform) {
+  for (const FaultSpec& f : faults) {
+    if (f.kind == "skip_cache_op") platform.cluster(f.cluster).skip_maintenance(f.site, f.nth);
+    if (f.kind == "mailbox") {
+      // The master sends through terminal B (SP), the remote through A (MP).
+      const models::Terminal sender =
+          f.cluster == "master" ? models::Terminal::kB : models::Terminal::kA;
+      const models::KickFault action = f.action == "drop"        ? models::KickFault::kDrop
+                                       : f.action == "duplicate" ? models::KickFault::kDuplicate
+                                                                 : models::KickFault::kDelay;
+      platform.mailbox().add_kick_fault(sender, f.nth, action, ps_to_sc(f.delay));
+    }
+  }
+}
+
+std::vector<FaultRecord> fault_records(const std::vector<FaultSpec>& faults,
+                                       models::Platform& platform,
+                                       const sw::lnx::LinuxStatus* linux_status,
+                                       const sw::zephyr::ZephyrStatus* zephyr_status) {
+  std::vector<FaultRecord> out;
+  // Faults were armed in order: the k-th skip_cache_op of a cluster is its k-th rule.
+  std::map<std::string, std::size_t> next_rule;
+  std::size_t next_mailbox = 0;
+  for (const FaultSpec& f : faults) {
+    FaultRecord r;
+    r.spec = f;
+    const std::string which =
+        f.nth == 0 ? " (every call)" : " (call " + std::to_string(f.nth) + ")";
+    if (f.kind == "skip_cache_op") r.description = f.kind + " " + f.cluster + "/" + f.site + which;
+    if (f.kind == "mailbox") {
+      r.description = "mailbox " + f.direction + " " + f.action + " of message " +
+                      std::to_string(f.nth) +
+                      (f.action == "delay" ? " by " + format_time(f.delay) : "");
+      for (const sc_core::sc_time& t : platform.mailbox().fired_times(next_mailbox++))
+        r.fired.push_back(sc_to_ps(t));
+      const models::Terminal sender =
+          f.cluster == "master" ? models::Terminal::kB : models::Terminal::kA;
+      r.occurrences = platform.mailbox().link().stats(sender).messages;
+    }
+    if (configuration_fault(f)) {
+      r.fired = {f.kind == "remote_boots_late" ? f.at : 0};
+      r.occurrences = 1;
+    }
+    if (f.kind == "linux_cacheable")
+      r.description = "linux_cacheable: carve-outs Normal-WB on master";
+    if (f.kind == "rsc_offset") r.description = "rsc_offset " + format_hex(f.value, 1);
+    if (f.kind == "unmap_region") r.description = "unmap_region " + f.cluster + "/" + f.region;
+    if (f.kind == "remote_boots_late") r.description = "remote_boots_late at " + format_time(f.at);
+    if (f.kind == "double_tx_buffer")
+      r.description = "double_tx_buffer remote (TX buffer " + std::to_string(f.nth) + ")";
+    if (f.kind == "ignore_vq_irq_when_attached")
+      r.description = "ignore_vq_irq_when_attached master";
+    if (f.kind == "double_tx_buffer" && zephyr_status != nullptr) {
+      r.fired = zephyr_status->double_tx_buffer_fired;
+      r.occurrences = zephyr_status->tx_buffers;
+    }
+    if (f.kind == "ignore_vq_irq_when_attached" && linux_status != nullptr) {
+      r.fired = linux_status->vq_irqs_ignored;
+      r.occurrences = linux_status->mbox_rx_words;
+    }
+    if (f.kind == "skip_cache_op") {
+      const auto& rules = platform.cluster(f.cluster).skipped_sites();
+      const std::size_t k = next_rule[f.cluster]++;
+      if (k < rules.size()) {
+        r.occurrences = rules[k].calls;
+        r.fired = rules[k].fired;
+      }
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+} // namespace sim::app
