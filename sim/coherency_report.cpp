@@ -24,9 +24,27 @@ std::string party_text(const Party& p) {
   return p.cluster + "/" + p.thread + " at " + format_time(p.time_ps) + " (" + p.value + ")";
 }
 
+// What the findings cost in messages: every message copy that did not arrive intact, and the
+// receptions that matched nothing sent (a stale buffer read again). The sanitizer cannot prove
+// which finding caused which loss; the ledger says what was lost in a run that had findings.
+std::vector<const Ledger::Record*> not_delivered(const RunResult& r) {
+  std::vector<const Ledger::Record*> out;
+  for (const Ledger::Record& rec : r.message_log)
+    if (rec.state != "delivered") out.push_back(&rec);
+  return out;
+}
+
+std::string record_text(const Ledger::Record& rec) {
+  std::string s = rec.endpoint + " #" + std::to_string(rec.id) + " (" +
+                  (rec.state == "in_flight" ? "in flight" : rec.state);
+  if (!rec.reason.empty()) s += ": " + rec.reason;
+  return s + ")";
+}
+
 } // namespace
 
-json coherency_json(const CoherencyResult& c) {
+json coherency_json(const RunResult& r) {
+  const CoherencyResult& c = r.coherency;
   json j;
   j["enabled"] = c.enabled;
   j["violations"] = c.stats.violations;
@@ -57,10 +75,20 @@ json coherency_json(const CoherencyResult& c) {
                 {"discarded_lines", s.discarded_lines},
                 {"unobserved_discards", s.unobserved_discards},
                 {"unchanged_value", s.unchanged_value}};
+  if (c.stats.violations > 0) {
+    json lost = json::array();
+    for (const Ledger::Record* rec : not_delivered(r))
+      lost.push_back({{"endpoint", rec->endpoint}, {"id", rec->id}, {"state", rec->state}});
+    j["cost"] = {{"first_finding_ns", c.findings.front().reader.time_ps / kPsPerNs},
+                 {"messages_sent", r.messages.sent},
+                 {"not_delivered", lost},
+                 {"unexpected", r.messages.unexpected}};
+  }
   return j;
 }
 
-std::string coherency_summary(const CoherencyResult& c, std::size_t full) {
+std::string coherency_summary(const RunResult& r, std::size_t full) {
+  const CoherencyResult& c = r.coherency;
   std::ostringstream os;
   if (!c.enabled) return "coherency sanitizer off\n";
   os << "coherency " << c.stats.violations << " violation(s)";
@@ -92,6 +120,20 @@ std::string coherency_summary(const CoherencyResult& c, std::size_t full) {
   }
   if (c.findings.size() > full)
     os << "  ... " << c.findings.size() - full << " more finding(s) in report.json\n";
+  if (c.stats.violations == 0) return os.str();
+  const std::vector<const Ledger::Record*> lost = not_delivered(r);
+  os << "  cost: ";
+  if (r.messages.sent == 0) {
+    os << "no application message was sent: the run never got that far (first finding at "
+       << format_time(c.findings.front().reader.time_ps) << ")\n";
+    return os.str();
+  }
+  os << lost.size() << " of " << r.messages.sent << " message(s) not delivered";
+  if (r.messages.unexpected > 0) os << ", " << r.messages.unexpected << " unexpected reception(s)";
+  for (std::size_t i = 0; i < lost.size() && i < 5; ++i)
+    os << (i == 0 ? ": " : ", ") << record_text(*lost[i]);
+  if (lost.size() > 5) os << ", ...";
+  os << "\n";
   return os.str();
 }
 

@@ -10,9 +10,9 @@
 
 namespace sim::app {
 
-/// `coherency{enabled, violations, by_kind, findings[], stats}`.
-nlohmann::ordered_json coherency_json(const CoherencyResult& coherency);
-/// The summary's coherency lines: the counts, then the first `full` findings in full.
-std::string coherency_summary(const CoherencyResult& coherency, std::size_t full = 3);
+/// `coherency{enabled, violations, by_kind, findings[], stats, cost}`.
+nlohmann::ordered_json coherency_json(const RunResult& result);
+/// The summary's coherency lines: the counts, the first `full` findings in full, and the cost.
+std::string coherency_summary(const RunResult& result, std::size_t full = 3);
 
 } // namespace sim::app

@@ -103,7 +103,7 @@ json report_json(const Scenario& sc, const RunOutput& run) {
     panics.push_back(pj);
   }
   j["panics"] = panics;
-  j["coherency"] = coherency_json(r.coherency);
+  j["coherency"] = coherency_json(r);
   json faults = json::array();
   for (const FaultRecord& f : r.faults) {
     json fired = json::array();
@@ -186,7 +186,7 @@ std::string summary_text(const Scenario& sc, const RunOutput& run) {
     os << "zephyr    " << r.zephyr_error << "\n";
   else if (run.zephyr_status && !run.zephyr_status->driver_ok_seen)
     os << "zephyr    never saw DRIVER_OK in the resource table's status byte\n";
-  os << coherency_summary(r.coherency);
+  os << coherency_summary(r);
   for (const FaultRecord& f : r.faults) {
     os << "fault     " << f.description << ": fired " << f.fired.size() << " of " << f.occurrences
        << " time(s)";
