@@ -12,10 +12,17 @@ namespace {
 
 using config::ConfigNode;
 
-FaultSpec parse_skip_cache_op(const ConfigNode& n) {
+/// A fault's body is a map; `cluster` is where the fault acts (empty: given by the body).
+FaultSpec begin(const ConfigNode& n, const char* kind, const char* cluster = "") {
   n.require_map();
   FaultSpec f;
-  f.kind = "skip_cache_op";
+  f.kind = kind;
+  f.cluster = cluster;
+  return f;
+}
+
+FaultSpec parse_skip_cache_op(const ConfigNode& n) {
+  FaultSpec f = begin(n, "skip_cache_op");
   const ConfigNode cluster = n.at("cluster");
   f.cluster = cluster.str();
   if (f.cluster == "master")
@@ -46,18 +53,13 @@ unsigned parse_nth(const ConfigNode& n) {
 }
 
 FaultSpec parse_double_tx_buffer(const ConfigNode& n) {
-  n.require_map();
-  FaultSpec f;
-  f.kind = "double_tx_buffer";
-  f.cluster = "remote";
+  FaultSpec f = begin(n, "double_tx_buffer", "remote");
   f.nth = parse_nth(n);
   return f;
 }
 
 FaultSpec parse_mailbox(const ConfigNode& n) {
-  n.require_map();
-  FaultSpec f;
-  f.kind = "mailbox";
+  FaultSpec f = begin(n, "mailbox");
   const ConfigNode direction = n.at("direction");
   f.direction = direction.str();
   if (f.direction != "master_to_remote" && f.direction != "remote_to_master")
@@ -79,10 +81,7 @@ FaultSpec parse_mailbox(const ConfigNode& n) {
 }
 
 FaultSpec parse_rsc_offset(const ConfigNode& n, const models::BoardConfig& board) {
-  n.require_map();
-  FaultSpec f;
-  f.kind = "rsc_offset";
-  f.cluster = "master";
+  FaultSpec f = begin(n, "rsc_offset", "master");
   const ConfigNode value = n.at("value");
   f.value = value.uint();
   const models::CarveoutConfig* window = board.carveout("rsc_table");
@@ -95,9 +94,7 @@ FaultSpec parse_rsc_offset(const ConfigNode& n, const models::BoardConfig& board
 }
 
 FaultSpec parse_unmap_region(const ConfigNode& n, const models::BoardConfig& board) {
-  n.require_map();
-  FaultSpec f;
-  f.kind = "unmap_region";
+  FaultSpec f = begin(n, "unmap_region");
   const ConfigNode cluster = n.at("cluster");
   f.cluster = cluster.str();
   if (f.cluster != "master" && f.cluster != "remote") cluster.fail("expected master or remote");
@@ -113,21 +110,10 @@ FaultSpec parse_unmap_region(const ConfigNode& n, const models::BoardConfig& boa
 }
 
 FaultSpec parse_remote_boots_late(const ConfigNode& n) {
-  n.require_map();
-  FaultSpec f;
-  f.kind = "remote_boots_late";
-  f.cluster = "remote";
+  FaultSpec f = begin(n, "remote_boots_late", "remote");
   const ConfigNode at = n.at("at");
   f.at = at.time();
   if (f.at == 0) at.fail("a late boot starts after 0");
-  return f;
-}
-
-FaultSpec parse_flag(const ConfigNode& n, const char* kind, const char* cluster) {
-  n.require_map();
-  FaultSpec f;
-  f.kind = kind;
-  f.cluster = cluster;
   return f;
 }
 
@@ -151,7 +137,7 @@ std::vector<FaultSpec> parse_faults(const ConfigNode& list, const models::BoardC
     else if (kind == "double_tx_buffer")
       out.push_back(parse_double_tx_buffer(body));
     else if (kind == "ignore_vq_irq_when_attached" || kind == "linux_cacheable")
-      out.push_back(parse_flag(body, kind.c_str(), "master"));
+      out.push_back(begin(body, kind.c_str(), "master"));
     else if (kind == "rsc_offset")
       out.push_back(parse_rsc_offset(body, board));
     else if (kind == "unmap_region")
