@@ -37,6 +37,7 @@ void CoherencySanitizer::track(std::uint64_t base, std::uint64_t size) {
   r.version.assign(size, 0);
   r.value.assign(size, 0);
   regions_.push_back(std::move(r));
+  last_region_ = nullptr;
 }
 
 void CoherencySanitizer::add_symbol(std::uint64_t addr, std::uint64_t size, std::string name) {
@@ -52,29 +53,48 @@ void CoherencySanitizer::add_symbol(std::uint64_t addr, std::uint64_t size, std:
 int CoherencySanitizer::add_cluster(std::string name, unsigned line) {
   if (line == 0 || (line & (line - 1)) != 0)
     throw std::invalid_argument("coherency: line size must be a power of two");
-  Cluster c;
+  ClusterShadow c;
   c.name = std::move(name);
   c.line = line;
   clusters_.push_back(std::move(c));
+  agent_cache_.emplace_back();
   return static_cast<int>(clusters_.size() - 1);
 }
 
 CoherencySanitizer::Region* CoherencySanitizer::region_of(std::uint64_t addr) {
+  // Accesses come in runs of neighbouring bytes: try the last region first.
+  if (last_region_ != nullptr && addr - last_region_->base < last_region_->size)
+    return last_region_;
   for (Region& r : regions_)
-    if (addr - r.base < r.size) return &r;
+    if (addr - r.base < r.size) return last_region_ = &r;
   return nullptr;
 }
 
+bool CoherencySanitizer::any_discards() const {
+  for (const ClusterShadow& c : clusters_)
+    if (!c.discards.empty()) return true;
+  return false;
+}
+
+void CoherencySanitizer::drop_line(ClusterShadow& c,
+                                   std::unordered_map<std::uint64_t, Line>::iterator it) {
+  spare_lines_.push_back(std::move(it->second));
+  c.lines.erase(it);
+}
+
 CoherencySanitizer::Line* CoherencySanitizer::find_line(int cluster, std::uint64_t addr) {
-  Cluster& c = clusters_[cluster];
+  ClusterShadow& c = clusters_[cluster];
   auto it = c.lines.find(addr & ~std::uint64_t{c.line - 1});
   return it == c.lines.end() ? nullptr : &it->second;
 }
 
 std::uint32_t CoherencySanitizer::agent(int cluster, const std::string& thread) {
+  AgentCache& cache = agent_cache_[static_cast<std::size_t>(cluster)];
+  if (cache.name == &thread && cache.copy == thread) return cache.id;
   auto [it, added] =
       agent_ids_.try_emplace({cluster, thread}, static_cast<std::uint32_t>(agents_.size()));
   if (added) agents_.push_back({cluster, thread});
+  cache = {&thread, thread, it->second};
   return it->second;
 }
 
@@ -88,7 +108,7 @@ std::uint32_t CoherencySanitizer::unpublished_copy(int reader, std::uint64_t add
                                                    std::uint32_t than, std::uint8_t& value) const {
   for (std::size_t i = 0; i < clusters_.size(); ++i) {
     if (static_cast<int>(i) == reader) continue;
-    const Cluster& c = clusters_[i];
+    const ClusterShadow& c = clusters_[i];
     const std::uint64_t line_addr = addr & ~std::uint64_t{c.line - 1};
     auto it = c.lines.find(line_addr);
     if (it == c.lines.end()) continue;
@@ -152,7 +172,7 @@ void CoherencySanitizer::cached_read(int cluster, const std::string& thread, std
     // One finding per byte: a byte already reported does not also count as a discard read back.
     check_discard(cluster, b, v, data[i], issues_.size() == before);
   }
-  flush_issues({cluster, thread, when, line, line_addr});
+  flush_issues({cluster, &thread, &thread, when, line, line_addr});
 }
 
 void CoherencySanitizer::uncached_read(int cluster, const std::string& thread, std::uint64_t addr,
@@ -170,7 +190,7 @@ void CoherencySanitizer::uncached_read(int cluster, const std::string& thread, s
       issues_.push_back({Kind::kUnpublishedRead, b, data[i], newer, u});
   }
   if (any) ++stats_.reads_checked;
-  flush_issues({cluster, thread, when, nullptr, 0});
+  flush_issues({cluster, &thread, &thread, when, nullptr, 0});
 }
 
 void CoherencySanitizer::cached_write(int cluster, const std::string& thread, std::uint64_t addr,
@@ -204,7 +224,7 @@ void CoherencySanitizer::uncached_write(int cluster, const std::string& thread, 
     }
     r->version[b - r->base] = v;
     r->value[b - r->base] = data[i];
-    clear_discards(b, v, -1);
+    if (any_discards()) clear_discards(b, v, -1);
   }
 }
 
@@ -217,7 +237,12 @@ void CoherencySanitizer::fill(int cluster, std::uint64_t line_addr, const std::u
     if (line_addr < r.base + r.size && r.base < line_addr + len) tracked = true;
   if (!tracked) return;
   ++stats_.fills;
-  Line& line = clusters_[cluster].lines[line_addr];
+  auto [it, added] = clusters_[cluster].lines.try_emplace(line_addr);
+  Line& line = it->second;
+  if (added && !spare_lines_.empty()) {
+    line = std::move(spare_lines_.back());
+    spare_lines_.pop_back();
+  }
   line.version.assign(len, 0);
   line.value.assign(data, data + len);
   line.dirty.assign(len, 0);
@@ -230,12 +255,13 @@ void CoherencySanitizer::fill(int cluster, std::uint64_t line_addr, const std::u
   }
 }
 
-void CoherencySanitizer::writeback(int cluster, std::uint64_t addr, const std::uint8_t* data,
-                                   unsigned len, std::uint64_t when) {
+void CoherencySanitizer::writeback(int cluster, const std::string& thread, std::uint64_t addr,
+                                   const std::uint8_t* data, unsigned len, std::uint64_t when) {
+  static const std::string kEviction = "eviction";
   Line* line = find_line(cluster, addr);
   if (line == nullptr) return;
   ++stats_.writebacks;
-  Cluster& c = clusters_[cluster];
+  ClusterShadow& c = clusters_[cluster];
   const std::uint64_t line_addr = addr & ~std::uint64_t{c.line - 1};
   // Judge against DRAM as it was, then publish.
   for (unsigned i = 0; i < len; ++i) {
@@ -247,7 +273,8 @@ void CoherencySanitizer::writeback(int cluster, std::uint64_t addr, const std::u
     if (dram > lv && agents_[events_[dram].agent].cluster != cluster)
       issues_.push_back({Kind::kLostUpdate, b, data[i], r->value[b - r->base], dram});
   }
-  flush_issues({cluster, c.cause.empty() ? "eviction" : c.cause, when, line, line_addr});
+  flush_issues({cluster, &thread, c.cause.empty() ? &kEviction : &c.cause, when, line, line_addr});
+  const bool discards = any_discards();
   for (unsigned i = 0; i < len; ++i) {
     const std::uint64_t b = addr + i;
     const std::uint64_t off = b - line_addr;
@@ -256,17 +283,19 @@ void CoherencySanitizer::writeback(int cluster, std::uint64_t addr, const std::u
     if (r == nullptr) continue;
     r->version[b - r->base] = line->version[off];
     r->value[b - r->base] = data[i];
-    clear_discards(b, line->version[off], -1);
+    if (discards) clear_discards(b, line->version[off], -1);
   }
 }
 
 void CoherencySanitizer::evict(int cluster, std::uint64_t line) {
-  clusters_[cluster].lines.erase(line);
+  ClusterShadow& c = clusters_[cluster];
+  auto it = c.lines.find(line);
+  if (it != c.lines.end()) drop_line(c, it);
 }
 
 void CoherencySanitizer::invalidate(int cluster, std::uint64_t line_addr, bool discarded_dirty,
                                     std::uint64_t when) {
-  Cluster& c = clusters_[cluster];
+  ClusterShadow& c = clusters_[cluster];
   auto it = c.lines.find(line_addr);
   if (it == c.lines.end()) return;
   ++stats_.invalidations;
@@ -284,13 +313,13 @@ void CoherencySanitizer::invalidate(int cluster, std::uint64_t line_addr, bool d
       ++stats_.discarded_lines;
     }
   }
-  c.lines.erase(it);
+  drop_line(c, it);
 }
 
 void CoherencySanitizer::maintenance_begin(int cluster, const char* op, const char* site,
                                            std::uint64_t addr, std::uint64_t len, bool skipped,
                                            std::uint64_t when) {
-  Cluster& c = clusters_[cluster];
+  ClusterShadow& c = clusters_[cluster];
   if (len == 0) return;
   const std::uint64_t mask = ~std::uint64_t{c.line - 1};
   for (std::uint64_t l = addr & mask; l <= ((addr + len - 1) & mask); l += c.line) {
@@ -307,7 +336,7 @@ void CoherencySanitizer::maintenance_end(int cluster) {
 }
 
 void CoherencySanitizer::release(int cluster, std::uint64_t when) {
-  Cluster& c = clusters_[cluster];
+  ClusterShadow& c = clusters_[cluster];
   const auto below = static_cast<std::uint32_t>(events_.size());
   if (below == c.released_below && !c.releases.empty()) return; // nothing new written since
   c.released_below = below;

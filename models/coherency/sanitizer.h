@@ -60,9 +60,10 @@ public:
                       const std::uint8_t* data, unsigned len, std::uint64_t when);
   void fill(int cluster, std::uint64_t line, const std::uint8_t* data, unsigned len,
             std::uint64_t when);
-  /// Bytes of a present line reached DRAM (a whole line, or a write-through store).
-  void writeback(int cluster, std::uint64_t addr, const std::uint8_t* data, unsigned len,
-                 std::uint64_t when);
+  /// Bytes of a present line reached DRAM (a whole line, or a write-through store); `thread` is
+  /// what the cluster was running (the cause is the maintenance in progress, else an eviction).
+  void writeback(int cluster, const std::string& thread, std::uint64_t addr,
+                 const std::uint8_t* data, unsigned len, std::uint64_t when);
   void evict(int cluster, std::uint64_t line);
   void invalidate(int cluster, std::uint64_t line, bool discarded_dirty, std::uint64_t when);
   /// Software asked for maintenance `op` (`clean`, `invalidate`, `clean+invalidate`) of a range at
@@ -70,8 +71,9 @@ public:
   void maintenance_begin(int cluster, const char* op, const char* site, std::uint64_t addr,
                          std::uint64_t len, bool skipped, std::uint64_t when);
   void maintenance_end(int cluster);
-  /// The cluster signalled its peer (a mailbox register write): everything it wrote before is
-  /// expected to be visible to the peer from now on.
+  /// The cluster signalled its peer (it sent a mailbox message: a kick): everything it wrote
+  /// before is expected to be visible to the peer from now on. Other device writes (console
+  /// characters, interrupt acknowledges) are not releases.
   void release(int cluster, std::uint64_t when);
 
   // --- results --------------------------------------------------------------------------------
@@ -118,7 +120,7 @@ private:
     std::uint64_t time_ps;
     bool observed = false;
   };
-  struct Cluster {
+  struct ClusterShadow {
     std::string name;
     unsigned line = 64;
     std::unordered_map<std::uint64_t, Line> lines;
@@ -145,13 +147,22 @@ private:
   };
   struct Context {
     int cluster;
-    std::string thread;
+    const std::string* thread; ///< what the cluster was running
+    const std::string* site;   ///< lost updates: the write-back's cause; else the reading thread
     std::uint64_t when;
     const Line* line; ///< the reader's line (cached reads, write-backs), or nullptr
     std::uint64_t line_addr;
   };
+  /// The last agent looked up per cluster: most accesses come from the same thread in a row.
+  struct AgentCache {
+    const std::string* name = nullptr;
+    std::string copy;
+    std::uint32_t id = 0;
+  };
 
   Region* region_of(std::uint64_t addr);
+  bool any_discards() const;
+  void drop_line(ClusterShadow& c, std::unordered_map<std::uint64_t, Line>::iterator it);
   Line* find_line(int cluster, std::uint64_t addr);
   std::uint32_t new_version(int cluster, const std::string& thread, std::uint64_t when);
   std::uint32_t agent(int cluster, const std::string& thread);
@@ -169,13 +180,18 @@ private:
   const Symbol* symbol_of(std::uint64_t addr) const;
   std::string line_state(const Context& ctx, const ByteIssue& issue) const;
   std::string hint(const Context& ctx, const ByteIssue& issue, const std::string& symbol) const;
+  std::string lost_update_hint(const Context& ctx, const ByteIssue& issue,
+                               const std::string& symbol) const;
   std::string writer_name(std::uint32_t version) const;
   /// Time of the cluster's first release after `version` was written.
-  std::uint64_t release_after(const Cluster& c, std::uint32_t version) const;
+  std::uint64_t release_after(const ClusterShadow& c, std::uint32_t version) const;
 
   std::vector<Region> regions_;
+  Region* last_region_ = nullptr; ///< reset by track(): regions_ may move
+  std::vector<Line> spare_lines_; ///< storage of evicted lines, reused by fills
+  std::vector<AgentCache> agent_cache_;
   std::vector<Symbol> symbols_; ///< sorted by address
-  std::vector<Cluster> clusters_;
+  std::vector<ClusterShadow> clusters_;
   std::vector<Agent> agents_;
   std::map<std::pair<int, std::string>, std::uint32_t> agent_ids_;
   std::vector<WriteEvent> events_;

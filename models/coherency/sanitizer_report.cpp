@@ -71,7 +71,8 @@ std::string CoherencySanitizer::writer_name(std::uint32_t version) const {
   return clusters_[a.cluster].name + "/" + a.thread;
 }
 
-std::uint64_t CoherencySanitizer::release_after(const Cluster& c, std::uint32_t version) const {
+std::uint64_t CoherencySanitizer::release_after(const ClusterShadow& c,
+                                                std::uint32_t version) const {
   auto it = std::upper_bound(c.releases.begin(), c.releases.end(), version,
                              [](std::uint32_t v, const std::pair<std::uint32_t, std::uint64_t>& r) {
                                return v < r.first;
@@ -86,11 +87,11 @@ void CoherencySanitizer::report(const Context& ctx, const ByteIssue* first, std:
   std::string symbol = field;
   if (sym != nullptr && first->addr != sym->addr)
     symbol += "+" + std::to_string(first->addr - sym->addr);
-  const Cluster& c = clusters_[ctx.cluster];
-  const std::string site = first->kind == Kind::kLostUpdate ? ctx.thread
+  const ClusterShadow& c = clusters_[ctx.cluster];
+  const std::string site = first->kind == Kind::kLostUpdate ? *ctx.site
                            : first->kind == Kind::kDiscardedWrite
                                ? discard_events_[first->discard].site
-                               : c.name + "/" + ctx.thread;
+                               : c.name + "/" + *ctx.thread;
 
   auto key = std::make_tuple(first->kind, field, site);
   if (auto it = folded_.find(key); it != folded_.end()) {
@@ -117,7 +118,7 @@ void CoherencySanitizer::report(const Context& ctx, const ByteIssue* first, std:
   f.size = static_cast<unsigned>(n);
   f.symbol = symbol;
   f.site = site;
-  f.reader = {c.name, ctx.thread, ctx.when, format_bytes(old_bytes)};
+  f.reader = {c.name, *ctx.thread, ctx.when, format_bytes(old_bytes)};
   f.writer = {wa.cluster < 0 ? "image" : clusters_[wa.cluster].name, wa.thread, w.time_ps,
               format_bytes(new_bytes)};
   f.line_state = line_state(ctx, *newest);
@@ -128,7 +129,7 @@ void CoherencySanitizer::report(const Context& ctx, const ByteIssue* first, std:
 }
 
 std::string CoherencySanitizer::line_state(const Context& ctx, const ByteIssue& issue) const {
-  const Cluster& c = clusters_[ctx.cluster];
+  const ClusterShadow& c = clusters_[ctx.cluster];
   std::string s;
   if (ctx.line == nullptr) {
     s = c.name + " read DRAM directly (not cached)";
@@ -153,7 +154,7 @@ std::string CoherencySanitizer::line_state(const Context& ctx, const ByteIssue& 
 
 std::string CoherencySanitizer::hint(const Context& ctx, const ByteIssue& issue,
                                      const std::string& symbol) const {
-  const Cluster& c = clusters_[ctx.cluster];
+  const ClusterShadow& c = clusters_[ctx.cluster];
   const std::string writer = writer_name(issue.new_version);
   const std::string written = format_time(events_[issue.new_version].time_ps);
   switch (issue.kind) {
@@ -174,23 +175,8 @@ std::string CoherencySanitizer::hint(const Context& ctx, const ByteIssue& issue,
            format_time(release_after(clusters_[a.cluster], issue.new_version)) +
            " while the value was still only in its D-cache; clean the range before notifying";
   }
-  case Kind::kLostUpdate: {
-    const std::string wb = "the write-back of " + c.name + " line " + format_hex(ctx.line_addr) +
-                           " (" + ctx.thread + ") put back ";
-    const std::uint64_t off = issue.addr - ctx.line_addr;
-    if (ctx.line->dirty[off] != 0) {
-      const std::uint64_t own = events_[ctx.line->version[off]].time_ps;
-      return wb + c.name + "'s own older write of " + symbol + " (from " + format_time(own) +
-             ") over " + writer + "'s newer value from " + written + ": " + c.name +
-             " kept the line dirty after handing the memory over; clean the range right after "
-             "writing it (or do not write memory the other side owns)";
-    }
-    return wb + symbol + ", which " + c.name + " did not write, over " + writer + "'s value from " +
-           written +
-           ": one cache line holds data both sides write (false sharing); give each side's "
-           "fields their own lines (vring_align >= the line size, line-aligned buffers) and do "
-           "not clean or keep dirty a line the other side writes";
-  }
+  case Kind::kLostUpdate:
+    return lost_update_hint(ctx, issue, symbol);
   case Kind::kDiscardedWrite: {
     const DiscardEvent& d = discard_events_[issue.discard];
     return "the invalidate at site " + (d.site.empty() ? std::string("?") : d.site) + " at " +
@@ -200,6 +186,39 @@ std::string CoherencySanitizer::hint(const Context& ctx, const ByteIssue& issue,
   }
   }
   return "";
+}
+
+std::string CoherencySanitizer::lost_update_hint(const Context& ctx, const ByteIssue& issue,
+                                                 const std::string& symbol) const {
+  const ClusterShadow& c = clusters_[ctx.cluster];
+  const std::string writer = writer_name(issue.new_version);
+  const std::string written = format_time(events_[issue.new_version].time_ps);
+  const std::string wb = "the write-back of " + c.name + " line " + format_hex(ctx.line_addr) +
+                         " (" + *ctx.site + ") put back ";
+  const Line& line = *ctx.line;
+  const std::uint64_t off = issue.addr - ctx.line_addr;
+  if (line.dirty[off] != 0) {
+    const std::uint64_t own = events_[line.version[off]].time_ps;
+    return wb + c.name + "'s own older write of " + symbol + " (from " + format_time(own) +
+           ") over " + writer + "'s newer value from " + written + ": " + c.name +
+           " kept the line dirty after handing the memory over; clean the range right after "
+           "writing it (or do not write memory the other side owns)";
+  }
+  // The byte was clean: name what made the line dirty, the write that carried it back.
+  std::string because;
+  for (std::size_t k = 0; k < line.dirty.size(); ++k) {
+    if (line.dirty[k] == 0) continue;
+    const Symbol* sym = symbol_of(ctx.line_addr + k);
+    because = ", because " + c.name + " had written " +
+              (sym != nullptr ? sym->name : format_hex(ctx.line_addr + k)) + " in that line (at " +
+              format_time(events_[line.version[k]].time_ps) + ")";
+    break;
+  }
+  return wb + symbol + ", which " + c.name + " did not write, over " + writer + "'s value from " +
+         written + because +
+         ": the line holds data both sides write; give each side's writes lines of their own "
+         "(vring_align >= the line size, buffers line-aligned and not written by the reader), "
+         "or clean own writes before the other side may write the line";
 }
 
 } // namespace sim::models::coherency

@@ -38,6 +38,7 @@ void MailboxLink::apply_kick_faults(Terminal sender) {
       ++s.stats.fault_dropped;
       break;
     case KickFault::kDuplicate: {
+      // The command words (the kick) twice; data words once.
       const std::vector<std::uint32_t> cmd = drain(s.cmd);
       for (int copy = 0; copy < 2; ++copy)
         for (std::uint32_t w : cmd) s.cmd.push(w); // beyond the FIFO's depth: lost, as in hardware
@@ -45,8 +46,7 @@ void MailboxLink::apply_kick_faults(Terminal sender) {
       break;
     }
     case KickFault::kDelay:
-      held_cmd_[t] = drain(s.cmd);
-      held_data_[t] = drain(s.data);
+      held_[t] = true;
       ++s.stats.fault_delayed;
       break;
     }
@@ -54,12 +54,7 @@ void MailboxLink::apply_kick_faults(Terminal sender) {
 }
 
 void MailboxLink::deliver_held(Terminal sender) {
-  Side& s = side(sender);
-  const unsigned t = static_cast<unsigned>(sender);
-  for (std::uint32_t w : held_cmd_[t]) s.cmd.push(w);
-  for (std::uint32_t w : held_data_[t]) s.data.push(w);
-  held_cmd_[t].clear();
-  held_data_[t].clear();
+  held_[static_cast<unsigned>(sender)] = false;
   update();
 }
 

@@ -201,12 +201,15 @@ void MailboxLink::write_ctrl(Terminal t, std::uint32_t value, CtrlOp op) {
   const bool sends = (next & kCtrlOen) != 0 && (s.ctrl & kCtrlOen) == 0;
   if (sends) ++s.stats.messages;
   s.ctrl = next;
-  if (sends && !faults_.empty()) apply_kick_faults(t);
   // CLR never pulses: drivers write ~mask there, which has the pulse bits set.
-  if (op == CtrlOp::kClear) return;
-  if ((value & kCtrlCfFlush) != 0) flush_cmd(t);
-  if ((value & kCtrlDfFlush) != 0) flush_data(t);
-  if ((value & kCtrlIclrWrite) != 0) s.tx_done = false;
+  if (op != CtrlOp::kClear) {
+    if ((value & kCtrlCfFlush) != 0) flush_cmd(t);
+    if ((value & kCtrlDfFlush) != 0) flush_data(t);
+    if ((value & kCtrlIclrWrite) != 0) s.tx_done = false;
+  }
+  // After the pulses of the same write, so a fault sees what is really sent.
+  if (sends && !faults_.empty()) apply_kick_faults(t);
+  if (sends && send_callback_) send_callback_(t);
 }
 
 // [INF] A flush is not a delivery, so it never sets the TX-done latch.
@@ -224,6 +227,7 @@ void MailboxLink::flush_data(Terminal sender) {
 }
 
 bool MailboxLink::visible(Terminal sender) const {
+  if (held_[static_cast<unsigned>(sender)]) return false;
   return !config_.oen_gates_visibility || (side(sender).ctrl & kCtrlOen) != 0;
 }
 

@@ -60,20 +60,27 @@ public:
   bool irq(Terminal t, IrqKind kind) const { return kind == IrqKind::kRx ? irq_rx(t) : irq_tx(t); }
   void on_irq_change(IrqCallback callback) { irq_callback_ = std::move(callback); }
 
+  /// Called when `sender` sends a message (its OEN 0->1 transition), after any fault acted.
+  void on_send(std::function<void(Terminal sender)> callback) {
+    send_callback_ = std::move(callback);
+  }
+
   // --- fault injection (mailbox_faults.cpp) ----------------------------------------------------
   // A message is what a sender's OEN 0->1 transition makes visible: the words in its FIFOs (the
   // drivers only send with empty FIFOs). On the `nth` message of `sender` (counting from 1):
   //  - kDrop: the words vanish; the sender sees TX-done as if the peer had read them;
   //  - kDuplicate: the words are delivered twice (the peer reads each command word twice);
-  //  - kDelay: the words are held back; deliver_held() delivers them (the shell calls it after
-  //    the configured delay). The sender gets TX-done only once the peer has read them.
+  //  - kDelay: the words stay in the sender's FIFOs but the peer cannot see them (its status
+  //    reads empty, no RX interrupt) until deliver_held(); the shell calls it after the
+  //    configured delay. The sender sees its FIFO busy and gets TX-done only once the peer read
+  //    them, so a held message is never overtaken.
   /// Returns the fault's index (for the fired callback).
   std::size_t add_kick_fault(Terminal sender, unsigned nth, KickFault action);
   /// Called when fault `index` acts, before the IRQ levels are updated.
   void on_kick_fault(std::function<void(std::size_t index)> fired) {
     fault_fired_ = std::move(fired);
   }
-  /// Puts the words a kDelay fault held back into the sender's FIFOs and updates the IRQs.
+  /// Shows the peer the message a kDelay fault held back and updates the IRQs.
   void deliver_held(Terminal sender);
 
   /// Counters of the direction whose sender is `sender`.
@@ -137,9 +144,9 @@ private:
   IrqCallback irq_callback_;
   std::vector<Fault> faults_;
   std::function<void(std::size_t)> fault_fired_;
-  std::array<std::vector<std::uint32_t>, 2> held_cmd_;
-  std::array<std::vector<std::uint32_t>, 2> held_data_;
-  bool consume_ = true; ///< false while peek() runs: reads must not pop or count
+  std::function<void(Terminal)> send_callback_;
+  std::array<bool, 2> held_{}; ///< per sender: a kDelay fault hides its FIFOs from the peer
+  bool consume_ = true;        ///< false while peek() runs: reads must not pop or count
 };
 
 } // namespace sim::models

@@ -17,6 +17,8 @@
 // debug writes are refused (every writable register has side effects); no DMI.
 
 #include <deque>
+#include <functional>
+#include <vector>
 
 #include <systemc>
 #include <tlm>
@@ -45,6 +47,11 @@ public:
   const MailboxLink& link() const { return link_; }
   /// Pin changes scheduled but not yet applied (for tests and end-of-run checks).
   std::size_t pending_irq_changes() const { return pending_.size(); }
+
+  /// Called when a terminal sends a message, with the send's issue time.
+  void on_send(std::function<void(Terminal, sc_core::sc_time)> callback) {
+    send_callback_ = std::move(callback);
+  }
 
   /// Fault injection (MailboxLink::add_kick_fault); a kDelay fault delivers the held message
   /// `delay` after the send. Returns the fault's index for fired_times().
@@ -88,6 +95,7 @@ private:
 
   MailboxLink link_;
   std::vector<FaultTiming> faults_;
+  std::function<void(Terminal, sc_core::sc_time)> send_callback_;
   sc_core::sc_time access_latency_;
   sc_core::sc_time irq_latency_;
   sc_core::sc_time access_time_; ///< issue time of the access being served

@@ -91,10 +91,12 @@ struct SanitizerRig {
     return v;
   }
   void remote_write16(std::uint64_t addr, std::uint16_t v) { remote_cpu.write(addr, &v, 2); }
-  /// A mailbox register write by `side`: the signal to the peer.
-  void kick(models::coherency::SanitizerFeed& side) {
+  /// A mailbox send by `side`: the signal to the peer (the platform wires the mailbox to it).
+  void kick(models::coherency::SanitizerFeed& side) { side.release(0); }
+  /// Any other device register write by `side` (a console character, an interrupt acknowledge).
+  void device_write(models::coherency::SanitizerFeed& side) {
     const std::uint32_t one = 1;
-    side.on_uncached(true, 0x17460000, reinterpret_cast<const std::uint8_t*>(&one), 4, true, 0);
+    side.on_uncached(true, 0x16600000, reinterpret_cast<const std::uint8_t*>(&one), 4, true, 0);
   }
 
   enum class Op { kClean, kInvalidate, kCleanInvalidate };

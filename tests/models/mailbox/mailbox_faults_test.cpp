@@ -65,6 +65,29 @@ TEST(MailboxFaults, DelayHoldsTheMessageUntilDelivered) {
   EXPECT_TRUE(f.m.link.irq_tx(kA));
 }
 
+TEST(MailboxFaults, AHeldMessageKeepsTheSenderBusySoNothingOvertakesIt) {
+  Faulty f(1, KickFault::kDelay);
+  f.send(9);
+  EXPECT_TRUE(f.receive().empty());       // the peer sees an empty FIFO
+  EXPECT_FALSE(f.m.linux_send(kA, {10})); // the sender's TX FIFO is not empty: -EBUSY
+  f.m.link.deliver_held(kA);
+  EXPECT_EQ(f.receive(), (std::vector<std::uint32_t>{9}));
+  f.tx_done();
+  f.send(10);
+  EXPECT_EQ(f.receive(), (std::vector<std::uint32_t>{10}));
+}
+
+TEST(MailboxFaults, SendCallbackSeesEverySendOfBothTerminals) {
+  Mbox m;
+  std::vector<Terminal> sends;
+  m.link.on_send([&](Terminal t) { sends.push_back(t); });
+  m.linux_startup(kA);
+  m.linux_startup(kB);
+  ASSERT_TRUE(m.linux_send(kA, {1}));
+  ASSERT_TRUE(m.linux_send(kB, {2}));
+  EXPECT_EQ(sends, (std::vector<Terminal>{kA, kB}));
+}
+
 TEST(MailboxFaults, OtherSenderAndOtherMessagesAreUntouched) {
   Faulty f(3, KickFault::kDrop);
   ASSERT_TRUE(f.m.linux_send(kB, {5}));
