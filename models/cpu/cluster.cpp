@@ -52,7 +52,7 @@ void Cluster::fault(const char* kind, hal::Addr addr, std::size_t len, const cha
 }
 
 void Cluster::transport(Path path, tlm::tlm_command cmd, hal::Addr addr, unsigned char* data,
-                        std::size_t len, const char* what) {
+                        std::size_t len, const char* what, bool device) {
   CoreContext& c = kernel_.current_core();
   tlm::tlm_generic_payload& p = payloads_[c.index];
   p.set_command(cmd);
@@ -68,6 +68,8 @@ void Cluster::transport(Path path, tlm::tlm_command cmd, hal::Addr addr, unsigne
   socket->b_transport(p, delay);
   c.qk.set(delay);
   if (!p.is_response_ok()) fault("bus_error", addr, len, what, p.get_response_string());
+  // Observers hear the access before a sync lets the other cluster run.
+  if (path == Path::kUncached) notify_uncached(cmd, addr, data, len, device);
   if (c.qk.need_sync()) kernel_.sync();
 }
 
@@ -84,8 +86,8 @@ void Cluster::access(tlm::tlm_command cmd, hal::Addr addr, unsigned char* data, 
     ++stats_.writes;
   if (region->attr == MemAttr::kDevice) kernel_.sync();
   const bool via_cache = region->attr == MemAttr::kNormalWb;
-  transport(via_cache ? Path::kCached : Path::kUncached, cmd, addr, data, len, what);
-  if (!via_cache) notify_uncached(cmd, addr, data, len, region->attr == MemAttr::kDevice);
+  transport(via_cache ? Path::kCached : Path::kUncached, cmd, addr, data, len, what,
+            region->attr == MemAttr::kDevice);
 }
 
 void Cluster::notify_uncached(tlm::tlm_command cmd, hal::Addr addr, const unsigned char* data,
@@ -116,8 +118,7 @@ std::uint32_t Cluster::mmio_read32(hal::Addr addr) {
   const MmuRegion* region = config_.mmu.lookup(addr, 4);
   if (region == nullptr) fault("mmu_fault", addr, 4, "mmio read", "device not mapped");
   transport(Path::kUncached, tlm::TLM_READ_COMMAND, addr, reinterpret_cast<unsigned char*>(&v), 4,
-            "mmio read");
-  notify_uncached(tlm::TLM_READ_COMMAND, addr, reinterpret_cast<unsigned char*>(&v), 4, true);
+            "mmio read", true);
   return v;
 }
 
@@ -128,8 +129,7 @@ void Cluster::mmio_write32(hal::Addr addr, std::uint32_t value) {
   const MmuRegion* region = config_.mmu.lookup(addr, 4);
   if (region == nullptr) fault("mmu_fault", addr, 4, "mmio write", "device not mapped");
   transport(Path::kUncached, tlm::TLM_WRITE_COMMAND, addr, reinterpret_cast<unsigned char*>(&value),
-            4, "mmio write");
-  notify_uncached(tlm::TLM_WRITE_COMMAND, addr, reinterpret_cast<unsigned char*>(&value), 4, true);
+            4, "mmio write", true);
 }
 
 // ---- cache maintenance -------------------------------------------------------------------------
@@ -161,7 +161,12 @@ void Cluster::maintenance(hal::Addr addr, std::size_t len, const char* op, const
     for (ClusterObserver* o : observers_) o->on_maintenance_done();
     return;
   }
-  if (dcache_ != nullptr) (dcache_->*fn)(addr, len, delay);
+  if (dcache_ == nullptr) {
+    // No cache: the request has no effect and costs nothing.
+    for (ClusterObserver* o : observers_) o->on_maintenance_done();
+    return;
+  }
+  (dcache_->*fn)(addr, len, delay);
   for (ClusterObserver* o : observers_) o->on_maintenance_done();
   c.qk.set(delay);
   if (c.qk.need_sync()) kernel_.sync();

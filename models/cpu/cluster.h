@@ -124,8 +124,9 @@ private:
   }
   void access(tlm::tlm_command cmd, hal::Addr addr, unsigned char* data, std::size_t len,
               const char* what);
+  /// `device`: an uncached access to device memory (for observers).
   void transport(Path path, tlm::tlm_command cmd, hal::Addr addr, unsigned char* data,
-                 std::size_t len, const char* what);
+                 std::size_t len, const char* what, bool device = false);
   void maintenance(hal::Addr addr, std::size_t len, const char* op, const char* site,
                    void (CacheControl::*fn)(std::uint64_t, std::uint64_t, sc_core::sc_time&));
   void notify_uncached(tlm::tlm_command cmd, hal::Addr addr, const unsigned char* data,
