@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -58,8 +59,17 @@ void read_report(SuiteResult& r) {
   }
 }
 
-pid_t spawn(const SuiteJob& job, const SuiteOptions& o) {
-  fs::create_directories(job.out_dir);
+/// Starts `ipcsim run` for the job; 0 when it could not be started (`error` says why).
+pid_t spawn(const SuiteJob& job, const SuiteOptions& o, std::string& error) {
+  std::error_code ec;
+  fs::create_directories(job.out_dir, ec);
+  if (ec) {
+    error = "cannot create " + job.out_dir + ": " + ec.message();
+    return 0;
+  }
+  // A verdict left from an earlier run into the same directory must not pass for this one.
+  for (const char* old : {"report.json", "summary.txt", "stderr.txt"})
+    fs::remove(fs::path(job.out_dir) / old, ec);
   std::vector<std::string> args = {o.ipcsim, "run", job.file, "--out", job.out_dir};
   if (job.seed) {
     args.push_back("--seed");
@@ -79,7 +89,10 @@ pid_t spawn(const SuiteJob& job, const SuiteOptions& o) {
   pid_t pid = 0;
   const int rc = posix_spawn(&pid, o.ipcsim.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) throw std::runtime_error("cannot start " + o.ipcsim + ": " + std::strerror(rc));
+  if (rc != 0) {
+    error = "cannot start " + o.ipcsim + ": " + std::strerror(rc);
+    return 0;
+  }
   return pid;
 }
 
@@ -114,9 +127,14 @@ std::vector<SuiteJob> collect_jobs(const std::vector<std::string>& paths, const 
       throw std::invalid_argument(p + ": no such file or directory");
     }
   }
+  // The same file given twice: distinct ids (JUnit test names) and output directories.
   std::map<std::string, int> seen;
-  for (SuiteJob& j : jobs)
-    if (++seen[j.id] > 1) j.out_dir += "-" + std::to_string(seen[j.id]);
+  for (SuiteJob& j : jobs) {
+    const int n = ++seen[j.id];
+    if (n == 1) continue;
+    j.id += "-" + std::to_string(n);
+    j.out_dir += "-" + std::to_string(n);
+  }
   return jobs;
 }
 
@@ -136,20 +154,30 @@ std::vector<SuiteResult> run_suite(const std::vector<SuiteJob>& jobs, const Suit
   const unsigned slots = std::max(1u, o.jobs);
   while (next < jobs.size() || !running.empty()) {
     while (next < jobs.size() && running.size() < slots) {
-      results[next].job = jobs[next];
-      running[spawn(jobs[next], o)] = {next, Clock::now()};
+      SuiteResult& r = results[next];
+      r.job = jobs[next];
+      const pid_t pid = spawn(jobs[next], o, r.error);
+      if (pid > 0) running[pid] = {next, Clock::now()};
       ++next;
     }
+    if (running.empty()) continue;
     int status = 0;
     const pid_t pid = ::waitpid(-1, &status, 0);
-    if (pid < 0) break;
+    if (pid < 0) {
+      if (errno == EINTR) continue;
+      // No child left to wait for (should not happen): the rest have no verdict.
+      for (auto& [ignored, job] : running) results[job.first].error = "lost track of the run";
+      running.clear();
+      continue;
+    }
     auto it = running.find(pid);
     if (it == running.end()) continue;
     SuiteResult& r = results[it->second.first];
     r.wall_s = std::chrono::duration<double>(Clock::now() - it->second.second).count();
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     running.erase(it);
-    read_report(r);
+    // Only `ipcsim run`'s verdicts (0 met, 1 unmet) come with a report of this run.
+    if (r.exit_code == 0 || r.exit_code == 1) read_report(r);
     if (r.errored()) {
       r.error = read_text(fs::path(r.job.out_dir) / "stderr.txt");
       if (r.error.empty()) r.error = "ipcsim run exited " + std::to_string(r.exit_code);

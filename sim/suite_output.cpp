@@ -8,9 +8,35 @@
 namespace sim::app {
 namespace {
 
+/// Length of the valid UTF-8 sequence starting at s[i], or 0.
+std::size_t utf8_length(const std::string& s, std::size_t i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  const std::size_t n = b < 0x80           ? 1
+                        : (b >> 5) == 0x6  ? 2
+                        : (b >> 4) == 0xe  ? 3
+                        : (b >> 3) == 0x1e ? 4
+                                           : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return 0;
+  return n;
+}
+
 std::string xml_escape(const std::string& s) {
   std::string out;
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      // Console text may hold any bytes; XML must be valid UTF-8.
+      const std::size_t n = utf8_length(s, i);
+      if (n == 0) {
+        out += '?';
+      } else {
+        out.append(s, i, n);
+        i += n - 1;
+      }
+      continue;
+    }
     switch (c) {
     case '&':
       out += "&amp;";

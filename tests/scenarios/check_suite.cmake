@@ -1,12 +1,14 @@
 # `ipcsim check` over a passing, a failing and an invalid scenario: exit 1, a table naming each,
 # and JUnit XML with one testcase each, the failure's unmet expectation and finding, the error's
 # message.
+# A report left from an earlier run must not be taken for this run's verdict.
+file(WRITE ${OUT}/runs/invalid/report.json "{\"outcome\": \"completed\", \"expectations\": []}")
 execute_process(COMMAND ${IPCSIM} check ${SUITE} --junit ${OUT}/junit.xml --out ${OUT}/runs -j 2
                 RESULT_VARIABLE rc OUTPUT_VARIABLE table)
 if(NOT rc EQUAL 1)
   message(FATAL_ERROR "expected exit 1 (a scenario fails), got ${rc}:\n${table}")
 endif()
-foreach(want "passes    ok" "fails     FAIL" "invalid   INVALID" "1/3 passed")
+foreach(want "passes    ok" "fails     FAIL" "invalid   INVALID  -  " "1/3 passed")
   string(FIND "${table}" "${want}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "table lacks '${want}':\n${table}")

@@ -35,6 +35,13 @@ TEST(SuiteOutput, JUnitEscapesTextAndCountsFailuresAndErrors) {
   EXPECT_EQ(xml.find('\x01'), std::string::npos);
 }
 
+TEST(SuiteOutput, JUnitKeepsUtf8AndReplacesInvalidBytes) {
+  SuiteResult error = result("c", 3);
+  error.error = "\xc2\xb5s ok, \xff bad, \xe2\x82 cut";
+  const std::string xml = junit_xml({error}, 0);
+  EXPECT_NE(xml.find("\xc2\xb5s ok, ? bad, ?? cut"), std::string::npos) << xml;
+}
+
 TEST(SuiteOutput, TableListsEveryRunThenHowToReplayTheFailures) {
   SuiteResult ok = result("basic/a", 0);
   ok.outcome = "completed";
