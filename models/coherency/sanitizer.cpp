@@ -78,6 +78,7 @@ bool CoherencySanitizer::any_discards() const {
 
 void CoherencySanitizer::drop_line(ClusterShadow& c,
                                    std::unordered_map<std::uint64_t, Line>::iterator it) {
+  if (it->second.any_dirty) --c.dirty_lines;
   spare_lines_.push_back(std::move(it->second));
   c.lines.erase(it);
 }
@@ -109,6 +110,7 @@ std::uint32_t CoherencySanitizer::unpublished_copy(int reader, std::uint64_t add
   for (std::size_t i = 0; i < clusters_.size(); ++i) {
     if (static_cast<int>(i) == reader) continue;
     const ClusterShadow& c = clusters_[i];
+    if (c.dirty_lines == 0) continue;
     const std::uint64_t line_addr = addr & ~std::uint64_t{c.line - 1};
     auto it = c.lines.find(line_addr);
     if (it == c.lines.end()) continue;
@@ -208,6 +210,10 @@ void CoherencySanitizer::cached_write(int cluster, const std::string& thread, st
     line->dirty[off] = 1;
     if (!discards.empty()) discards.erase(addr + i);
   }
+  if (!line->any_dirty) {
+    line->any_dirty = true;
+    ++clusters_[cluster].dirty_lines;
+  }
 }
 
 void CoherencySanitizer::uncached_write(int cluster, const std::string& thread, std::uint64_t addr,
@@ -245,7 +251,9 @@ void CoherencySanitizer::fill(int cluster, std::uint64_t line_addr, const std::u
   }
   line.version.assign(len, 0);
   line.value.assign(data, data + len);
+  if (line.any_dirty) --clusters_[cluster].dirty_lines; // refilled over a line never dropped
   line.dirty.assign(len, 0);
+  line.any_dirty = false;
   line.fill_ps = when;
   for (unsigned i = 0; i < len; ++i) {
     if (Region* r = region_of(line_addr + i)) {
@@ -284,6 +292,11 @@ void CoherencySanitizer::writeback(int cluster, const std::string& thread, std::
     r->version[b - r->base] = line->version[off];
     r->value[b - r->base] = data[i];
     if (discards) clear_discards(b, line->version[off], -1);
+  }
+  if (line->any_dirty &&
+      std::find(line->dirty.begin(), line->dirty.end(), std::uint8_t{1}) == line->dirty.end()) {
+    line->any_dirty = false;
+    --c.dirty_lines;
   }
 }
 

@@ -103,6 +103,7 @@ private:
     std::vector<std::uint8_t> value;
     std::vector<std::uint8_t> dirty;
     std::uint64_t fill_ps = 0;
+    bool any_dirty = false;
   };
   struct Maintenance {
     std::string op;
@@ -130,6 +131,8 @@ private:
     /// Every release: (first version written after it, time). For "signalled at" in hints.
     std::vector<std::pair<std::uint32_t, std::uint64_t>> releases;
     std::string cause; ///< site of the maintenance in progress, "" outside maintenance
+    /// Lines holding dirty bytes: with none, this cluster cannot hide newer data from a reader.
+    std::size_t dirty_lines = 0;
   };
   /// One byte of an access that violates a rule; grouped into findings by field.
   struct ByteIssue {
