@@ -146,6 +146,19 @@ std::vector<FaultSpec> parse_faults(const ConfigNode& list, const models::BoardC
       out.push_back(parse_remote_boots_late(body));
     else
       body.fail("unknown fault '" + kind + "' (known: " + kKnownFaults + ")");
+    // These set one value of the run: a second one would silently replace the first.
+    const FaultSpec& added = out.back();
+    for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+      const bool same = out[i].kind == added.kind &&
+                        (added.kind == "double_tx_buffer" || added.kind == "rsc_offset" ||
+                         added.kind == "remote_boots_late" || added.kind == "linux_cacheable" ||
+                         added.kind == "ignore_vq_irq_when_attached" ||
+                         (added.kind == "unmap_region" && out[i].cluster == added.cluster &&
+                          out[i].region == added.region));
+      if (same)
+        body.fail("a second " + added.kind + " fault (faults[" + std::to_string(i) +
+                  "] is one): give it once");
+    }
   }
   return out;
 }

@@ -97,6 +97,19 @@ TEST(Faults, ConfigurationFaultsChangeTheBoardAndTheRemoteBoot) {
   EXPECT_EQ(remote.boot_at, 500 * kPsPerMs);
 }
 
+TEST(Faults, ASecondSingleValueFaultIsAnInputError) {
+  EXPECT_NE(error_of("- double_tx_buffer: { nth: 4 }\n- double_tx_buffer: { nth: 10 }\n")
+                .find("a second double_tx_buffer fault (faults[0] is one)"),
+            std::string::npos);
+  EXPECT_NE(error_of("- remote_boots_late: { at: 1s }\n- remote_boots_late: { at: 2s }\n")
+                .find("faults[1].remote_boots_late"),
+            std::string::npos);
+  // Several skip_cache_op or mailbox faults are fine: each acts on its own occurrence.
+  EXPECT_EQ(error_of("- mailbox: { direction: master_to_remote, action: drop, nth: 2 }\n"
+                     "- mailbox: { direction: master_to_remote, action: drop, nth: 3 }\n"),
+            "no error");
+}
+
 TEST(Faults, ConfigurationFaultErrorsNameWhatExists) {
   const std::string unmap = error_of("- unmap_region: { cluster: remote, region: VDEV0BUF }\n");
   EXPECT_NE(unmap.find("regions: image, VRING0, VRING1, VDEV0BUFFER"), std::string::npos) << unmap;
