@@ -21,7 +21,8 @@ struct OpenampRelease {
   /// documents it for v2022.04. Harmless here: counted, no cache operation issued.
   bool null_buffer_invalidate;
   /// rpmsg_virtio_return_buffer invalidates the RX buffer (the dirty `reserved = idx` leaves the
-  /// cache: cleaned with a partial line, dropped with a whole one): 7a11ad1 / PR #465, v2023.04. Before it the dirty line stays behind (real-bugs B4).
+  /// cache: cleaned with a partial line, dropped with a whole one): 7a11ad1 / PR #465, v2023.04.
+  /// Before it the dirty line stays behind (real-bugs B4).
   bool invalidate_on_rx_return;
   /// rpmsg_virtio_release_rx_buffer kicks the peer after returning a held buffer: 2b6a38a,
   /// v2022.10.
