@@ -33,12 +33,12 @@ inline models::CacheConfig rig_cache(const std::string& name) {
 }
 
 struct SanitizerRig {
+  models::CacheConfig remote_config;
   SharedMemory ddr{sc_core::sc_gen_unique_name("ddr"), 64 * 1024};
   FakeInitiator remote_cpu{sc_core::sc_gen_unique_name("remote_cpu")};
   FakeInitiator master_cpu{sc_core::sc_gen_unique_name("master_cpu")};
   FakeInitiator master_nc{sc_core::sc_gen_unique_name("master_nc")};
-  models::Cache remote_cache{sc_core::sc_gen_unique_name("remote_dcache"),
-                             rig_cache("rig.remote.dcache")};
+  models::Cache remote_cache{sc_core::sc_gen_unique_name("remote_dcache"), remote_config};
   models::Cache master_cache{sc_core::sc_gen_unique_name("master_dcache"),
                              rig_cache("rig.master.dcache")};
   models::coherency::CoherencySanitizer san;
@@ -50,7 +50,8 @@ struct SanitizerRig {
                                           [this]() -> const std::string& { return master_thread; }};
   sc_core::sc_time delay = sc_core::SC_ZERO_TIME;
 
-  SanitizerRig() {
+  explicit SanitizerRig(models::CacheConfig remote_dcache = rig_cache("rig.remote.dcache"))
+      : remote_config(std::move(remote_dcache)) {
     remote_cpu.out.bind(remote_cache.cpu_side);
     master_cpu.out.bind(master_cache.cpu_side);
     master_nc.out.bind(ddr.in);

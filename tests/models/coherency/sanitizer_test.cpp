@@ -258,6 +258,58 @@ TEST(CoherencySanitizer, CorrectMaintenanceOfUnalignedRangesHasNoFinding) {
   EXPECT_TRUE(rig.san.findings().empty());
 }
 
+TEST(CoherencySanitizer, WriteThroughStoresArePublishedAtOnce) {
+  models::CacheConfig wt = rig_cache("rig.remote.dcache");
+  wt.write_policy = models::CacheConfig::WritePolicy::kWriteThrough;
+  SanitizerRig rig(wt);
+  rig.remote_write16(kUsedIdx, 1); // no clean: the store went to DRAM too
+  rig.kick(rig.remote);
+  EXPECT_EQ(rig.nc_read16(kUsedIdx), 1);
+  rig.nc_write16(kUsedEvent, 5); // and its clean line never carries anything back
+  rig.remote_maintain(Op::kClean, kUsedRing, 8, "tx_used_ring_flush");
+  EXPECT_EQ(rig.ddr.store[kUsedEvent], 5);
+  EXPECT_TRUE(rig.san.findings().empty());
+}
+
+TEST(CoherencySanitizer, ASpeculativeFillIsStaleOnlyIfReadWithoutInvalidating) {
+  models::CacheConfig spec = rig_cache("rig.remote.dcache");
+  spec.speculative_fill = true;
+  spec.speculative_rate = 0; // only the deterministic next-line fill on a miss
+  SanitizerRig rig(spec);
+  const std::uint64_t next = kAvailIdx - 2 + 64; // the line after avail.idx's
+  rig.remote_read16(kAvailIdx);                  // miss: fills this line and, speculatively, next
+  ASSERT_TRUE(rig.remote_cache.contains(next));
+  rig.nc_write16(next, 0x77);
+  rig.remote_maintain(Op::kInvalidate, next, 2, "rx_avail_ring_invalidate");
+  EXPECT_EQ(rig.remote_read16(next), 0x77);
+  EXPECT_TRUE(rig.san.findings().empty());
+  rig.remote_read16(kAvailIdx + 0x100); // another miss brings a speculative copy of its next line
+  rig.nc_write16(kAvailIdx + 0x140, 0x42);
+  EXPECT_EQ(rig.remote_read16(kAvailIdx + 0x140), 0); // read with no invalidate: stale
+  EXPECT_EQ(only_finding(rig).kind, Kind::kStaleRead);
+}
+
+TEST(CoherencySanitizer, TwoWriteBackCachesNeedCleanOnOneSideAndInvalidateOnTheOther) {
+  SanitizerRig rig;
+  const std::uint16_t one = 1;
+  rig.master_cpu.write(kAvailIdx, &one, 2); // Linux mapping the ring cacheable
+  rig.master.release(0);                    // and kicking without a clean
+  rig.remote_maintain(Op::kInvalidate, kAvailIdx, 2, "rx_avail_idx_invalidate");
+  EXPECT_EQ(rig.remote_read16(kAvailIdx), 0);
+  EXPECT_EQ(only_finding(rig).kind, Kind::kUnpublishedRead);
+  EXPECT_EQ(only_finding(rig).writer.cluster, "master");
+  // Done right: clean, kick, invalidate, read.
+  SanitizerRig good;
+  good.master_cpu.write(kAvailIdx, &one, 2);
+  good.master.on_maintenance("clean", "avail_idx_flush", kAvailIdx, 2, false, 0);
+  good.master_cache.clean(kAvailIdx, 2, good.delay);
+  good.master.on_maintenance_done();
+  good.master.release(0);
+  good.remote_maintain(Op::kInvalidate, kAvailIdx, 2, "rx_avail_idx_invalidate");
+  EXPECT_EQ(good.remote_read16(kAvailIdx), 1);
+  EXPECT_TRUE(good.san.findings().empty());
+}
+
 TEST(CoherencySanitizer, RepeatedViolationsFoldIntoOneFindingWithACount) {
   SanitizerRig rig;
   rig.remote_read16(kAvailIdx);
