@@ -19,8 +19,8 @@ bool overlaps_carveout(const models::BoardConfig& board, const models::MmuRegion
 
 /// Faults in effect from the start: they fired when the run began (or when the remote booted).
 bool configuration_fault(const FaultSpec& f) {
-  return f.kind == "linux_cacheable" || f.kind == "rsc_offset" || f.kind == "unmap_region" ||
-         f.kind == "remote_boots_late";
+  return f.kind == FaultKind::kLinuxCacheable || f.kind == FaultKind::kRscOffset ||
+         f.kind == FaultKind::kUnmapRegion || f.kind == FaultKind::kRemoteBootsLate;
 }
 
 } // namespace
@@ -28,16 +28,17 @@ bool configuration_fault(const FaultSpec& f) {
 void apply_scenario_faults(const std::vector<FaultSpec>& faults, models::BoardConfig& board,
                            MasterSoftware& master, RemoteSoftware& remote) {
   for (const FaultSpec& f : faults) {
-    if (f.kind == "double_tx_buffer") remote.image.double_tx_buffer_nth = f.nth;
-    if (f.kind == "ignore_vq_irq_when_attached") master.kernel.ignore_vq_irq_when_attached = true;
-    if (f.kind == "remote_boots_late") remote.boot_at = f.at;
-    if (f.kind == "linux_cacheable")
+    if (f.kind == FaultKind::kDoubleTxBuffer) remote.image.double_tx_buffer_nth = f.nth;
+    if (f.kind == FaultKind::kIgnoreVqIrqWhenAttached)
+      master.kernel.ignore_vq_irq_when_attached = true;
+    if (f.kind == FaultKind::kRemoteBootsLate) remote.boot_at = f.at;
+    if (f.kind == FaultKind::kLinuxCacheable)
       for (models::MmuRegion& r : board.master.mmu)
         if (overlaps_carveout(board, r)) r.attr = models::MemAttr::kNormalWb;
-    if (f.kind == "rsc_offset")
+    if (f.kind == FaultKind::kRscOffset)
       for (models::CarveoutConfig& c : board.carveouts)
         if (c.name == "rsc_table") c.rsc_offset = f.value;
-    if (f.kind == "unmap_region") {
+    if (f.kind == FaultKind::kUnmapRegion) {
       auto& mmu = f.cluster == "master" ? board.master.mmu : board.remote.mmu;
       mmu.erase(std::remove_if(mmu.begin(), mmu.end(),
                                [&](const models::MmuRegion& r) { return r.name == f.region; }),
@@ -48,8 +49,9 @@ void apply_scenario_faults(const std::vector<FaultSpec>& faults, models::BoardCo
 
 void arm_faults(const std::vector<FaultSpec>& faults, models::Platform& platform) {
   for (const FaultSpec& f : faults) {
-    if (f.kind == "skip_cache_op") platform.cluster(f.cluster).skip_maintenance(f.site, f.nth);
-    if (f.kind == "mailbox") {
+    if (f.kind == FaultKind::kSkipCacheOp)
+      platform.cluster(f.cluster).skip_maintenance(f.site, f.nth);
+    if (f.kind == FaultKind::kMailbox) {
       // The master sends through terminal B (SP), the remote through A (MP).
       const models::Terminal sender =
           f.cluster == "master" ? models::Terminal::kB : models::Terminal::kA;
@@ -74,8 +76,9 @@ std::vector<FaultRecord> fault_records(const std::vector<FaultSpec>& faults,
     r.spec = f;
     const std::string which =
         f.nth == 0 ? " (every call)" : " (call " + std::to_string(f.nth) + ")";
-    if (f.kind == "skip_cache_op") r.description = f.kind + " " + f.cluster + "/" + f.site + which;
-    if (f.kind == "mailbox") {
+    if (f.kind == FaultKind::kSkipCacheOp)
+      r.description = std::string(fault_kind_name(f.kind)) + " " + f.cluster + "/" + f.site + which;
+    if (f.kind == FaultKind::kMailbox) {
       r.description = "mailbox " + f.direction + " " + f.action + " of message " +
                       std::to_string(f.nth) +
                       (f.action == "delay" ? " by " + format_time(f.delay) : "");
@@ -86,27 +89,29 @@ std::vector<FaultRecord> fault_records(const std::vector<FaultSpec>& faults,
       r.occurrences = platform.mailbox().link().stats(sender).messages;
     }
     if (configuration_fault(f)) {
-      r.fired = {f.kind == "remote_boots_late" ? f.at : 0};
+      r.fired = {f.kind == FaultKind::kRemoteBootsLate ? f.at : 0};
       r.occurrences = 1;
     }
-    if (f.kind == "linux_cacheable")
+    if (f.kind == FaultKind::kLinuxCacheable)
       r.description = "linux_cacheable: carve-outs Normal-WB on master";
-    if (f.kind == "rsc_offset") r.description = "rsc_offset " + format_hex(f.value, 1);
-    if (f.kind == "unmap_region") r.description = "unmap_region " + f.cluster + "/" + f.region;
-    if (f.kind == "remote_boots_late") r.description = "remote_boots_late at " + format_time(f.at);
-    if (f.kind == "double_tx_buffer")
+    if (f.kind == FaultKind::kRscOffset) r.description = "rsc_offset " + format_hex(f.value, 1);
+    if (f.kind == FaultKind::kUnmapRegion)
+      r.description = "unmap_region " + f.cluster + "/" + f.region;
+    if (f.kind == FaultKind::kRemoteBootsLate)
+      r.description = "remote_boots_late at " + format_time(f.at);
+    if (f.kind == FaultKind::kDoubleTxBuffer)
       r.description = "double_tx_buffer remote (TX buffer " + std::to_string(f.nth) + ")";
-    if (f.kind == "ignore_vq_irq_when_attached")
+    if (f.kind == FaultKind::kIgnoreVqIrqWhenAttached)
       r.description = "ignore_vq_irq_when_attached master";
-    if (f.kind == "double_tx_buffer" && zephyr_status != nullptr) {
+    if (f.kind == FaultKind::kDoubleTxBuffer && zephyr_status != nullptr) {
       r.fired = zephyr_status->double_tx_buffer_fired;
       r.occurrences = zephyr_status->tx_buffers;
     }
-    if (f.kind == "ignore_vq_irq_when_attached" && linux_status != nullptr) {
+    if (f.kind == FaultKind::kIgnoreVqIrqWhenAttached && linux_status != nullptr) {
       r.fired = linux_status->vq_irqs_ignored;
       r.occurrences = linux_status->mbox_rx_words;
     }
-    if (f.kind == "skip_cache_op") {
+    if (f.kind == FaultKind::kSkipCacheOp) {
       const auto& rules = platform.cluster(f.cluster).skipped_sites();
       const std::size_t k = next_rule[f.cluster]++;
       if (k < rules.size()) {

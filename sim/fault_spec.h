@@ -10,8 +10,22 @@
 
 namespace sim::app {
 
+enum class FaultKind {
+  kSkipCacheOp,
+  kMailbox,
+  kDoubleTxBuffer,
+  kIgnoreVqIrqWhenAttached,
+  kLinuxCacheable,
+  kRscOffset,
+  kUnmapRegion,
+  kRemoteBootsLate,
+};
+
+/// The scenario key of a kind (`skip_cache_op`, ...).
+const char* fault_kind_name(FaultKind kind);
+
 struct FaultSpec {
-  std::string kind; ///< skip_cache_op
+  FaultKind kind = FaultKind::kSkipCacheOp;
   std::string cluster;
   std::string site;
   unsigned nth = 0;        ///< 0: every occurrence

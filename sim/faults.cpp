@@ -13,7 +13,7 @@ namespace {
 using config::ConfigNode;
 
 /// A fault's body is a map; `cluster` is where the fault acts (empty: given by the body).
-FaultSpec begin(const ConfigNode& n, const char* kind, const char* cluster = "") {
+FaultSpec begin(const ConfigNode& n, FaultKind kind, const char* cluster = "") {
   n.require_map();
   FaultSpec f;
   f.kind = kind;
@@ -22,7 +22,7 @@ FaultSpec begin(const ConfigNode& n, const char* kind, const char* cluster = "")
 }
 
 FaultSpec parse_skip_cache_op(const ConfigNode& n) {
-  FaultSpec f = begin(n, "skip_cache_op");
+  FaultSpec f = begin(n, FaultKind::kSkipCacheOp);
   const ConfigNode cluster = n.at("cluster");
   f.cluster = cluster.str();
   if (f.cluster == "master")
@@ -53,13 +53,13 @@ unsigned parse_nth(const ConfigNode& n) {
 }
 
 FaultSpec parse_double_tx_buffer(const ConfigNode& n) {
-  FaultSpec f = begin(n, "double_tx_buffer", "remote");
+  FaultSpec f = begin(n, FaultKind::kDoubleTxBuffer, "remote");
   f.nth = parse_nth(n);
   return f;
 }
 
 FaultSpec parse_mailbox(const ConfigNode& n) {
-  FaultSpec f = begin(n, "mailbox");
+  FaultSpec f = begin(n, FaultKind::kMailbox);
   const ConfigNode direction = n.at("direction");
   f.direction = direction.str();
   if (f.direction != "master_to_remote" && f.direction != "remote_to_master")
@@ -81,7 +81,7 @@ FaultSpec parse_mailbox(const ConfigNode& n) {
 }
 
 FaultSpec parse_rsc_offset(const ConfigNode& n, const models::BoardConfig& board) {
-  FaultSpec f = begin(n, "rsc_offset", "master");
+  FaultSpec f = begin(n, FaultKind::kRscOffset, "master");
   const ConfigNode value = n.at("value");
   f.value = value.uint();
   const models::CarveoutConfig* window = board.carveout("rsc_table");
@@ -94,7 +94,7 @@ FaultSpec parse_rsc_offset(const ConfigNode& n, const models::BoardConfig& board
 }
 
 FaultSpec parse_unmap_region(const ConfigNode& n, const models::BoardConfig& board) {
-  FaultSpec f = begin(n, "unmap_region");
+  FaultSpec f = begin(n, FaultKind::kUnmapRegion);
   const ConfigNode cluster = n.at("cluster");
   f.cluster = cluster.str();
   if (f.cluster != "master" && f.cluster != "remote") cluster.fail("expected master or remote");
@@ -110,7 +110,7 @@ FaultSpec parse_unmap_region(const ConfigNode& n, const models::BoardConfig& boa
 }
 
 FaultSpec parse_remote_boots_late(const ConfigNode& n) {
-  FaultSpec f = begin(n, "remote_boots_late", "remote");
+  FaultSpec f = begin(n, FaultKind::kRemoteBootsLate, "remote");
   const ConfigNode at = n.at("at");
   f.at = at.time();
   if (f.at == 0) at.fail("a late boot starts after 0");
@@ -122,6 +122,28 @@ constexpr const char* kKnownFaults =
     "rsc_offset, unmap_region, remote_boots_late";
 
 } // namespace
+
+const char* fault_kind_name(FaultKind kind) {
+  switch (kind) {
+  case FaultKind::kSkipCacheOp:
+    return "skip_cache_op";
+  case FaultKind::kMailbox:
+    return "mailbox";
+  case FaultKind::kDoubleTxBuffer:
+    return "double_tx_buffer";
+  case FaultKind::kIgnoreVqIrqWhenAttached:
+    return "ignore_vq_irq_when_attached";
+  case FaultKind::kLinuxCacheable:
+    return "linux_cacheable";
+  case FaultKind::kRscOffset:
+    return "rsc_offset";
+  case FaultKind::kUnmapRegion:
+    return "unmap_region";
+  case FaultKind::kRemoteBootsLate:
+    return "remote_boots_late";
+  }
+  return "?";
+}
 
 std::vector<FaultSpec> parse_faults(const ConfigNode& list, const models::BoardConfig& board) {
   std::vector<FaultSpec> out;
@@ -137,7 +159,10 @@ std::vector<FaultSpec> parse_faults(const ConfigNode& list, const models::BoardC
     else if (kind == "double_tx_buffer")
       out.push_back(parse_double_tx_buffer(body));
     else if (kind == "ignore_vq_irq_when_attached" || kind == "linux_cacheable")
-      out.push_back(begin(body, kind.c_str(), "master"));
+      out.push_back(begin(body,
+                          kind == "linux_cacheable" ? FaultKind::kLinuxCacheable
+                                                    : FaultKind::kIgnoreVqIrqWhenAttached,
+                          "master"));
     else if (kind == "rsc_offset")
       out.push_back(parse_rsc_offset(body, board));
     else if (kind == "unmap_region")
@@ -149,15 +174,16 @@ std::vector<FaultSpec> parse_faults(const ConfigNode& list, const models::BoardC
     // These set one value of the run: a second one would silently replace the first.
     const FaultSpec& added = out.back();
     for (std::size_t i = 0; i + 1 < out.size(); ++i) {
-      const bool same = out[i].kind == added.kind &&
-                        (added.kind == "double_tx_buffer" || added.kind == "rsc_offset" ||
-                         added.kind == "remote_boots_late" || added.kind == "linux_cacheable" ||
-                         added.kind == "ignore_vq_irq_when_attached" ||
-                         (added.kind == "unmap_region" && out[i].cluster == added.cluster &&
-                          out[i].region == added.region));
+      const bool same =
+          out[i].kind == added.kind &&
+          (added.kind == FaultKind::kDoubleTxBuffer || added.kind == FaultKind::kRscOffset ||
+           added.kind == FaultKind::kRemoteBootsLate || added.kind == FaultKind::kLinuxCacheable ||
+           added.kind == FaultKind::kIgnoreVqIrqWhenAttached ||
+           (added.kind == FaultKind::kUnmapRegion && out[i].cluster == added.cluster &&
+            out[i].region == added.region));
       if (same)
-        body.fail("a second " + added.kind + " fault (faults[" + std::to_string(i) +
-                  "] is one): give it once");
+        body.fail(std::string("a second ") + fault_kind_name(added.kind) + " fault (faults[" +
+                  std::to_string(i) + "] is one): give it once");
     }
   }
   return out;

@@ -111,14 +111,14 @@ json report_json(const Scenario& sc, const RunOutput& run) {
     json fired = json::array();
     for (std::size_t i = 0; i < f.fired.size() && i < kFiredTimes; ++i)
       fired.push_back(f.fired[i] / kPsPerNs);
-    json fj = {{"kind", f.spec.kind}, {"cluster", f.spec.cluster}};
+    json fj = {{"kind", fault_kind_name(f.spec.kind)}, {"cluster", f.spec.cluster}};
     if (!f.spec.site.empty()) fj["site"] = f.spec.site;
     if (f.spec.nth != 0) fj["nth"] = f.spec.nth;
     if (!f.spec.direction.empty()) fj["direction"] = f.spec.direction;
     if (!f.spec.action.empty()) fj["action"] = f.spec.action;
     if (f.spec.delay != 0) fj["delay_ns"] = f.spec.delay / kPsPerNs;
     if (!f.spec.region.empty()) fj["region"] = f.spec.region;
-    if (f.spec.kind == "rsc_offset") fj["value"] = format_hex(f.spec.value, 1);
+    if (f.spec.kind == FaultKind::kRscOffset) fj["value"] = format_hex(f.spec.value, 1);
     if (f.spec.at != 0) fj["at_ns"] = f.spec.at / kPsPerNs;
     fj["occurrences"] = f.occurrences;
     fj["fired"] = f.fired.size();

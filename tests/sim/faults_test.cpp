@@ -35,7 +35,8 @@ TEST(Faults, SkipCacheOpEveryCallOrTheNth) {
           "- skip_cache_op: { cluster: remote, site: rx_avail_idx_invalidate, nth: 3 }\n");
   const std::vector<FaultSpec> f = parse_faults(config::ConfigNode(d, "faults"), board());
   ASSERT_EQ(f.size(), 2u);
-  EXPECT_EQ(f[0].kind, "skip_cache_op");
+  EXPECT_EQ(f[0].kind, FaultKind::kSkipCacheOp);
+  EXPECT_STREQ(fault_kind_name(f[0].kind), "skip_cache_op");
   EXPECT_EQ(f[0].site, "tx_buffer_flush");
   EXPECT_EQ(f[0].nth, 0u);
   EXPECT_EQ(f[1].site, "rx_avail_idx_invalidate");
