@@ -66,8 +66,9 @@ public:
                  const std::uint8_t* data, unsigned len, std::uint64_t when);
   void evict(int cluster, std::uint64_t line);
   void invalidate(int cluster, std::uint64_t line, bool discarded_dirty, std::uint64_t when);
-  /// Software asked for maintenance `op` (`clean`, `invalidate`, `clean+invalidate`) of a range at
-  /// `site`; skipped = a fault suppressed it. Cache events until maintenance_end are caused by it.
+  /// Software asked for maintenance `op` (`dcache clean`, `dcache invalidate`, `dcache
+  /// clean+invalidate`) of a range at `site`; skipped = a fault suppressed it. Cache events until
+  /// maintenance_end are caused by it.
   void maintenance_begin(int cluster, const char* op, const char* site, std::uint64_t addr,
                          std::uint64_t len, bool skipped, std::uint64_t when);
   void maintenance_end(int cluster);

@@ -15,9 +15,9 @@ public:
   /// A completed access that did not go through the D-cache; `device` = a device mapping (MMIO).
   virtual void on_uncached(bool /*is_write*/, std::uint64_t /*addr*/, const std::uint8_t* /*data*/,
                            unsigned /*len*/, bool /*device*/, std::uint64_t /*when_ps*/) {}
-  /// Software asked for maintenance `op` (`clean`, `invalidate`, `clean+invalidate`) at `site`;
-  /// skipped = a fault suppressed it. The cache's events for it come between this call and
-  /// on_maintenance_done().
+  /// Software asked for maintenance `op` (`dcache clean`, `dcache invalidate`, `dcache
+  /// clean+invalidate`) at `site`; skipped = a fault suppressed it. The cache's events for it come
+  /// between this call and on_maintenance_done().
   virtual void on_maintenance(const char* /*op*/, const char* /*site*/, std::uint64_t /*addr*/,
                               std::uint64_t /*len*/, bool /*skipped*/, std::uint64_t /*when_ps*/) {}
   virtual void on_maintenance_done() {}
