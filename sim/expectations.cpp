@@ -80,13 +80,14 @@ void parse_coherency(const ConfigNode& c, Expectations& e) {
       e.first_symbol = value.str();
       continue;
     }
-    bool known = key == "violations";
+    bool known = key == "violations" || key == "discarded_lines" || key == "unobserved_discards";
     for (models::coherency::Kind k : models::coherency::kKinds)
       known = known || key == kind_name(k);
     if (!known)
       value.fail("unknown coherency expectation '" + key +
                  "' (known: violations, stale_read, unpublished_read, lost_update, "
-                 "discarded_write, first_kind, first_symbol)");
+                 "discarded_write, discarded_lines, unobserved_discards, first_kind, "
+                 "first_symbol)");
     e.coherency[key] = parse_count(value);
   }
 }
@@ -100,9 +101,11 @@ void evaluate_coherency(const Expectations& expect, const CoherencyResult& c,
       continue;
     }
     auto it = c.by_kind.find(key);
-    const std::uint64_t v = key == "violations"     ? c.stats.violations
-                            : it == c.by_kind.end() ? 0
-                                                    : it->second;
+    const std::uint64_t v = key == "violations"            ? c.stats.violations
+                            : key == "discarded_lines"     ? c.stats.discarded_lines
+                            : key == "unobserved_discards" ? c.stats.unobserved_discards
+                            : it == c.by_kind.end()        ? 0
+                                                           : it->second;
     out.push_back({"coherency." + key, spec.text, std::to_string(v), spec.matches(v)});
   }
   const auto check = [&](const char* key, const std::string& expected, const std::string& actual) {
