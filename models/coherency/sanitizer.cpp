@@ -79,6 +79,7 @@ bool CoherencySanitizer::any_discards() const {
 void CoherencySanitizer::drop_line(ClusterShadow& c,
                                    std::unordered_map<std::uint64_t, Line>::iterator it) {
   if (it->second.any_dirty) --c.dirty_lines;
+  it->second.any_dirty = false;
   spare_lines_.push_back(std::move(it->second));
   c.lines.erase(it);
 }
@@ -251,7 +252,7 @@ void CoherencySanitizer::fill(int cluster, std::uint64_t line_addr, const std::u
   }
   line.version.assign(len, 0);
   line.value.assign(data, data + len);
-  if (line.any_dirty) --clusters_[cluster].dirty_lines; // refilled over a line never dropped
+  if (!added && line.any_dirty) --clusters_[cluster].dirty_lines; // refilled, never dropped
   line.dirty.assign(len, 0);
   line.any_dirty = false;
   line.fill_ps = when;
