@@ -74,11 +74,24 @@ std::vector<FaultRecord> fault_records(const std::vector<FaultSpec>& faults,
   for (const FaultSpec& f : faults) {
     FaultRecord r;
     r.spec = f;
-    const std::string which =
-        f.nth == 0 ? " (every call)" : " (call " + std::to_string(f.nth) + ")";
-    if (f.kind == FaultKind::kSkipCacheOp)
-      r.description = std::string(fault_kind_name(f.kind)) + " " + f.cluster + "/" + f.site + which;
-    if (f.kind == FaultKind::kMailbox) {
+    if (configuration_fault(f)) {
+      // In effect from the start (or from the remote's late boot).
+      r.fired = {f.kind == FaultKind::kRemoteBootsLate ? f.at : 0};
+      r.occurrences = 1;
+    }
+    switch (f.kind) {
+    case FaultKind::kSkipCacheOp: {
+      r.description = "skip_cache_op " + f.cluster + "/" + f.site +
+                      (f.nth == 0 ? " (every call)" : " (call " + std::to_string(f.nth) + ")");
+      const auto& rules = platform.cluster(f.cluster).skipped_sites();
+      const std::size_t k = next_rule[f.cluster]++;
+      if (k < rules.size()) {
+        r.occurrences = rules[k].calls;
+        r.fired = rules[k].fired;
+      }
+      break;
+    }
+    case FaultKind::kMailbox: {
       r.description = "mailbox " + f.direction + " " + f.action + " of message " +
                       std::to_string(f.nth) +
                       (f.action == "delay" ? " by " + format_time(f.delay) : "");
@@ -87,37 +100,34 @@ std::vector<FaultRecord> fault_records(const std::vector<FaultSpec>& faults,
       const models::Terminal sender =
           f.cluster == "master" ? models::Terminal::kB : models::Terminal::kA;
       r.occurrences = platform.mailbox().link().stats(sender).messages;
+      break;
     }
-    if (configuration_fault(f)) {
-      r.fired = {f.kind == FaultKind::kRemoteBootsLate ? f.at : 0};
-      r.occurrences = 1;
-    }
-    if (f.kind == FaultKind::kLinuxCacheable)
-      r.description = "linux_cacheable: carve-outs Normal-WB on master";
-    if (f.kind == FaultKind::kRscOffset) r.description = "rsc_offset " + format_hex(f.value, 1);
-    if (f.kind == FaultKind::kUnmapRegion)
-      r.description = "unmap_region " + f.cluster + "/" + f.region;
-    if (f.kind == FaultKind::kRemoteBootsLate)
-      r.description = "remote_boots_late at " + format_time(f.at);
-    if (f.kind == FaultKind::kDoubleTxBuffer)
+    case FaultKind::kDoubleTxBuffer:
       r.description = "double_tx_buffer remote (TX buffer " + std::to_string(f.nth) + ")";
-    if (f.kind == FaultKind::kIgnoreVqIrqWhenAttached)
-      r.description = "ignore_vq_irq_when_attached master";
-    if (f.kind == FaultKind::kDoubleTxBuffer && zephyr_status != nullptr) {
-      r.fired = zephyr_status->double_tx_buffer_fired;
-      r.occurrences = zephyr_status->tx_buffers;
-    }
-    if (f.kind == FaultKind::kIgnoreVqIrqWhenAttached && linux_status != nullptr) {
-      r.fired = linux_status->vq_irqs_ignored;
-      r.occurrences = linux_status->mbox_rx_words;
-    }
-    if (f.kind == FaultKind::kSkipCacheOp) {
-      const auto& rules = platform.cluster(f.cluster).skipped_sites();
-      const std::size_t k = next_rule[f.cluster]++;
-      if (k < rules.size()) {
-        r.occurrences = rules[k].calls;
-        r.fired = rules[k].fired;
+      if (zephyr_status != nullptr) {
+        r.fired = zephyr_status->double_tx_buffer_fired;
+        r.occurrences = zephyr_status->tx_buffers;
       }
+      break;
+    case FaultKind::kIgnoreVqIrqWhenAttached:
+      r.description = "ignore_vq_irq_when_attached master";
+      if (linux_status != nullptr) {
+        r.fired = linux_status->vq_irqs_ignored;
+        r.occurrences = linux_status->mbox_rx_words;
+      }
+      break;
+    case FaultKind::kLinuxCacheable:
+      r.description = "linux_cacheable: carve-outs Normal-WB on master";
+      break;
+    case FaultKind::kRscOffset:
+      r.description = "rsc_offset " + format_hex(f.value, 1);
+      break;
+    case FaultKind::kUnmapRegion:
+      r.description = "unmap_region " + f.cluster + "/" + f.region;
+      break;
+    case FaultKind::kRemoteBootsLate:
+      r.description = "remote_boots_late at " + format_time(f.at);
+      break;
     }
     out.push_back(std::move(r));
   }
