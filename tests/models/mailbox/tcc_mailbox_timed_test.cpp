@@ -117,6 +117,24 @@ TEST(TccMailboxTimed, RxIrqRisesIrqLatencyAfterTheSendingAccess) {
   EXPECT_EQ(bench.probe_rx_b.rising_edges, 1u);
 }
 
+TEST(TccMailboxTimed, ADelayedKickRaisesThePeersRxIrqOnlyAfterTheDelay) {
+  const sc_time kSendAt(100, SC_NS);
+  const sc_time kDelay(300, SC_NS);
+  std::vector<std::pair<Terminal, sc_time>> sends;
+  Bench bench("bench", [&](Bench& b) {
+    b.wr(b.cpu_b, kCtrlSet, kCtrlIenRead);
+    b.wr(b.cpu_a, kCmdTxFifo, 0x42);
+    b.wait_until(kSendAt);
+    b.wr(b.cpu_a, kCtrlSet, kCtrlOen);
+  });
+  bench.mbox.add_kick_fault(Terminal::kA, 1, KickFault::kDelay, kDelay);
+  bench.mbox.on_send([&](Terminal t, sc_time when) { sends.emplace_back(t, when); });
+  sc_core::sc_start(kRunFor);
+  EXPECT_EQ(bench.log_rx_b.edges, (Edges{{kSendAt + kDelay + kIrqLatency, true}}));
+  EXPECT_EQ(bench.mbox.fired_times(0), (std::vector<sc_time>{kSendAt}));
+  EXPECT_EQ(sends, (std::vector<std::pair<Terminal, sc_time>>{{Terminal::kA, kSendAt}}));
+}
+
 TEST(TccMailboxTimed, RxFallsAndTxDoneRisesIrqLatencyAfterTheDrainingRead) {
   const sc_time kSendAt(100, SC_NS);
   const sc_time kDrainAt(400, SC_NS);
