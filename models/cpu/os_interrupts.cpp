@@ -25,7 +25,10 @@ void OsKernel::interrupt_context(CoreContext& c) {
       while (c.running != &self) sc_core::wait(self.granted);
     }
     current_ = &self;
-    if (halted_) continue;
+    if (halted_) {
+      c.running = nullptr; // a halted cluster's interrupts are not taken
+      continue;
+    }
     const sc_time entered = sc_core::sc_time_stamp();
     ++c.stats.interrupts;
     c.qk.inc(ps_to_sc(costs_.isr_entry));
@@ -44,6 +47,9 @@ void OsKernel::interrupt_context(CoreContext& c) {
         irq_.core().end_of_interrupt(*line);
       }
     } catch (const ClusterHalted&) {
+      // Halted (a panic or a reset): the core is nobody's until the cluster runs again.
+      c.running = nullptr;
+      c.interrupted = nullptr;
       continue;
     } catch (const sc_core::sc_unwind_exception&) {
       throw;

@@ -375,6 +375,50 @@ void OsKernel::panic(PanicInfo info) {
   throw ClusterHalted{};
 }
 
+void OsKernel::reset_begin() {
+  halted_ = true;
+  // Threads parked in a wait would otherwise resume old software after reset_end().
+  for (auto& t : threads_) {
+    if (t->state != OsThread::State::kDone && t->process.valid() && !t->process.terminated())
+      t->process.kill(sc_core::SC_NO_DESCENDANTS);
+    t->state = OsThread::State::kDone;
+  }
+  for (const auto& [line, handler] : handlers_) irq_.core().enable(line, false);
+  handlers_.clear();
+  auto retire = [](auto& from, auto& to) {
+    for (auto& x : from) to.push_back(std::move(x));
+    from.clear();
+  };
+  retire(threads_, retired_threads_);
+  retire(semaphores_, retired_semaphores_);
+  retire(wait_queues_, retired_wait_queues_);
+  retire(works_, retired_works_);
+  for (auto& [name, wq] : workqueues_) retired_workqueues_.push_back(std::move(wq));
+  workqueues_.clear();
+  for (auto& c : cores_) {
+    // An interrupt context still inside a handler gives the core up when it unwinds.
+    if (c->running != c->isr.get()) c->running = nullptr;
+    c->ready.clear();
+    c->interrupted = nullptr;
+    c->last_thread = nullptr;
+    c->preempt_pending = false;
+    c->wakeup_preempt = false;
+    c->irq_request = false;
+    c->irq_mask = 0;
+    c->qk.reset();
+  }
+  current_ = nullptr;
+}
+
+void OsKernel::reset_end() {
+  halted_ = false;
+  for (auto& c : cores_) {
+    c->idle_since = sc_core::sc_time_stamp();
+    c->unmasked.notify(SC_ZERO_TIME); // interrupt contexts look again
+    dispatch(*c);
+  }
+}
+
 void OsKernel::finish_accounting() {
   for (auto& c : cores_) {
     if (c->running == nullptr) {

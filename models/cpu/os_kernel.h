@@ -90,6 +90,15 @@ public:
   bool spin(const sc_core::sc_event* watch, const bool* latched, const sc_core::sc_time& deadline);
   void sleep(hal::SimTime duration);
 
+  /// A reset of the cluster (a remote that restarts): every software thread stops for good (its
+  /// SystemC process is killed, its stack unwound), interrupts are disabled and their handlers
+  /// forgotten, and the old software's kernel objects are retired (kept alive, never used
+  /// again). The cluster stays halted until reset_end(). Called from outside the cluster's
+  /// software (a SystemC process of the test or the runner).
+  void reset_begin();
+  /// Leaves reset: cores idle, nothing masked, not halted; new threads may be spawned.
+  void reset_end();
+
   /// Records the panic and unwinds the caller (when called from the cluster's software).
   [[noreturn]] void panic(PanicInfo info);
   bool halted() const { return halted_; }
@@ -136,6 +145,12 @@ private:
   std::vector<std::unique_ptr<hal::WaitQueue>> wait_queues_;
   std::map<std::string, std::unique_ptr<Workqueue>> workqueues_;
   std::vector<std::unique_ptr<hal::Work>> works_;
+  /// What earlier software generations created (reset_begin): dead, but still referenced.
+  std::vector<std::unique_ptr<OsThread>> retired_threads_;
+  std::vector<std::unique_ptr<hal::Semaphore>> retired_semaphores_;
+  std::vector<std::unique_ptr<hal::WaitQueue>> retired_wait_queues_;
+  std::vector<std::unique_ptr<Workqueue>> retired_workqueues_;
+  std::vector<std::unique_ptr<hal::Work>> retired_works_;
   OsThread* current_ = nullptr;
   std::int64_t order_ = 0;
   bool halted_ = false;
