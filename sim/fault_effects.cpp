@@ -32,6 +32,10 @@ void apply_scenario_faults(const std::vector<FaultSpec>& faults, models::BoardCo
     if (f.kind == FaultKind::kIgnoreVqIrqWhenAttached)
       master.kernel.ignore_vq_irq_when_attached = true;
     if (f.kind == FaultKind::kRemoteBootsLate) remote.boot_at = f.at;
+    if (f.kind == FaultKind::kRemoteRestarts) {
+      remote.restart_at = f.at;
+      remote.restart_delay = f.reboot;
+    }
     if (f.kind == FaultKind::kLinuxCacheable)
       for (models::MmuRegion& r : board.master.mmu)
         if (overlaps_carveout(board, r)) r.attr = models::MemAttr::kNormalWb;
@@ -66,7 +70,8 @@ void arm_faults(const std::vector<FaultSpec>& faults, models::Platform& platform
 std::vector<FaultRecord> fault_records(const std::vector<FaultSpec>& faults,
                                        models::Platform& platform,
                                        const sw::lnx::LinuxStatus* linux_status,
-                                       const sw::zephyr::ZephyrStatus* zephyr_status) {
+                                       const sw::zephyr::ZephyrStatus* zephyr_status,
+                                       const std::vector<Picoseconds>& remote_restarts) {
   std::vector<FaultRecord> out;
   // Faults were armed in order: the k-th skip_cache_op of a cluster is its k-th rule.
   std::map<std::string, std::size_t> next_rule;
@@ -127,6 +132,12 @@ std::vector<FaultRecord> fault_records(const std::vector<FaultSpec>& faults,
       break;
     case FaultKind::kRemoteBootsLate:
       r.description = "remote_boots_late at " + format_time(f.at);
+      break;
+    case FaultKind::kRemoteRestarts:
+      r.description = "remote_restarts at " + format_time(f.at) + ", running again " +
+                      format_time(f.reboot) + " later";
+      r.fired = remote_restarts;
+      r.occurrences = 1;
       break;
     }
     out.push_back(std::move(r));

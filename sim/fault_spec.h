@@ -19,6 +19,7 @@ enum class FaultKind {
   kRscOffset,
   kUnmapRegion,
   kRemoteBootsLate,
+  kRemoteRestarts,
 };
 
 /// The scenario key of a kind (`skip_cache_op`, ...).
@@ -34,7 +35,8 @@ struct FaultSpec {
   Picoseconds delay = 0;   ///< mailbox delay
   std::string region;      ///< unmap_region: the MMU region's name
   std::uint64_t value = 0; ///< rsc_offset: the offset Linux uses
-  Picoseconds at = 0;      ///< remote_boots_late: when the remote image starts
+  Picoseconds at = 0;      ///< remote_boots_late: when the image starts; remote_restarts: reset
+  Picoseconds reboot = 0;  ///< remote_restarts: from the reset to the image running again
 };
 
 struct FaultRecord {

@@ -117,9 +117,21 @@ FaultSpec parse_remote_boots_late(const ConfigNode& n) {
   return f;
 }
 
+FaultSpec parse_remote_restarts(const ConfigNode& n) {
+  FaultSpec f = begin(n, FaultKind::kRemoteRestarts, "remote");
+  const ConfigNode at = n.at("at");
+  f.at = at.time();
+  if (f.at == 0) at.fail("a restart happens after 0");
+  const ConfigNode reboot = n.at("reboot");
+  f.reboot = reboot.time();
+  // Code caught in the middle of a quantum (at most the board's 1us) must have unwound first.
+  if (f.reboot < kPsPerMs) reboot.fail("a reboot takes at least 1ms");
+  return f;
+}
+
 constexpr const char* kKnownFaults =
     "skip_cache_op, mailbox, double_tx_buffer, ignore_vq_irq_when_attached, linux_cacheable, "
-    "rsc_offset, unmap_region, remote_boots_late";
+    "rsc_offset, unmap_region, remote_boots_late, remote_restarts";
 
 } // namespace
 
@@ -141,6 +153,8 @@ const char* fault_kind_name(FaultKind kind) {
     return "unmap_region";
   case FaultKind::kRemoteBootsLate:
     return "remote_boots_late";
+  case FaultKind::kRemoteRestarts:
+    return "remote_restarts";
   }
   return "?";
 }
@@ -169,6 +183,8 @@ std::vector<FaultSpec> parse_faults(const ConfigNode& list, const models::BoardC
       out.push_back(parse_unmap_region(body, board));
     else if (kind == "remote_boots_late")
       out.push_back(parse_remote_boots_late(body));
+    else if (kind == "remote_restarts")
+      out.push_back(parse_remote_restarts(body));
     else
       body.fail("unknown fault '" + kind + "' (known: " + kKnownFaults + ")");
     // These set one value of the run: a second one would silently replace the first.
@@ -177,7 +193,8 @@ std::vector<FaultSpec> parse_faults(const ConfigNode& list, const models::BoardC
       const bool same =
           out[i].kind == added.kind &&
           (added.kind == FaultKind::kDoubleTxBuffer || added.kind == FaultKind::kRscOffset ||
-           added.kind == FaultKind::kRemoteBootsLate || added.kind == FaultKind::kLinuxCacheable ||
+           added.kind == FaultKind::kRemoteBootsLate || added.kind == FaultKind::kRemoteRestarts ||
+           added.kind == FaultKind::kLinuxCacheable ||
            added.kind == FaultKind::kIgnoreVqIrqWhenAttached ||
            (added.kind == FaultKind::kUnmapRegion && out[i].cluster == added.cluster &&
             out[i].region == added.region));

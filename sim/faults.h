@@ -13,6 +13,7 @@
 //     - rsc_offset: { value: 0x400 }           # Linux looks for the table at another offset
 //     - unmap_region: { cluster: remote, region: VDEV0BUFFER }
 //     - remote_boots_late: { at: 500ms }       # the remote image starts after Linux attached
+//     - remote_restarts: { at: 50ms, reboot: 10ms }   # reset, image reloaded and started again
 
 #include <vector>
 
@@ -36,6 +37,7 @@ void arm_faults(const std::vector<FaultSpec>& faults, models::Platform& platform
 std::vector<FaultRecord> fault_records(const std::vector<FaultSpec>& faults,
                                        models::Platform& platform,
                                        const sw::lnx::LinuxStatus* linux_status,
-                                       const sw::zephyr::ZephyrStatus* zephyr_status);
+                                       const sw::zephyr::ZephyrStatus* zephyr_status,
+                                       const std::vector<Picoseconds>& remote_restarts);
 
 } // namespace sim::app

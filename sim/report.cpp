@@ -120,6 +120,7 @@ json report_json(const Scenario& sc, const RunOutput& run) {
     if (!f.spec.region.empty()) fj["region"] = f.spec.region;
     if (f.spec.kind == FaultKind::kRscOffset) fj["value"] = format_hex(f.spec.value, 1);
     if (f.spec.at != 0) fj["at_ns"] = f.spec.at / kPsPerNs;
+    if (f.spec.reboot != 0) fj["reboot_ns"] = f.spec.reboot / kPsPerNs;
     fj["occurrences"] = f.occurrences;
     fj["fired"] = f.fired.size();
     fj["fired_ns"] = fired;

@@ -150,7 +150,8 @@ RunOutput run_scenario(const Scenario& sc) {
     r.zephyr_error = z->error;
   }
   r.nothing_awaited = !software.awaits_any();
-  r.faults = fault_records(sc.faults, platform, software.linux_status(), software.zephyr_status());
+  r.faults = fault_records(sc.faults, platform, software.linux_status(), software.zephyr_status(),
+                           software.restarted_at());
   if (const models::coherency::CoherencySanitizer* san = platform.sanitizer()) {
     r.coherency.enabled = true;
     r.coherency.findings = san->findings();

@@ -20,33 +20,27 @@ SoftwareBoot::SoftwareBoot(models::Platform& platform, const Scenario& sc,
       AppInstance::Done done = [this, awaited = app.awaited] {
         if (awaited) app_done();
       };
+      if (!master && !app.bare()) continue; // the Zephyr image's: boot_zephyr() makes them
       if (app.bare()) {
         auto main = app.main;
         cluster.boot(app.thread, [main, info, done](hal::Hal& hal) {
           main(hal, info);
           done();
         });
-      } else if (app.make_linux_driver) {
-        drivers_.push_back(app.make_linux_driver(done));
       } else {
-        zephyr_apps_.push_back(app.make_zephyr_app(done));
+        drivers_.push_back(app.make_linux_driver(done));
       }
     }
   }
 
-  if (!zephyr_apps_.empty()) {
-    zephyr_booted_ = true;
+  for (const AppInstance& app : sc.remote_apps)
+    if (!app.bare()) zephyr_booted_ = true;
+  if (zephyr_booted_) {
+    remote_done_.assign(sc.remote_apps.size(), false);
     // The table is part of the image: in DRAM before anything runs.
     load_into_dram(platform, sc.remote.image.rsc_table, remote_table_bytes(sc.remote.image));
-    std::vector<sw::zephyr::ZephyrApp*> apps;
-    for (auto& a : zephyr_apps_) apps.push_back(a.get());
-    const sw::PlatformInfo info = platform_info(sc.board, "remote", sc.seed);
-    platform.cluster("remote").boot(
-        {"main", 0, false, 0},
-        [this, apps, info, &sc](hal::Hal& hal) {
-          sw::zephyr::boot(hal, info, sc.remote.image, apps, zephyr_);
-        },
-        ps_to_sc(sc.remote.boot_at));
+    boot_zephyr(platform, sc, ps_to_sc(sc.remote.boot_at));
+    if (sc.remote.restart_at > 0) schedule_restart(platform, sc);
   }
   if (!drivers_.empty()) {
     linux_booted_ = true;
@@ -61,6 +55,52 @@ SoftwareBoot::SoftwareBoot(models::Platform& platform, const Scenario& sc,
                                       if (!linux_.attached) finished_.notify(sc_core::SC_ZERO_TIME);
                                     });
   }
+}
+
+void SoftwareBoot::boot_zephyr(models::Platform& platform, const Scenario& sc,
+                               sc_core::sc_time at) {
+  zephyr_apps_.clear(); // the previous image's applications died with its threads
+  for (std::size_t i = 0; i < sc.remote_apps.size(); ++i) {
+    const AppInstance& app = sc.remote_apps[i];
+    if (app.bare()) continue;
+    // An application counts as done once, whichever image generation finished it.
+    zephyr_apps_.push_back(app.make_zephyr_app([this, i, awaited = app.awaited] {
+      if (!awaited || remote_done_[i]) return;
+      remote_done_[i] = true;
+      app_done();
+    }));
+  }
+  std::vector<sw::zephyr::ZephyrApp*> apps;
+  for (auto& a : zephyr_apps_) apps.push_back(a.get());
+  const sw::PlatformInfo info = platform_info(sc.board, "remote", sc.seed);
+  platform.cluster("remote").boot(
+      {"main", 0, false, 0},
+      [this, apps, info, &sc](hal::Hal& hal) {
+        sw::zephyr::boot(hal, info, sc.remote.image, apps, zephyr_);
+      },
+      at);
+}
+
+void SoftwareBoot::schedule_restart(models::Platform& platform, const Scenario& sc) {
+  sc_core::sc_spawn(
+      [this, &platform, &sc] {
+        sc_core::wait(ps_to_sc(sc.remote.restart_at));
+        restarted_at_.push_back(sc_to_ps(sc_core::sc_time_stamp()));
+        // A reset: the software stops, the D-cache loses its contents, the boot loader reloads
+        // the image (its resource table as built, status 0) and starts it again.
+        platform.cluster("remote").kernel().reset_begin();
+        platform.reset_cache("remote");
+        const std::vector<std::uint8_t> table = remote_table_bytes(sc.remote.image);
+        load_into_dram(platform, sc.remote.image.rsc_table, table);
+        if (models::coherency::CoherencySanitizer* s = platform.sanitizer())
+          s->image_write(sc.remote.image.rsc_table, table.data(),
+                         static_cast<unsigned>(table.size()), sc_to_ps(sc_core::sc_time_stamp()));
+        sc_core::wait(ps_to_sc(sc.remote.restart_delay));
+        platform.cluster("remote").kernel().reset_end();
+        zephyr_ = sw::zephyr::ZephyrStatus{};
+        boot_zephyr(platform, sc, sc_core::SC_ZERO_TIME);
+      },
+      "remote_restart");
 }
 
 void SoftwareBoot::app_done() {

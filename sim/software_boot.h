@@ -35,8 +35,14 @@ public:
     return zephyr_booted_ ? &zephyr_ : nullptr;
   }
 
+  /// When the remote was reset (the remote_restarts fault).
+  const std::vector<Picoseconds>& restarted_at() const { return restarted_at_; }
+
 private:
   void app_done();
+  /// Creates the Zephyr applications afresh and starts the image on the remote at `at`.
+  void boot_zephyr(models::Platform& platform, const Scenario& sc, sc_core::sc_time at);
+  void schedule_restart(models::Platform& platform, const Scenario& sc);
 
   unsigned awaited_ = 0;
   unsigned remaining_ = 0;
@@ -48,6 +54,8 @@ private:
   bool linux_booted_ = false;
   bool linux_done_ = false;
   bool zephyr_booted_ = false;
+  std::vector<bool> remote_done_; ///< per remote application: its done already counted
+  std::vector<Picoseconds> restarted_at_;
 };
 
 } // namespace sim::app

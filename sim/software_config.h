@@ -21,6 +21,10 @@ struct RemoteSoftware {
   sw::zephyr::ZephyrOptions image;
   /// When the remote image starts running (the remote_boots_late fault; 0 = at once).
   Picoseconds boot_at = 0;
+  /// The remote_restarts fault: reset at restart_at (0 = never), image running again
+  /// restart_delay later.
+  Picoseconds restart_at = 0;
+  Picoseconds restart_delay = 0;
 };
 
 /// Reads everything but `apps` from the merged `master:` section.

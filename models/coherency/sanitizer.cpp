@@ -349,6 +349,29 @@ void CoherencySanitizer::maintenance_end(int cluster) {
   clusters_[cluster].cause.clear();
 }
 
+void CoherencySanitizer::reset_cluster(int cluster) {
+  ClusterShadow& c = clusters_[cluster];
+  while (!c.lines.empty()) drop_line(c, c.lines.begin());
+  c.discards.clear();
+  c.last_maintenance.clear();
+  c.cause.clear();
+}
+
+void CoherencySanitizer::image_write(std::uint64_t addr, const std::uint8_t* data, unsigned len,
+                                     std::uint64_t when) {
+  std::uint32_t v = 0;
+  for (unsigned i = 0; i < len; ++i) {
+    Region* r = region_of(addr + i);
+    if (r == nullptr) continue;
+    if (v == 0) {
+      events_.push_back({0, when}); // agent 0: the image
+      v = static_cast<std::uint32_t>(events_.size() - 1);
+    }
+    r->version[addr + i - r->base] = v;
+    r->value[addr + i - r->base] = data[i];
+  }
+}
+
 void CoherencySanitizer::release(int cluster, std::uint64_t when) {
   ClusterShadow& c = clusters_[cluster];
   const auto below = static_cast<std::uint32_t>(events_.size());

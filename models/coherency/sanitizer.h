@@ -72,6 +72,10 @@ public:
   void maintenance_begin(int cluster, const char* op, const char* site, std::uint64_t addr,
                          std::uint64_t len, bool skipped, std::uint64_t when);
   void maintenance_end(int cluster);
+  /// The cluster was reset: its cache's contents are gone (a loss nobody reads back as its own).
+  void reset_cluster(int cluster);
+  /// The boot loader wrote the image into DRAM (an agent of its own, "image").
+  void image_write(std::uint64_t addr, const std::uint8_t* data, unsigned len, std::uint64_t when);
   /// The cluster signalled its peer (it sent a mailbox message: a kick): everything it wrote
   /// before is expected to be visible to the peer from now on. Other device writes (console
   /// characters, interrupt acknowledges) are not releases.

@@ -51,6 +51,9 @@ public:
   /// Attaches the coherency sanitizer to both clusters and their D-caches, shadowing every
   /// carve-out. Call before the simulation starts; it only watches (DESIGN §5).
   coherency::CoherencySanitizer& enable_coherency_sanitizer();
+  /// A reset of one cluster's D-cache: every line dropped, dirty data lost (and the sanitizer
+  /// forgets what that cache held, without calling it a discard).
+  void reset_cache(const std::string& side);
   /// nullptr unless enabled.
   coherency::CoherencySanitizer* sanitizer() { return sanitizer_.get(); }
   std::size_t memory_banks() const { return memories_.size(); }

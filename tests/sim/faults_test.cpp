@@ -81,7 +81,8 @@ TEST(Faults, ConfigurationFaultsChangeTheBoardAndTheRemoteBoot) {
   config::ConfigValue d = doc("- linux_cacheable: {}\n"
                               "- rsc_offset: { value: 0x400 }\n"
                               "- unmap_region: { cluster: remote, region: VDEV0BUFFER }\n"
-                              "- remote_boots_late: { at: 500ms }\n");
+                              "- remote_boots_late: { at: 500ms }\n"
+                              "- remote_restarts: { at: 1s, reboot: 20ms }\n");
   const std::vector<FaultSpec> f = parse_faults(config::ConfigNode(d, "faults"), board());
   models::BoardConfig b = board();
   MasterSoftware master;
@@ -96,6 +97,8 @@ TEST(Faults, ConfigurationFaultsChangeTheBoardAndTheRemoteBoot) {
   for (const models::MmuRegion& r : b.remote.mmu) EXPECT_NE(r.name, "VDEV0BUFFER");
   EXPECT_EQ(b.remote.mmu.size(), board().remote.mmu.size() - 1);
   EXPECT_EQ(remote.boot_at, 500 * kPsPerMs);
+  EXPECT_EQ(remote.restart_at, 1000 * kPsPerMs);
+  EXPECT_EQ(remote.restart_delay, 20 * kPsPerMs);
 }
 
 TEST(Faults, ASecondSingleValueFaultIsAnInputError) {
@@ -117,6 +120,8 @@ TEST(Faults, ConfigurationFaultErrorsNameWhatExists) {
   const std::string offset = error_of("- rsc_offset: { value: 0x1800 }\n");
   EXPECT_NE(offset.find("must fit in the rsc_table window"), std::string::npos) << offset;
   EXPECT_NE(error_of("- remote_boots_late: { at: 0s }\n").find("after 0"), std::string::npos);
+  EXPECT_NE(error_of("- remote_restarts: { at: 5ms, reboot: 10us }\n").find("at least 1ms"),
+            std::string::npos);
 }
 
 } // namespace

@@ -310,6 +310,18 @@ TEST(CoherencySanitizer, TwoWriteBackCachesNeedCleanOnOneSideAndInvalidateOnTheO
   EXPECT_TRUE(good.san.findings().empty());
 }
 
+TEST(CoherencySanitizer, AResetForgetsTheCacheWithoutCallingItADiscard) {
+  SanitizerRig rig;
+  rig.remote_write16(kUsedIdx, 1); // dirty when the remote is reset
+  rig.san.reset_cluster(rig.remote.id());
+  rig.remote_cache.invalidate_all(rig.delay);
+  const std::uint8_t image[2] = {0, 0};
+  rig.san.image_write(kUsedIdx, image, 2, 0); // the boot loader reloads the image
+  EXPECT_EQ(rig.remote_read16(kUsedIdx), 0);  // the new image reads its own start value
+  EXPECT_TRUE(rig.san.findings().empty());
+  EXPECT_EQ(rig.san.stats().discarded_lines, 0u);
+}
+
 TEST(CoherencySanitizer, RepeatedViolationsFoldIntoOneFindingWithACount) {
   SanitizerRig rig;
   rig.remote_read16(kAvailIdx);
