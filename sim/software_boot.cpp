@@ -59,7 +59,10 @@ SoftwareBoot::SoftwareBoot(models::Platform& platform, const Scenario& sc,
 
 void SoftwareBoot::boot_zephyr(models::Platform& platform, const Scenario& sc,
                                sc_core::sc_time at) {
-  zephyr_apps_.clear(); // the previous image's applications died with its threads
+  // The previous image's applications died with its threads; kept alive for anything of theirs
+  // the retired kernel objects still point to.
+  for (auto& a : zephyr_apps_) retired_zephyr_apps_.push_back(std::move(a));
+  zephyr_apps_.clear();
   for (std::size_t i = 0; i < sc.remote_apps.size(); ++i) {
     const AppInstance& app = sc.remote_apps[i];
     if (app.bare()) continue;

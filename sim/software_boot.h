@@ -54,6 +54,7 @@ private:
   bool linux_booted_ = false;
   bool linux_done_ = false;
   bool zephyr_booted_ = false;
+  std::vector<std::unique_ptr<sw::zephyr::ZephyrApp>> retired_zephyr_apps_;
   std::vector<bool> remote_done_; ///< per remote application: its done already counted
   std::vector<Picoseconds> restarted_at_;
 };
