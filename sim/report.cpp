@@ -75,6 +75,7 @@ json report_json(const Scenario& sc, const RunOutput& run) {
   j["scenario"] = sc.name;
   j["seed"] = sc.seed;
   j["outcome"] = r.outcome;
+  if (r.nothing_awaited) j["nothing_awaited"] = true; // ran to stop_at: only servers
   j["sim_time_ns"] = r.sim_time_ps / kPsPerNs;
   j["wall_ms"] = static_cast<std::int64_t>(r.wall_ms + 0.5);
   json drops = json::object();
