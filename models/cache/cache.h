@@ -64,6 +64,9 @@ public:
   /// A mailbox interrupt reached the cluster. With Eviction::kOnDoorbell every valid line is
   /// evicted (dirty ones written back, write-back delays chained into `delay`); otherwise no-op.
   void doorbell(sc_core::sc_time& delay);
+  /// The cluster was reset: every line is gone, dirty data lost, in no time. Not maintenance:
+  /// neither the maintenance counters nor the observers hear it (they are reset separately).
+  void reset();
 
   /// Observers are not owned and must outlive the cache (or the simulation).
   void add_observer(CacheObserver* observer) { observers_.push_back(observer); }

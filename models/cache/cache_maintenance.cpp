@@ -84,6 +84,11 @@ void Cache::maintain_line(Maintenance op, unsigned set, unsigned way, sc_core::s
   ++(op.clean ? (op.invalidate ? stats_.clean_invalidates : stats_.cleans) : stats_.invalidates);
 }
 
+void Cache::reset() {
+  array_.for_each_valid([&](unsigned set, unsigned way) { array_.invalidate(set, way); });
+  ++stats_.resets;
+}
+
 void Cache::doorbell(sc_core::sc_time& delay) {
   if (config_.eviction != CacheConfig::Eviction::kOnDoorbell) return;
   array_.for_each_valid([&](unsigned set, unsigned way) { evict_adversarially(set, way, delay); });

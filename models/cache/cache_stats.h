@@ -26,6 +26,7 @@ struct CacheStats {
   std::uint64_t discarded_dirty = 0; // dirty lines an invalidate dropped without write-back
   std::uint64_t speculative_fills = 0;
   std::uint64_t adversarial_evictions = 0; // random and doorbell evictions
+  std::uint64_t resets = 0;                // reset(): every line dropped, dirty data lost
 
   /// Calls f(name, value) for every counter, in declaration order.
   template <typename F> void for_each(F&& f) const {
@@ -46,6 +47,7 @@ struct CacheStats {
     f("discarded_dirty", discarded_dirty);
     f("speculative_fills", speculative_fills);
     f("adversarial_evictions", adversarial_evictions);
+    f("resets", resets);
   }
   /// One `name: value` line per counter (YAML-compatible).
   std::string to_string() const;

@@ -27,6 +27,7 @@ void OsKernel::interrupt_context(CoreContext& c) {
     current_ = &self;
     if (halted_) {
       c.running = nullptr; // a halted cluster's interrupts are not taken
+      c.idle_since = sc_core::sc_time_stamp();
       continue;
     }
     const sc_time entered = sc_core::sc_time_stamp();
@@ -38,7 +39,9 @@ void OsKernel::interrupt_context(CoreContext& c) {
       if (std::optional<unsigned> line = irq_.core().acknowledge(c.index)) {
         auto h = handlers_.find(*line);
         if (h != handlers_.end()) {
+          c.in_handler = true;
           h->second();
+          c.in_handler = false;
         } else {
           ++c.stats.spurious_interrupts;
           SIM_WARN(name_, "interrupt " << *line << " has no handler; disabled");
@@ -48,17 +51,23 @@ void OsKernel::interrupt_context(CoreContext& c) {
       }
     } catch (const ClusterHalted&) {
       // Halted (a panic or a reset): the core is nobody's until the cluster runs again.
+      c.in_handler = false;
       c.running = nullptr;
       c.interrupted = nullptr;
+      c.idle_since = sc_core::sc_time_stamp();
       continue;
     } catch (const sc_core::sc_unwind_exception&) {
       throw;
     } catch (const std::exception& e) {
       // A fault in the simulated software is a result, not a simulator crash.
+      c.in_handler = false;
       try {
         panic({name_, "software_exception", 0, false, 0, "isr", e.what()});
       } catch (const ClusterHalted&) {
       }
+      c.running = nullptr;
+      c.interrupted = nullptr;
+      c.idle_since = sc_core::sc_time_stamp();
       continue;
     }
     c.qk.inc(ps_to_sc(costs_.isr_exit));

@@ -79,8 +79,12 @@ sc_time OsKernel::local_now() {
 void OsKernel::sync() {
   OsThread* self = current_;
   CoreContext& c = core_of(*self);
+  const std::uint64_t resets = resets_;
   if (c.qk.get_local_time() != SC_ZERO_TIME) c.qk.sync();
   current_ = self;
+  // Threads are killed by a reset; an interrupt handler is not (its context serves the next
+  // software too): the old handler stops here instead of running on after the reset.
+  if (resets != resets_ && self->is_isr && c.in_handler) throw ClusterHalted{};
 }
 
 void OsKernel::advance(Picoseconds ps) {
@@ -196,6 +200,9 @@ void OsKernel::thread_main(OsThread& t) {
 }
 
 void OsKernel::spawn(const hal::ThreadSpec& spec, std::function<void()> body) {
+  // A halted cluster (a panic, or a reset not ended yet) starts nothing: a boot process that
+  // fires meanwhile belongs to the software that was stopped.
+  if (halted_) return;
   if (spec.core >= cores_.size())
     throw std::invalid_argument(name_ + ": thread " + spec.name + " pinned to missing core " +
                                 std::to_string(spec.core));
@@ -377,13 +384,19 @@ void OsKernel::panic(PanicInfo info) {
 
 void OsKernel::reset_begin() {
   halted_ = true;
+  ++resets_;
   // Threads parked in a wait would otherwise resume old software after reset_end().
   for (auto& t : threads_) {
     if (t->state != OsThread::State::kDone && t->process.valid() && !t->process.terminated())
       t->process.kill(sc_core::SC_NO_DESCENDANTS);
     t->state = OsThread::State::kDone;
   }
-  for (const auto& [line, handler] : handlers_) irq_.core().enable(line, false);
+  // Handlers are retired, not destroyed: one may be suspended mid-way in an interrupt context
+  // (it unwinds at its next HAL call).
+  for (auto& [line, handler] : handlers_) {
+    irq_.core().enable(line, false);
+    retired_handlers_.push_back(std::move(handler));
+  }
   handlers_.clear();
   auto retire = [](auto& from, auto& to) {
     for (auto& x : from) to.push_back(std::move(x));
@@ -395,9 +408,17 @@ void OsKernel::reset_begin() {
   retire(works_, retired_works_);
   for (auto& [name, wq] : workqueues_) retired_workqueues_.push_back(std::move(wq));
   workqueues_.clear();
+  const sc_core::sc_time now = sc_core::sc_time_stamp();
   for (auto& c : cores_) {
-    // An interrupt context still inside a handler gives the core up when it unwinds.
-    if (c->running != c->isr.get()) c->running = nullptr;
+    if (c->irq_request) {
+      // An interrupt context waiting for the core gets it, sees the halt and lets it go again.
+      c->running = c->isr.get();
+      c->isr->granted.notify(SC_ZERO_TIME);
+    } else if (c->running != c->isr.get()) {
+      // (An interrupt context still inside a handler gives the core up when it unwinds.)
+      if (c->running != nullptr) c->idle_since = now; // from now on the core is idle
+      c->running = nullptr;
+    }
     c->ready.clear();
     c->interrupted = nullptr;
     c->last_thread = nullptr;
@@ -413,7 +434,7 @@ void OsKernel::reset_begin() {
 void OsKernel::reset_end() {
   halted_ = false;
   for (auto& c : cores_) {
-    c->idle_since = sc_core::sc_time_stamp();
+    // The reset's time was idle time (idle_since was set when the core stopped).
     c->unmasked.notify(SC_ZERO_TIME); // interrupt contexts look again
     dispatch(*c);
   }

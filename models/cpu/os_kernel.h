@@ -151,9 +151,11 @@ private:
   std::vector<std::unique_ptr<hal::WaitQueue>> retired_wait_queues_;
   std::vector<std::unique_ptr<Workqueue>> retired_workqueues_;
   std::vector<std::unique_ptr<hal::Work>> retired_works_;
+  std::vector<std::function<void()>> retired_handlers_;
   OsThread* current_ = nullptr;
   std::int64_t order_ = 0;
   bool halted_ = false;
+  std::uint64_t resets_ = 0;
   std::optional<PanicInfo> panic_;
   std::function<void(const PanicInfo&)> on_panic_;
 };

@@ -59,6 +59,7 @@ struct CoreContext {
   /// OsCosts::wakeup_preemption).
   bool wakeup_preempt = false;
   bool irq_request = false;
+  bool in_handler = false; ///< the interrupt context is running a handler
   unsigned irq_mask = 0;
   sc_core::sc_event attention; ///< preemption or interrupt request for the holder
   sc_core::sc_event unmasked;

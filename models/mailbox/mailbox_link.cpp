@@ -215,6 +215,7 @@ void MailboxLink::write_ctrl(Terminal t, std::uint32_t value, CtrlOp op) {
 // [INF] A flush is not a delivery, so it never sets the TX-done latch.
 void MailboxLink::flush_cmd(Terminal sender) {
   Side& s = side(sender);
+  held_[static_cast<unsigned>(sender)] = false; // the held message is gone
   s.stats.cmd_words_flushed += s.cmd.clear();
   std::fill(s.slots.begin(), s.slots.end(), 0u);
   ++s.stats.cmd_flushes;

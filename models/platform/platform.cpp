@@ -179,8 +179,7 @@ void Platform::reset_cache(const std::string& name) {
   Side& s = side(name);
   if (sanitizer_) sanitizer_->reset_cluster(name == "master" ? sanitizer_feeds_[0]->id()
                                                               : sanitizer_feeds_[1]->id());
-  sc_core::sc_time delay = sc_core::SC_ZERO_TIME;
-  s.dcache->invalidate_all(delay);
+  s.dcache->reset();
 }
 
 Platform::Side& Platform::side(const std::string& name) {

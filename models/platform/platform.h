@@ -52,7 +52,8 @@ public:
   /// carve-out. Call before the simulation starts; it only watches (DESIGN §5).
   coherency::CoherencySanitizer& enable_coherency_sanitizer();
   /// A reset of one cluster's D-cache: every line dropped, dirty data lost (and the sanitizer
-  /// forgets what that cache held, without calling it a discard).
+  /// forgets what that cache held, without calling it a discard). Pollers are not woken: a reset
+  /// cluster runs no software.
   void reset_cache(const std::string& side);
   /// nullptr unless enabled.
   coherency::CoherencySanitizer* sanitizer() { return sanitizer_.get(); }

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/models/cpu/cluster_fixture.h"
+#include "tests/support/log_capture.h"
 
 namespace sim::test {
 namespace {
@@ -95,6 +96,137 @@ TEST(OsReset, TheOldSoftwaresInterruptHandlersAreForgotten) {
   sc_core::sc_start(10, sc_core::SC_MS);
   EXPECT_EQ(old_calls, 1);
   EXPECT_EQ(new_calls, 1);
+}
+
+TEST(OsReset, AnInterruptWaitingForTheCoreAtTheResetDoesNotBlockTheNextSoftware) {
+  ClusterFixture f;
+  int new_calls = 0;
+  f.os().irq_connect(
+      kTestIrq, [&] { f.irq_line.write(false); }, 0);
+  f.os().irq_enable(kTestIrq, true);
+  f.os().spawn({"busy", 1, true, 0}, [&] {
+    f.hal().spend(2'000'000); // 2 ms in one step: the interrupt at 0.5 ms waits for the core
+  });
+  pulse_irq_at(f.irq_line, sc_core::sc_time(0.5, sc_core::SC_MS),
+               sc_core::sc_time(0.6, sc_core::SC_MS));
+  at_time(sc_core::sc_time(1, sc_core::SC_MS), [&] { f.cluster->kernel().reset_begin(); });
+  at_time(sc_core::sc_time(3, sc_core::SC_MS), [&] {
+    f.cluster->kernel().reset_end();
+    f.os().spawn({"new_main", 1, false, 0}, [&] {
+      f.os().irq_connect(
+          kTestIrq,
+          [&] {
+            ++new_calls;
+            f.irq_line.write(false);
+          },
+          0);
+      f.os().irq_enable(kTestIrq, true);
+    });
+  });
+  pulse_irq_at(f.irq_line, sc_core::sc_time(5, sc_core::SC_MS),
+               sc_core::sc_time(5.1, sc_core::SC_MS));
+  sc_core::sc_start(10, sc_core::SC_MS);
+  EXPECT_EQ(new_calls, 1);
+}
+
+TEST(OsReset, AHandlerCaughtMidWayStopsAtItsNextWait) {
+  ClusterFixture f;
+  int finished = 0;
+  f.os().spawn({"old_main", 1, false, 0}, [&] {
+    f.os().irq_connect(
+        kTestIrq,
+        [&] {
+          f.irq_line.write(false);
+          f.hal().spend(1'500'000); // 1.5 ms inside the handler; the reset comes meanwhile
+          ++finished;
+        },
+        0);
+    f.os().irq_enable(kTestIrq, true);
+  });
+  pulse_irq_at(f.irq_line, sc_core::sc_time(1, sc_core::SC_MS));
+  at_time(sc_core::sc_time(1.2, sc_core::SC_MS), [&] { f.cluster->kernel().reset_begin(); });
+  at_time(sc_core::sc_time(2.2, sc_core::SC_MS), [&] { f.cluster->kernel().reset_end(); });
+  sc_core::sc_start(10, sc_core::SC_MS);
+  EXPECT_EQ(finished, 0);
+}
+
+TEST(OsReset, ResetTimeIsIdleTime) {
+  ClusterFixture f;
+  f.os().spawn({"busy", 1, true, 0}, [&] {
+    for (;;) f.hal().spend(1000);
+  });
+  at_time(sc_core::sc_time(2, sc_core::SC_MS), [&] { f.cluster->kernel().reset_begin(); });
+  at_time(sc_core::sc_time(5, sc_core::SC_MS), [&] { f.cluster->kernel().reset_end(); });
+  sc_core::sc_start(10, sc_core::SC_MS);
+  f.cluster->kernel().finish_accounting();
+  // Busy until 2 ms; idle from the reset to the end (nothing new was started).
+  EXPECT_EQ(f.cluster->kernel().core(0).stats.idle_time_ps, 8 * kMs);
+}
+
+TEST(OsReset, APanickedClusterRunsNewSoftwareAfterAReset) {
+  LogCapture::instance().expect(log::Level::kWarn, "panic");
+  ClusterFixture f;
+  bool new_ran = false;
+  f.os().spawn({"p", 1, false, 0}, [&] { f.hal().panic("boom"); });
+  at_time(sc_core::sc_time(1, sc_core::SC_MS), [&] { f.cluster->kernel().reset_begin(); });
+  at_time(sc_core::sc_time(2, sc_core::SC_MS), [&] {
+    f.cluster->kernel().reset_end();
+    f.os().spawn({"n", 1, false, 0}, [&] {
+      f.hal().sleep(kMs);
+      new_ran = true;
+    });
+  });
+  sc_core::sc_start(10, sc_core::SC_MS);
+  EXPECT_TRUE(new_ran);
+  EXPECT_TRUE(f.cluster->panic_info().has_value()); // the report keeps what happened
+}
+
+TEST(OsReset, AWorkqueueOfTheSameNameStartsAfresh) {
+  ClusterFixture f;
+  int new_runs = 0;
+  f.os().spawn({"old", 1, false, 0}, [&] {
+    f.os()
+        .work("wq", {"kworker", 1, false, 0}, "old_work", [&] { f.hal().sleep(5 * kMs); })
+        .queue();
+  });
+  at_time(sc_core::sc_time(2, sc_core::SC_MS), [&] { f.cluster->kernel().reset_begin(); });
+  at_time(sc_core::sc_time(3, sc_core::SC_MS), [&] {
+    f.cluster->kernel().reset_end();
+    f.os().spawn({"new", 1, false, 0}, [&] {
+      f.os().work("wq", {"kworker", 1, false, 0}, "new_work", [&] { ++new_runs; }).queue();
+    });
+  });
+  sc_core::sc_start(20, sc_core::SC_MS);
+  EXPECT_EQ(new_runs, 1);
+}
+
+TEST(OsReset, NothingIsStartedWhileTheClusterIsHalted) {
+  ClusterFixture f;
+  bool ran = false;
+  at_time(sc_core::sc_time(1, sc_core::SC_MS), [&] { f.cluster->kernel().reset_begin(); });
+  at_time(sc_core::sc_time(1.5, sc_core::SC_MS), [&] {
+    f.os().spawn({"late_boot", 1, false, 0}, [&] { ran = true; }); // e.g. a delayed boot
+  });
+  at_time(sc_core::sc_time(2, sc_core::SC_MS), [&] { f.cluster->kernel().reset_end(); });
+  sc_core::sc_start(10, sc_core::SC_MS);
+  EXPECT_FALSE(ran);
+}
+
+TEST(OsReset, AnIsrPanicDoesNotCountIdleTimeTwice) {
+  LogCapture::instance().expect(log::Level::kWarn, "panic");
+  ClusterFixture f;
+  f.os().irq_connect(
+      kTestIrq,
+      [&] {
+        f.irq_line.write(false);
+        f.hal().panic("isr boom");
+      },
+      0);
+  f.os().irq_enable(kTestIrq, true);
+  pulse_irq_at(f.irq_line, sc_core::sc_time(5, sc_core::SC_MS));
+  sc_core::sc_start(10, sc_core::SC_MS);
+  f.cluster->kernel().finish_accounting();
+  EXPECT_LE(f.cluster->kernel().core(0).stats.idle_time_ps, 10 * kMs);
 }
 
 } // namespace
