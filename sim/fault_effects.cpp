@@ -70,7 +70,7 @@ void arm_faults(const std::vector<FaultSpec>& faults, models::Platform& platform
 std::vector<FaultRecord> fault_records(const std::vector<FaultSpec>& faults,
                                        models::Platform& platform,
                                        const sw::lnx::LinuxStatus* linux_status,
-                                       const sw::zephyr::ZephyrStatus* zephyr_status,
+                                       const std::deque<sw::zephyr::ZephyrStatus>& zephyr_images,
                                        const std::vector<Picoseconds>& remote_restarts) {
   std::vector<FaultRecord> out;
   // Faults were armed in order: the k-th skip_cache_op of a cluster is its k-th rule.
@@ -109,9 +109,10 @@ std::vector<FaultRecord> fault_records(const std::vector<FaultSpec>& faults,
     }
     case FaultKind::kDoubleTxBuffer:
       r.description = "double_tx_buffer remote (TX buffer " + std::to_string(f.nth) + ")";
-      if (zephyr_status != nullptr) {
-        r.fired = zephyr_status->double_tx_buffer_fired;
-        r.occurrences = zephyr_status->tx_buffers;
+      for (const sw::zephyr::ZephyrStatus& z : zephyr_images) {
+        r.fired.insert(r.fired.end(), z.double_tx_buffer_fired.begin(),
+                       z.double_tx_buffer_fired.end());
+        r.occurrences += z.tx_buffers;
       }
       break;
     case FaultKind::kIgnoreVqIrqWhenAttached:

@@ -15,6 +15,7 @@
 //     - remote_boots_late: { at: 500ms }       # the remote image starts after Linux attached
 //     - remote_restarts: { at: 50ms, reboot: 10ms }   # reset, image reloaded and started again
 
+#include <deque>
 #include <vector>
 
 #include "models/common/config/config_node.h"
@@ -33,11 +34,12 @@ void apply_scenario_faults(const std::vector<FaultSpec>& faults, models::BoardCo
                            MasterSoftware& master, RemoteSoftware& remote);
 /// Arms every hardware fault on the platform's models.
 void arm_faults(const std::vector<FaultSpec>& faults, models::Platform& platform);
-/// What each fault did, in the scenario's order; a stack that did not boot is nullptr.
+/// What each fault did, in the scenario's order. `linux_status` is nullptr when Linux did not
+/// boot; `zephyr_images` has one status per Zephyr image run (none, one, or more after restarts).
 std::vector<FaultRecord> fault_records(const std::vector<FaultSpec>& faults,
                                        models::Platform& platform,
                                        const sw::lnx::LinuxStatus* linux_status,
-                                       const sw::zephyr::ZephyrStatus* zephyr_status,
+                                       const std::deque<sw::zephyr::ZephyrStatus>& zephyr_images,
                                        const std::vector<Picoseconds>& remote_restarts);
 
 } // namespace sim::app

@@ -143,6 +143,7 @@ json report_json(const Scenario& sc, const RunOutput& run) {
   if (run.zephyr_status) {
     json zj = json::object();
     if (!r.zephyr_error.empty()) zj["error"] = r.zephyr_error;
+    if (r.zephyr_images > 1) zj["images"] = r.zephyr_images;
     for (const auto& [name, value] : r.zephyr_counters) zj["counters"][name] = value;
     j["software"]["zephyr"] = zj;
   }
@@ -192,6 +193,9 @@ std::string summary_text(const Scenario& sc, const RunOutput& run) {
       os << "linux     attach failed: " << l.attach_error << "\n";
     }
   }
+  if (r.zephyr_images > 1)
+    os << "zephyr    restarted: " << r.zephyr_images
+       << " images ran; the counters are the last one's\n";
   if (!r.zephyr_error.empty())
     os << "zephyr    " << r.zephyr_error << "\n";
   else if (run.zephyr_status && !run.zephyr_status->driver_ok_seen)

@@ -46,6 +46,8 @@ struct RunResult {
   Counters zephyr_counters;
   /// Why the Zephyr image stopped before rpmsg was ready (empty while fine).
   std::string zephyr_error;
+  /// Zephyr images that ran (more than one after a remote restart; counters are the last one's).
+  std::size_t zephyr_images = 0;
   CoherencyResult coherency;
   /// The scenario's faults and when each fired.
   std::vector<FaultRecord> faults;

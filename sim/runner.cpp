@@ -148,9 +148,10 @@ RunOutput run_scenario(const Scenario& sc) {
     out.zephyr_status = *z;
     r.zephyr_counters = zephyr_counters(*z);
     r.zephyr_error = z->error;
+    r.zephyr_images = software.zephyr_images().size();
   }
   r.nothing_awaited = !software.awaits_any();
-  r.faults = fault_records(sc.faults, platform, software.linux_status(), software.zephyr_status(),
+  r.faults = fault_records(sc.faults, platform, software.linux_status(), software.zephyr_images(),
                            software.restarted_at());
   if (const models::coherency::CoherencySanitizer* san = platform.sanitizer()) {
     r.coherency.enabled = true;

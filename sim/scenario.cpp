@@ -90,6 +90,23 @@ std::vector<AppInstance> parse_apps(const ConfigNode& merged, const std::string&
   return apps;
 }
 
+/// A restart reboots the Zephyr image: it needs one, running before the reset.
+void check_restart(const Scenario& sc, const ConfigNode& s) {
+  for (std::size_t i = 0; i < sc.faults.size(); ++i) {
+    if (sc.faults[i].kind != FaultKind::kRemoteRestarts) continue;
+    const ConfigNode fault = s.at("faults").items()[i];
+    const bool zephyr = std::any_of(sc.remote_apps.begin(), sc.remote_apps.end(),
+                                    [](const AppInstance& a) { return !a.bare(); });
+    if (!zephyr)
+      fault.fail("remote_restarts reboots the Zephyr image, and this remote runs none (only "
+                 "bare programs)");
+    if (sc.faults[i].at <= sc.remote.boot_at)
+      fault.fail("the restart at " + format_time(sc.faults[i].at) +
+                 " comes before the remote booted (remote_boots_late at " +
+                 format_time(sc.remote.boot_at) + ")");
+  }
+}
+
 } // namespace
 
 Scenario load_scenario(const std::string& path, const LoadOptions& options) {
@@ -129,6 +146,7 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options) {
   sc.remote_apps =
       parse_apps(m, "remote", AppContext{sc.board, sc.master, sc.remote, sc.master_apps});
   if (auto e = s.get("expect")) sc.expect = parse_expectations(*e);
+  check_restart(sc, s);
   config::check_all_used(doc);
   config::check_all_used(merged);
 

@@ -76,10 +76,11 @@ void SoftwareBoot::boot_zephyr(models::Platform& platform, const Scenario& sc,
   std::vector<sw::zephyr::ZephyrApp*> apps;
   for (auto& a : zephyr_apps_) apps.push_back(a.get());
   const sw::PlatformInfo info = platform_info(sc.board, "remote", sc.seed);
+  sw::zephyr::ZephyrStatus* status = &zephyr_.emplace_back();
   platform.cluster("remote").boot(
       {"main", 0, false, 0},
-      [this, apps, info, &sc](hal::Hal& hal) {
-        sw::zephyr::boot(hal, info, sc.remote.image, apps, zephyr_);
+      [apps, info, &sc, status](hal::Hal& hal) {
+        sw::zephyr::boot(hal, info, sc.remote.image, apps, *status);
       },
       at);
 }
@@ -100,7 +101,6 @@ void SoftwareBoot::schedule_restart(models::Platform& platform, const Scenario& 
                          static_cast<unsigned>(table.size()), sc_to_ps(sc_core::sc_time_stamp()));
         sc_core::wait(ps_to_sc(sc.remote.restart_delay));
         platform.cluster("remote").kernel().reset_end();
-        zephyr_ = sw::zephyr::ZephyrStatus{};
         boot_zephyr(platform, sc, sc_core::SC_ZERO_TIME);
       },
       "remote_restart");

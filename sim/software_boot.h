@@ -5,6 +5,7 @@
 // those applications. Tracks completion: the run is finished when every application reported
 // done, or as soon as Linux failed to attach (nothing else can happen then).
 
+#include <deque>
 #include <memory>
 #include <vector>
 
@@ -31,9 +32,12 @@ public:
   bool awaits_any() const { return awaited_ > 0; }
   bool attach_failed() const { return linux_booted_ && linux_done_ && !linux_.attached; }
   const sw::lnx::LinuxStatus* linux_status() const { return linux_booted_ ? &linux_ : nullptr; }
+  /// The Zephyr image's status; after a restart, the running (last) image's.
   const sw::zephyr::ZephyrStatus* zephyr_status() const {
-    return zephyr_booted_ ? &zephyr_ : nullptr;
+    return zephyr_booted_ ? &zephyr_.back() : nullptr;
   }
+  /// Every image's status, in boot order (more than one after a restart).
+  const std::deque<sw::zephyr::ZephyrStatus>& zephyr_images() const { return zephyr_; }
 
   /// When the remote was reset (the remote_restarts fault).
   const std::vector<Picoseconds>& restarted_at() const { return restarted_at_; }
@@ -50,7 +54,7 @@ private:
   std::vector<std::unique_ptr<sw::lnx::RpmsgDriver>> drivers_;
   std::vector<std::unique_ptr<sw::zephyr::ZephyrApp>> zephyr_apps_;
   sw::lnx::LinuxStatus linux_;
-  sw::zephyr::ZephyrStatus zephyr_;
+  std::deque<sw::zephyr::ZephyrStatus> zephyr_; ///< one per image generation (stable addresses)
   bool linux_booted_ = false;
   bool linux_done_ = false;
   bool zephyr_booted_ = false;

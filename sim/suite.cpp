@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -128,12 +129,20 @@ std::vector<SuiteJob> collect_jobs(const std::vector<std::string>& paths, const 
     }
   }
   // The same file given twice: distinct ids (JUnit test names) and output directories.
-  std::map<std::string, int> seen;
+  std::set<std::string> taken;
+  for (const SuiteJob& j : jobs) taken.insert(j.id);
+  std::set<std::string> used;
   for (SuiteJob& j : jobs) {
-    const int n = ++seen[j.id];
-    if (n == 1) continue;
-    j.id += "-" + std::to_string(n);
-    j.out_dir += "-" + std::to_string(n);
+    if (used.insert(j.id).second) continue;
+    // A later copy gets the first free "-N" (not the id of another scenario).
+    for (int n = 2;; ++n) {
+      const std::string id = j.id + "-" + std::to_string(n);
+      if (taken.count(id) != 0 || used.count(id) != 0) continue;
+      j.out_dir = (fs::path(out) / id).string();
+      j.id = id;
+      used.insert(id);
+      break;
+    }
   }
   return jobs;
 }
@@ -177,8 +186,15 @@ std::vector<SuiteResult> run_suite(const std::vector<SuiteJob>& jobs, const Suit
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     running.erase(it);
     // Only `ipcsim run`'s verdicts (0 met, 1 unmet) come with a report of this run.
-    if (r.exit_code == 0 || r.exit_code == 1) read_report(r);
-    if (r.errored()) {
+    if (r.exit_code == 0 || r.exit_code == 1) {
+      read_report(r);
+      // A verdict without its report is not one (the directory was shared or removed).
+      if (r.outcome.empty()) {
+        r.error = "ipcsim run exited " + std::to_string(r.exit_code) + " but wrote no report.json";
+        r.exit_code = 3;
+      }
+    }
+    if (r.errored() && r.error.empty()) {
       r.error = read_text(fs::path(r.job.out_dir) / "stderr.txt");
       if (r.error.empty()) r.error = "ipcsim run exited " + std::to_string(r.exit_code);
     }

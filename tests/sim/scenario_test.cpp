@@ -126,5 +126,29 @@ TEST(Scenario, FlagOutsideEveryCarveoutIsRejected) {
   }
 }
 
+TEST(Scenario, ARestartNeedsAZephyrImageRunningBeforeIt) {
+  ScenarioFile bare("name: t\nstop_at: 1ms\nremote:\n  apps:\n"
+                    "    - shared_flag_reader: {flag: vdev0buffer}\n"
+                    "faults:\n  - remote_restarts: {at: 5ms, reboot: 2ms}\n");
+  try {
+    load_scenario(bare.path());
+    FAIL();
+  } catch (const config::ConfigError& e) {
+    EXPECT_EQ(e.path(), "faults[0]");
+    EXPECT_NE(std::string(e.what()).find("runs none (only bare programs)"), std::string::npos);
+  }
+  ScenarioFile early("name: t\nstop_at: 1ms\nremote:\n  apps:\n"
+                     "    - client_sample_responder: {}\n"
+                     "faults:\n  - remote_boots_late: {at: 10ms}\n"
+                     "  - remote_restarts: {at: 5ms, reboot: 2ms}\n");
+  try {
+    load_scenario(early.path());
+    FAIL();
+  } catch (const config::ConfigError& e) {
+    EXPECT_EQ(e.path(), "faults[1]");
+    EXPECT_NE(std::string(e.what()).find("comes before the remote booted"), std::string::npos);
+  }
+}
+
 } // namespace
 } // namespace sim::app
