@@ -392,7 +392,7 @@ void OsKernel::reset_begin() {
     t->state = OsThread::State::kDone;
   }
   // Handlers are retired, not destroyed: one may be suspended mid-way in an interrupt context
-  // (it unwinds at its next HAL call).
+  // (it unwinds when its wait ends, see sync(), or at its next HAL call).
   for (auto& [line, handler] : handlers_) {
     irq_.core().enable(line, false);
     retired_handlers_.push_back(std::move(handler));
