@@ -17,6 +17,11 @@ bool overlaps_carveout(const models::BoardConfig& board, const models::MmuRegion
   return false;
 }
 
+/// The mailbox terminal a fault's sender writes: the master's is B (SP), the remote's A (MP).
+models::Terminal sender_terminal(const FaultSpec& f) {
+  return f.cluster == "master" ? models::Terminal::kB : models::Terminal::kA;
+}
+
 /// Faults in effect from the start: they fired when the run began (or when the remote booted).
 bool configuration_fault(const FaultSpec& f) {
   return f.kind == FaultKind::kLinuxCacheable || f.kind == FaultKind::kRscOffset ||
@@ -56,13 +61,10 @@ void arm_faults(const std::vector<FaultSpec>& faults, models::Platform& platform
     if (f.kind == FaultKind::kSkipCacheOp)
       platform.cluster(f.cluster).skip_maintenance(f.site, f.nth);
     if (f.kind == FaultKind::kMailbox) {
-      // The master sends through terminal B (SP), the remote through A (MP).
-      const models::Terminal sender =
-          f.cluster == "master" ? models::Terminal::kB : models::Terminal::kA;
       const models::KickFault action = f.action == "drop"        ? models::KickFault::kDrop
                                        : f.action == "duplicate" ? models::KickFault::kDuplicate
                                                                  : models::KickFault::kDelay;
-      platform.mailbox().add_kick_fault(sender, f.nth, action, ps_to_sc(f.delay));
+      platform.mailbox().add_kick_fault(sender_terminal(f), f.nth, action, ps_to_sc(f.delay));
     }
   }
 }
@@ -102,9 +104,7 @@ std::vector<FaultRecord> fault_records(const std::vector<FaultSpec>& faults,
                       (f.action == "delay" ? " by " + format_time(f.delay) : "");
       for (const sc_core::sc_time& t : platform.mailbox().fired_times(next_mailbox++))
         r.fired.push_back(sc_to_ps(t));
-      const models::Terminal sender =
-          f.cluster == "master" ? models::Terminal::kB : models::Terminal::kA;
-      r.occurrences = platform.mailbox().link().stats(sender).messages;
+      r.occurrences = platform.mailbox().link().stats(sender_terminal(f)).messages;
       break;
     }
     case FaultKind::kDoubleTxBuffer:

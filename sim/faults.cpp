@@ -12,6 +12,15 @@ namespace {
 
 using config::ConfigNode;
 
+/// `nth` counts from 1; `zero_hint` says what to write instead of 0.
+unsigned parse_nth(const ConfigNode& n, const char* zero_hint = "") {
+  const ConfigNode nth = n.at("nth");
+  const std::uint64_t v = nth.uint();
+  if (v == 0 || v > 1000000)
+    nth.fail(std::string("nth counts from 1 (at most 1000000)") + zero_hint);
+  return static_cast<unsigned>(v);
+}
+
 /// A fault's body is a map; `cluster` is where the fault acts (empty: given by the body).
 FaultSpec begin(const ConfigNode& n, FaultKind kind, const char* cluster = "") {
   n.require_map();
@@ -38,18 +47,8 @@ FaultSpec parse_skip_cache_op(const ConfigNode& n) {
     for (const char* s : all) known += (known.empty() ? "" : ", ") + std::string(s);
     site.fail("no cache-maintenance site '" + f.site + "' (sites: " + known + ")");
   }
-  if (auto nth = n.get("nth")) {
-    f.nth = static_cast<unsigned>(nth->uint());
-    if (f.nth == 0) nth->fail("nth counts from 1 (leave it out to skip every call)");
-  }
+  if (n.get("nth")) f.nth = parse_nth(n, "; leave it out to skip every call");
   return f;
-}
-
-unsigned parse_nth(const ConfigNode& n) {
-  const ConfigNode nth = n.at("nth");
-  const std::uint64_t v = nth.uint();
-  if (v == 0 || v > 1000000) nth.fail("nth counts from 1 (at most 1000000)");
-  return static_cast<unsigned>(v);
 }
 
 FaultSpec parse_double_tx_buffer(const ConfigNode& n) {

@@ -6,12 +6,6 @@
 namespace sim::app {
 namespace {
 
-const models::CarveoutConfig* carveout(const models::BoardConfig& board, const char* name) {
-  for (const models::CarveoutConfig& c : board.carveouts)
-    if (c.name == name) return &c;
-  return nullptr;
-}
-
 void append(std::vector<sw::shm::Symbol>& to, std::vector<sw::shm::Symbol> from) {
   to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
@@ -25,10 +19,10 @@ std::vector<sw::shm::Symbol> shared_symbols(const Scenario& sc) {
   const sw::shm::VringLayout ring{image.vring_num, image.vring_align};
   for (unsigned i = 0; i < 2; ++i) {
     const std::string name = "vring" + std::to_string(i);
-    if (const models::CarveoutConfig* c = carveout(sc.board, ("vdev0" + name).c_str()))
+    if (const models::CarveoutConfig* c = sc.board.carveout("vdev0" + name))
       append(out, sw::shm::vring_symbols(name, c->base, ring));
   }
-  if (const models::CarveoutConfig* c = carveout(sc.board, "vdev0buffer")) {
+  if (const models::CarveoutConfig* c = sc.board.carveout("vdev0buffer")) {
     const unsigned count = image.vring_num < 256 ? image.vring_num * 2 : 512;
     const std::uint64_t fit = c->size / sw::shm::kRpmsgBufSize;
     append(out, sw::shm::buffer_symbols(

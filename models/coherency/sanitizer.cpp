@@ -70,6 +70,12 @@ CoherencySanitizer::Region* CoherencySanitizer::region_of(std::uint64_t addr) {
   return nullptr;
 }
 
+bool CoherencySanitizer::overlaps_tracked(std::uint64_t addr, std::uint64_t len) const {
+  for (const Region& r : regions_)
+    if (addr < r.base + r.size && r.base < addr + len) return true;
+  return false;
+}
+
 bool CoherencySanitizer::any_discards() const {
   for (const ClusterShadow& c : clusters_)
     if (!c.discards.empty()) return true;
@@ -129,6 +135,7 @@ std::uint32_t CoherencySanitizer::unpublished_copy(int reader, std::uint64_t add
 void CoherencySanitizer::check_discard(int cluster, std::uint64_t addr, std::uint32_t got,
                                        std::uint8_t value, bool report) {
   auto& discards = clusters_[cluster].discards;
+  if (discards.empty()) return;
   auto it = discards.find(addr);
   if (it == discards.end()) return;
   if (report && it->second.version > got) {
@@ -221,6 +228,7 @@ void CoherencySanitizer::uncached_write(int cluster, const std::string& thread, 
                                         const std::uint8_t* data, unsigned len,
                                         std::uint64_t when) {
   std::uint32_t v = 0;
+  const bool discards = any_discards();
   for (unsigned i = 0; i < len; ++i) {
     const std::uint64_t b = addr + i;
     Region* r = region_of(b);
@@ -231,7 +239,7 @@ void CoherencySanitizer::uncached_write(int cluster, const std::string& thread, 
     }
     r->version[b - r->base] = v;
     r->value[b - r->base] = data[i];
-    if (any_discards()) clear_discards(b, v, -1);
+    if (discards) clear_discards(b, v, -1);
   }
 }
 
@@ -239,10 +247,7 @@ void CoherencySanitizer::uncached_write(int cluster, const std::string& thread, 
 
 void CoherencySanitizer::fill(int cluster, std::uint64_t line_addr, const std::uint8_t* data,
                               unsigned len, std::uint64_t when) {
-  bool tracked = false;
-  for (const Region& r : regions_)
-    if (line_addr < r.base + r.size && r.base < line_addr + len) tracked = true;
-  if (!tracked) return;
+  if (!overlaps_tracked(line_addr, len)) return;
   ++stats_.fills;
   auto [it, added] = clusters_[cluster].lines.try_emplace(line_addr);
   Line& line = it->second;
@@ -337,10 +342,7 @@ void CoherencySanitizer::maintenance_begin(int cluster, const char* op, const ch
   if (len == 0) return;
   const std::uint64_t mask = ~std::uint64_t{c.line - 1};
   for (std::uint64_t l = addr & mask; l <= ((addr + len - 1) & mask); l += c.line) {
-    bool tracked = false;
-    for (const Region& r : regions_)
-      if (l < r.base + r.size && r.base < l + c.line) tracked = true;
-    if (tracked) c.last_maintenance[l] = {op, site, when, skipped};
+    if (overlaps_tracked(l, c.line)) c.last_maintenance[l] = {op, site, when, skipped};
   }
   c.cause = skipped ? "" : site;
 }

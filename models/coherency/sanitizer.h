@@ -169,6 +169,7 @@ private:
   };
 
   Region* region_of(std::uint64_t addr);
+  bool overlaps_tracked(std::uint64_t addr, std::uint64_t len) const;
   bool any_discards() const;
   void drop_line(ClusterShadow& c, std::unordered_map<std::uint64_t, Line>::iterator it);
   Line* find_line(int cluster, std::uint64_t addr);

@@ -23,6 +23,19 @@ void at_time(sc_core::sc_time at, std::function<void()> fn) {
       sc_core::sc_gen_unique_name("driver"));
 }
 
+/// Connects and enables a handler for the test line that counts its calls and silences the
+/// level-triggered line (as a driver acknowledges its device).
+void connect_counting(ClusterFixture& f, int& calls) {
+  f.os().irq_connect(
+      kTestIrq,
+      [&f, &calls] {
+        ++calls;
+        f.irq_line.write(false);
+      },
+      0);
+  f.os().irq_enable(kTestIrq, true);
+}
+
 TEST(OsReset, OldThreadsStopWhereverTheyWaitAndNewOnesRun) {
   ClusterFixture f;
   int ticks = 0;
@@ -62,16 +75,7 @@ TEST(OsReset, OldThreadsStopWhereverTheyWaitAndNewOnesRun) {
 TEST(OsReset, TheOldSoftwaresInterruptHandlersAreForgotten) {
   ClusterFixture f;
   int old_calls = 0, new_calls = 0;
-  f.os().spawn({"old_main", 1, false, 0}, [&] {
-    f.os().irq_connect(
-        kTestIrq,
-        [&] {
-          ++old_calls;
-          f.irq_line.write(false); // silence the level-triggered line
-        },
-        0);
-    f.os().irq_enable(kTestIrq, true);
-  });
+  f.os().spawn({"old_main", 1, false, 0}, [&] { connect_counting(f, old_calls); });
   pulse_irq_at(f.irq_line, sc_core::sc_time(1, sc_core::SC_MS),
                sc_core::sc_time(1.1, sc_core::SC_MS));
   at_time(sc_core::sc_time(2, sc_core::SC_MS), [&] { f.cluster->kernel().reset_begin(); });
@@ -79,14 +83,7 @@ TEST(OsReset, TheOldSoftwaresInterruptHandlersAreForgotten) {
     f.cluster->kernel().reset_end();
     f.os().spawn({"new_main", 1, false, 0}, [&] {
       f.hal().sleep(2 * kMs); // the line fires at 4 ms while no handler is connected
-      f.os().irq_connect(
-          kTestIrq,
-          [&] {
-            ++new_calls;
-            f.irq_line.write(false);
-          },
-          0);
-      f.os().irq_enable(kTestIrq, true);
+      connect_counting(f, new_calls);
     });
   });
   pulse_irq_at(f.irq_line, sc_core::sc_time(4, sc_core::SC_MS),
@@ -112,16 +109,7 @@ TEST(OsReset, AnInterruptWaitingForTheCoreAtTheResetDoesNotBlockTheNextSoftware)
   at_time(sc_core::sc_time(1, sc_core::SC_MS), [&] { f.cluster->kernel().reset_begin(); });
   at_time(sc_core::sc_time(3, sc_core::SC_MS), [&] {
     f.cluster->kernel().reset_end();
-    f.os().spawn({"new_main", 1, false, 0}, [&] {
-      f.os().irq_connect(
-          kTestIrq,
-          [&] {
-            ++new_calls;
-            f.irq_line.write(false);
-          },
-          0);
-      f.os().irq_enable(kTestIrq, true);
-    });
+    f.os().spawn({"new_main", 1, false, 0}, [&] { connect_counting(f, new_calls); });
   });
   pulse_irq_at(f.irq_line, sc_core::sc_time(5, sc_core::SC_MS),
                sc_core::sc_time(5.1, sc_core::SC_MS));
