@@ -16,6 +16,8 @@ AppInstance rpmsg_client_sample(const ConfigNode& o, const AppContext&) {
   s.count = static_cast<int>(bounded_option(o, "count", 100, 1, 1000000, ""));
   AppInstance app;
   app.name = "rpmsg_client_sample";
+  app.ledger_endpoint = s.tx_endpoint;
+  app.ledger_echo_endpoint = s.rx_endpoint;
   app.make_linux_driver = [s](AppInstance::Done done) {
     return std::make_unique<sw::apps::RpmsgClientSample>(s, std::move(done));
   };

@@ -19,7 +19,7 @@ bool overlaps_carveout(const models::BoardConfig& board, const models::MmuRegion
 
 /// The mailbox terminal a fault's sender writes: the master's is B (SP), the remote's A (MP).
 models::Terminal sender_terminal(const FaultSpec& f) {
-  return f.cluster == "master" ? models::Terminal::kB : models::Terminal::kA;
+  return models::Platform::mailbox_terminal(f.cluster);
 }
 
 /// Faults in effect from the start: they fired when the run began (or when the remote booted).

@@ -3,16 +3,10 @@
 
 #include <algorithm>
 
+#include "sim/percentiles.h"
+
 namespace sim::app {
 namespace {
-
-std::uint64_t percentile(std::vector<std::uint64_t> sorted, double p) {
-  if (sorted.empty()) return 0;
-  // Nearest-rank percentile: deterministic and exact for small samples.
-  auto rank = static_cast<std::size_t>(p * static_cast<double>(sorted.size()) + 0.999999);
-  rank = std::clamp<std::size_t>(rank, 1, sorted.size());
-  return sorted[rank - 1];
-}
 
 void count(const Ledger::Message& m, LedgerSummary& s, std::vector<std::uint64_t>& latencies) {
   ++s.sent;
@@ -60,7 +54,11 @@ void Ledger::on_probe(const std::string& cluster, const std::string& thread,
       m.received_digest = r.digest;
       orphan->second.erase(orphan->second.begin());
     }
-    messages_[key].push_back(std::move(m));
+    std::deque<Message>& copies = messages_[key];
+    copies.push_back(std::move(m));
+    Message& stored = copies.back();
+    stages_.on_message_sent(cluster, thread, stored.stages, time_ps, event.after_send);
+    if (stored.received) stored.stages.record(MessageStage::kReceive, stored.received_ps);
     break;
   }
   case hal::ProbeKind::kMessageReceived: {
@@ -74,6 +72,7 @@ void Ledger::on_probe(const std::string& cluster, const std::string& thread,
     // Each core stamps its own (decoupled) time; a receive is never before its send.
     m->received_ps = std::max(time_ps, m->sent_ps);
     m->received_digest = event.digest;
+    m->stages.record(MessageStage::kReceive, m->received_ps);
     break;
   }
   case hal::ProbeKind::kMessageDropped: {
@@ -88,6 +87,9 @@ void Ledger::on_probe(const std::string& cluster, const std::string& thread,
   case hal::ProbeKind::kNote:
     notes_.push_back(cluster + ": " + std::string(event.reason));
     break;
+  case hal::ProbeKind::kStage:
+    stages_.on_stage(cluster, thread, event, time_ps);
+    break;
   }
 }
 
@@ -99,10 +101,10 @@ LedgerSummary Ledger::summary() const {
   for (const auto& [key, copies] : messages_) {
     for (const Message& m : copies) count(m, s, latencies);
   }
-  std::sort(latencies.begin(), latencies.end());
-  s.latency_p50_ps = percentile(latencies, 0.50);
-  s.latency_p99_ps = percentile(latencies, 0.99);
-  s.latency_max_ps = latencies.empty() ? 0 : latencies.back();
+  const Percentiles p = percentiles(std::move(latencies));
+  s.latency_p50_ps = p.p50;
+  s.latency_p99_ps = p.p99;
+  s.latency_max_ps = p.max;
   return s;
 }
 
@@ -116,6 +118,7 @@ std::vector<Ledger::Record> Ledger::records() const {
       r.sender = m.sender;
       r.length = m.length;
       r.sent_ps = m.sent_ps;
+      r.stages = m.stages;
       if (m.received) {
         r.state = m.received_digest == m.digest ? "delivered" : "corrupted";
         r.received_ps = m.received_ps;

@@ -11,12 +11,14 @@
 // unmatched at the end is `unexpected`.
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "models/cpu/probe_sink.h"
+#include "sim/message_stages.h"
 
 namespace sim::app {
 
@@ -51,6 +53,8 @@ public:
     std::uint64_t received_digest = 0;
     std::string drop_reason;
     std::uint64_t dropped_ps = 0;
+    /// Where it spent its time (message_stages.h).
+    StageTimes stages;
   };
 
   /// One message copy, flattened for the report.
@@ -64,18 +68,23 @@ public:
     std::uint64_t received_ps = 0; ///< delivered and corrupted only
     std::string reason;            ///< dropped only
     std::uint64_t dropped_ps = 0;  ///< dropped only
+    StageTimes stages;
   };
 
   void on_probe(const std::string& cluster, const std::string& thread, const hal::ProbeEvent& event,
                 std::uint64_t time_ps) override;
+  /// The mailbox RX interrupt pin of `receiver` changed level (stage timing).
+  void on_rx_irq(const std::string& receiver, bool level, std::uint64_t time_ps) {
+    stages_.on_rx_irq(receiver, level, time_ps);
+  }
   LedgerSummary summary() const;
   /// Every copy, in send order (ties: endpoint, id).
   std::vector<Record> records() const;
   /// Messages are identified by the endpoint (application channel) and the sender's id, so two
   /// applications numbering their messages from 1 do not collide.
   using Key = std::pair<std::string, std::uint64_t>;
-  /// Every copy sent under a key, in send order.
-  const std::map<Key, std::vector<Message>>& messages() const { return messages_; }
+  /// Every copy sent under a key, in send order (a deque: the stage tracker keeps pointers).
+  const std::map<Key, std::deque<Message>>& messages() const { return messages_; }
   const std::vector<std::string>& notes() const { return notes_; }
 
 private:
@@ -87,10 +96,11 @@ private:
     std::uint64_t digest;
   };
 
-  std::map<Key, std::vector<Message>> messages_;
+  std::map<Key, std::deque<Message>> messages_;
   std::map<Key, std::vector<Received>> orphans_;
   std::uint64_t unexpected_drops_ = 0;
   std::vector<std::string> notes_;
+  StageTracker stages_;
 };
 
 } // namespace sim::app

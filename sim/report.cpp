@@ -10,6 +10,7 @@
 #include "models/common/config/config_error.h"
 #include "models/common/units.h"
 #include "sim/coherency_report.h"
+#include "sim/timing_report.h"
 
 namespace sim::app {
 
@@ -38,6 +39,7 @@ json message_log(const std::vector<Ledger::Record>& records) {
       e["reason"] = rec.reason;
       e["dropped_ns"] = rec.dropped_ps / kPsPerNs;
     }
+    if (rec.stages.seen != 0) e["stages_ns"] = stages_json(rec.stages);
     log.push_back(e);
   }
   return log;
@@ -104,6 +106,7 @@ json report_json(const Scenario& sc, const RunOutput& run) {
     panics.push_back(pj);
   }
   j["panics"] = panics;
+  j["timing"] = timing_json(run.timing);
   j["coherency"] = coherency_json(r);
   json faults = json::array();
   for (const FaultRecord& f : r.faults) {
@@ -200,6 +203,7 @@ std::string summary_text(const Scenario& sc, const RunOutput& run) {
     os << "zephyr    " << r.zephyr_error << "\n";
   else if (run.zephyr_status && !run.zephyr_status->driver_ok_seen)
     os << "zephyr    never saw DRIVER_OK in the resource table's status byte\n";
+  os << timing_summary(run.timing);
   os << coherency_summary(r);
   for (const FaultRecord& f : r.faults) {
     os << "fault     " << f.description << ": fired " << f.fired.size() << " of " << f.occurrences

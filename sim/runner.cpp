@@ -56,6 +56,7 @@ json cpu_stats(models::Cluster& c) {
           {"polls", s.polls},
           {"poll_wakeups", s.poll_wakeups},
           {"console_chars", s.console_chars},
+          {"console_time_ns", s.console_time_ps / kPsPerNs},
           {"cores", cores}};
 }
 
@@ -71,9 +72,18 @@ json collect_stats(models::Platform& p) {
   return stats;
 }
 
+/// The applications' request -> reply endpoint pairs (round trips).
+std::vector<EchoPair> echo_pairs(const Scenario& sc) {
+  std::vector<EchoPair> pairs;
+  for (const AppInstance& app : sc.master_apps)
+    if (!app.ledger_endpoint.empty() && !app.ledger_echo_endpoint.empty())
+      pairs.push_back({app.ledger_endpoint, app.ledger_echo_endpoint});
+  return pairs;
+}
+
 } // namespace
 
-RunOutput run_scenario(const Scenario& sc) {
+RunOutput run_scenario(const Scenario& sc, const RunOptions& options) {
   const auto wall_start = std::chrono::steady_clock::now();
   RunOutput out;
   models::Platform platform("platform", sc.board, sc.seed);
@@ -99,6 +109,17 @@ RunOutput run_scenario(const Scenario& sc) {
   }
   arm_faults(sc.faults, platform);
   Ledger ledger;
+  CoreActivityRecorder activity(options.record_activity);
+  for (const char* side : {"master", "remote"}) {
+    models::OsKernel& kernel = platform.cluster(side).kernel();
+    activity.add_cores(side, kernel.cores());
+    kernel.set_activity_observer(&activity);
+  }
+  platform.mailbox().on_pin_change(
+      [&ledger](models::Terminal t, models::IrqKind kind, bool level, sc_core::sc_time when) {
+        if (kind == models::IrqKind::kRx)
+          ledger.on_rx_irq(models::Platform::side_of(t), level, sc_to_ps(when));
+      });
   SoftwareBoot software(platform, sc, ledger);
   // Once every awaited application is done, let in-flight work settle (a last echo, an NS
   // destroy) and the consoles finish what is in their FIFOs, then stop.
@@ -159,6 +180,8 @@ RunOutput run_scenario(const Scenario& sc) {
     r.coherency.by_kind = san->by_kind();
     r.coherency.stats = san->stats();
   }
+  activity.finish(r.sim_time_ps);
+  out.timing = summarize_timing(ledger, echo_pairs(sc), activity.usage());
   r.messages = ledger.summary();
   r.message_log = ledger.records();
   out.stats = collect_stats(platform);

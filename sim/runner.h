@@ -10,6 +10,7 @@
 #include "sim/expectations.h"
 #include "sim/run_result.h"
 #include "sim/scenario.h"
+#include "sim/timing.h"
 #include "sw/linux/linux.h"
 #include "sw/zephyr/zephyr.h"
 
@@ -24,8 +25,14 @@ struct RunOutput {
   std::vector<ExpectationResult> expectations;
   nlohmann::ordered_json stats;
   std::vector<std::pair<std::string, std::string>> console_lines; ///< side, "[t] text"
+  TimingResult timing;
 };
 
-RunOutput run_scenario(const Scenario& scenario);
+struct RunOptions {
+  /// Keep every core slice and console print for a timeline (--trace).
+  bool record_activity = false;
+};
+
+RunOutput run_scenario(const Scenario& scenario, const RunOptions& options = RunOptions());
 
 } // namespace sim::app

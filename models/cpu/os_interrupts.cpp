@@ -27,7 +27,7 @@ void OsKernel::interrupt_context(CoreContext& c) {
     current_ = &self;
     if (halted_) {
       c.running = nullptr; // a halted cluster's interrupts are not taken
-      c.idle_since = sc_core::sc_time_stamp();
+      go_idle(c);
       continue;
     }
     const sc_time entered = sc_core::sc_time_stamp();
@@ -37,6 +37,9 @@ void OsKernel::interrupt_context(CoreContext& c) {
       // One interrupt per entry: the handler's effect on its device (a level dropping) must reach
       // the controller before the line is looked at again, as it does on hardware.
       if (std::optional<unsigned> line = irq_.core().acknowledge(c.index)) {
+        if (activity_ != nullptr)
+          activity_->on_core(name_, c.index, CoreHolder::kIsr, "irq " + std::to_string(*line),
+                             sc_to_ps(entered));
         auto h = handlers_.find(*line);
         if (h != handlers_.end()) {
           c.in_handler = true;
@@ -54,7 +57,7 @@ void OsKernel::interrupt_context(CoreContext& c) {
       c.in_handler = false;
       c.running = nullptr;
       c.interrupted = nullptr;
-      c.idle_since = sc_core::sc_time_stamp();
+      go_idle(c);
       continue;
     } catch (const sc_core::sc_unwind_exception&) {
       throw;
@@ -67,7 +70,7 @@ void OsKernel::interrupt_context(CoreContext& c) {
       }
       c.running = nullptr;
       c.interrupted = nullptr;
-      c.idle_since = sc_core::sc_time_stamp();
+      go_idle(c);
       continue;
     }
     c.qk.inc(ps_to_sc(costs_.isr_exit));

@@ -129,10 +129,16 @@ void OsKernel::dispatch(CoreContext& c) {
   next->granted.notify(SC_ZERO_TIME);
 }
 
+void OsKernel::go_idle(CoreContext& c) {
+  c.idle_since = sc_core::sc_time_stamp();
+  if (activity_ != nullptr)
+    activity_->on_core(name_, c.index, CoreHolder::kIdle, {}, sc_to_ps(c.idle_since));
+}
+
 void OsKernel::release_core(CoreContext& c) {
   c.running = nullptr;
   dispatch(c);
-  if (c.running == nullptr) c.idle_since = sc_core::sc_time_stamp();
+  if (c.running == nullptr) go_idle(c);
 }
 
 void OsKernel::request_core(CoreContext& c, OsThread& t, bool woken) {
@@ -167,6 +173,9 @@ void OsKernel::wait_for_core(OsThread& t) {
   while (c.running != &t) sc_core::wait(t.granted);
   current_ = &t;
   if (halted_) throw ClusterHalted{};
+  if (activity_ != nullptr)
+    activity_->on_core(name_, c.index, CoreHolder::kThread, t.spec.name,
+                       sc_to_ps(sc_core::sc_time_stamp()));
   if (!t.is_isr && c.last_thread != &t) {
     // Switching threads costs the kernel's context switch; resuming after an ISR does not.
     if (c.last_thread != nullptr) ++c.stats.context_switches;

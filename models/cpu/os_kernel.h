@@ -29,6 +29,7 @@
 
 #include <systemc>
 
+#include "models/cpu/core_activity.h"
 #include "models/cpu/os_costs.h"
 #include "models/cpu/os_thread.h"
 #include "models/cpu/panic_info.h"
@@ -110,6 +111,10 @@ public:
   const CoreContext& core(unsigned i) const { return *cores_.at(i); }
   /// Ends per-core accounting at the end of simulation (idle time up to now).
   void finish_accounting();
+  /// Reports every change of a core's holder to `observer` (nullptr: nobody). Set before the
+  /// simulation starts.
+  void set_activity_observer(CoreActivityObserver* observer) { activity_ = observer; }
+  CoreActivityObserver* activity_observer() const { return activity_; }
 
 private:
   class SemaphoreImpl;
@@ -126,6 +131,8 @@ private:
   int best_ready_priority(const CoreContext& c) const;
   void dispatch(CoreContext& c);
   void release_core(CoreContext& c);
+  /// The core has nothing to run from now.
+  void go_idle(CoreContext& c);
   /// `woken`: t comes back from a wait (wakeup preemption may apply).
   void request_core(CoreContext& c, OsThread& t, bool woken = false);
   /// Makes a thread whose wait ended ready and asks for its core.
@@ -157,6 +164,7 @@ private:
   bool halted_ = false;
   std::uint64_t resets_ = 0;
   std::optional<PanicInfo> panic_;
+  CoreActivityObserver* activity_ = nullptr;
   std::function<void(const PanicInfo&)> on_panic_;
 };
 

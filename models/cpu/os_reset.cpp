@@ -35,7 +35,6 @@ void OsKernel::reset_begin() {
   retire(works_, retired_works_);
   for (auto& [name, wq] : workqueues_) retired_workqueues_.push_back(std::move(wq));
   workqueues_.clear();
-  const sc_core::sc_time now = sc_core::sc_time_stamp();
   for (auto& c : cores_) {
     if (c->irq_request) {
       // An interrupt context waiting for the core gets it, sees the halt and lets it go again.
@@ -43,7 +42,7 @@ void OsKernel::reset_begin() {
       c->isr->granted.notify(SC_ZERO_TIME);
     } else if (c->running != c->isr.get()) {
       // (An interrupt context still inside a handler gives the core up when it unwinds.)
-      if (c->running != nullptr) c->idle_since = now; // from now on the core is idle
+      if (c->running != nullptr) go_idle(*c); // from now on the core is idle
       c->running = nullptr;
     }
     c->ready.clear();

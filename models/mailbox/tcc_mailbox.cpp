@@ -28,7 +28,7 @@ TccMailbox::TccMailbox(const sc_core::sc_module_name& name, const MailboxConfig&
   link_.on_irq_change([this](Terminal t, IrqKind kind, bool level) { schedule(t, kind, level); });
   link_.on_kick_fault([this](std::size_t index) { kick_fault_fired(index); });
   link_.on_send([this](Terminal t) {
-    if (send_callback_) send_callback_(t, access_time_);
+    for (const auto& listener : send_listeners_) listener(t, access_time_);
   });
   SC_METHOD(drive_pins);
   sensitive << pending_event_;
@@ -87,6 +87,7 @@ void TccMailbox::drive_pins() {
   while (!pending_.empty() && pending_.front().when <= now) {
     const PinChange& c = pending_.front();
     pin(c.terminal, c.kind).write(c.level);
+    for (const PinListener& listener : pin_listeners_) listener(c.terminal, c.kind, c.level, now);
     pending_.pop_front();
   }
   if (!pending_.empty()) pending_event_.notify(pending_.front().when - now);

@@ -166,19 +166,20 @@ coherency::CoherencySanitizer& Platform::enable_coherency_sanitizer() {
     s.cluster->add_observer(feed.get());
     sanitizer_feeds_.push_back(std::move(feed));
   }
-  // A mailbox send is the release: terminal B is the master's (SP), A the remote's (MP).
+  // A mailbox send is the release.
   coherency::SanitizerFeed* master = sanitizer_feeds_[0].get();
   coherency::SanitizerFeed* remote = sanitizer_feeds_[1].get();
   mailbox_->on_send([master, remote](Terminal t, sc_core::sc_time when) {
-    (t == Terminal::kB ? master : remote)->release(sc_to_ps(when));
+    (t == mailbox_terminal("master") ? master : remote)->release(sc_to_ps(when));
   });
   return *sanitizer_;
 }
 
 void Platform::reset_cache(const std::string& name) {
   Side& s = side(name);
-  if (sanitizer_) sanitizer_->reset_cluster(name == "master" ? sanitizer_feeds_[0]->id()
-                                                              : sanitizer_feeds_[1]->id());
+  if (sanitizer_)
+    sanitizer_->reset_cluster(name == "master" ? sanitizer_feeds_[0]->id()
+                                               : sanitizer_feeds_[1]->id());
   s.dcache->reset();
 }
 

@@ -46,6 +46,12 @@ public:
   /// nullptr when the board gives the side no UART.
   Uart* uart(const std::string& side);
   TccMailbox& mailbox() { return *mailbox_; }
+  /// The mailbox terminal a side writes and is interrupted by: the remote's (MP) is A, the
+  /// master's (SP) B, as on the TCC807x.
+  static Terminal mailbox_terminal(const std::string& side) {
+    return side == "master" ? Terminal::kB : Terminal::kA;
+  }
+  static const char* side_of(Terminal t) { return t == Terminal::kB ? "master" : "remote"; }
   Router& router() { return *router_; }
   Memory& memory(std::size_t bank) { return *memories_.at(bank); }
   /// Attaches the coherency sanitizer to both clusters and their D-caches, shadowing every

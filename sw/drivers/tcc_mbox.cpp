@@ -33,6 +33,7 @@ int TccMbox::send(const std::uint32_t* cmd, std::size_t words) {
   ctrl_set(kIclrWrite);
   ctrl_set(kIenWrite);
   ctrl_set(kOen);
+  hal_.probe(hal::stage_event(hal::Stage::kKicked));
   return 0;
 }
 
@@ -46,6 +47,7 @@ bool TccMbox::tx_done_irq() {
 bool TccMbox::rx_irq() {
   if ((rd(kCmdFifoSts) & kRxCmdEmpty) != 0) return false;
   ctrl_clear(kIenRead);
+  hal_.probe(hal::stage_event(hal::Stage::kIsr));
   return true;
 }
 

@@ -142,6 +142,7 @@ void VirtioRpmsgBus::xmit_done() {
 
 int VirtioRpmsgBus::send_offchannel_raw(RpmsgChannel& ch, std::uint32_t src, std::uint32_t dst,
                                         const void* data, std::size_t len, bool wait) {
+  hal_.probe(hal::stage_event(hal::Stage::kSendCalled));
   if (src == shm::kRpmsgAddrAny || dst == shm::kRpmsgAddrAny) {
     ch.dev_err(format("invalid addr (src 0x%x, dst 0x%x)", src, dst));
     return kEinval;
@@ -167,6 +168,7 @@ int VirtioRpmsgBus::send_offchannel_raw(RpmsgChannel& ch, std::uint32_t src, std
       return kErestartsys;
     }
   }
+  hal_.probe(hal::stage_event(hal::Stage::kBuffer, msg));
   // The header as 5.10 fills it, field by field, then the payload (memcpy).
   shm::RpmsgHeaderView hdr(hal_, msg);
   hdr.set_len(static_cast<std::uint16_t>(len));
@@ -183,6 +185,7 @@ int VirtioRpmsgBus::send_offchannel_raw(RpmsgChannel& ch, std::uint32_t src, std
     ch.dev_err(format("virtqueue_add_outbuf failed: %d", err));
   } else {
     ++status_.tx_messages;
+    hal_.probe(hal::stage_event(hal::Stage::kPublished, msg));
     svq_->kick();
   }
   tx_lock_->give();

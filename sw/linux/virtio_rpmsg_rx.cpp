@@ -21,6 +21,7 @@ void VirtioRpmsgBus::recv_done() {
   }
   unsigned received = 0;
   while (msg != 0) {
+    hal_.probe(hal::stage_event(hal::Stage::kDrained, msg));
     // An error leaves the loop: the remaining used entries wait for the next interrupt.
     if (recv_single(msg, len) != 0) break;
     ++received;
@@ -45,6 +46,7 @@ int VirtioRpmsgBus::recv_single(hal::Addr msg, std::uint32_t len) {
     RpmsgEndpoint& ept = *it->second;
     const std::uint32_t src = hdr.src();
     ++status_.rx_messages;
+    hal_.probe(hal::stage_event(hal::Stage::kCallback, msg));
     if (ept.cb) ept.cb(hdr.payload_addr(), msg_len, src);
   } else {
     ++status_.rx_no_recipient;

@@ -82,6 +82,7 @@ void RpmsgVirtioDevice::rx_callback() {
       return;
     }
     processed = true;
+    hal_.probe(hal::stage_event(hal::Stage::kDrained, b.addr));
     ++status_.rx_buffers;
     hal_.spend(kRxBufferCycles);
     shm::RpmsgHeaderView hdr(hal_, b.addr);
@@ -103,6 +104,7 @@ void RpmsgVirtioDevice::rx_callback() {
       hdr.read_payload(c->payload.data(), len);
       data = c->payload.data();
       copies_.push_back(std::move(c));
+      hal_.probe(hal::stage_event(hal::Stage::kCallback, b.addr));
       ept->call(data, len, src);
     } else {
       // No recipient: silently dropped, the buffer still goes back (issue #354).

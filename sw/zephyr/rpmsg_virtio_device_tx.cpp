@@ -61,6 +61,7 @@ hal::Addr RpmsgVirtioDevice::get_tx_payload_buffer(std::uint32_t& len, bool wait
   if (b.len < shm::kRpmsgHdrSize)
     hal_.panic("TX descriptor " + std::to_string(b.idx) + " is " + std::to_string(b.len) +
                " bytes, less than the rpmsg header");
+  hal_.probe(hal::stage_event(hal::Stage::kBuffer, b.addr));
   shm::RpmsgHeaderView hdr(hal_, b.addr);
   hdr.set_reserved(b.idx); // kept for send_nocopy
   if (release_.hold_counter) hdr.set_reserved(hdr.reserved() + (1u << kHeldShift));
@@ -70,6 +71,7 @@ hal::Addr RpmsgVirtioDevice::get_tx_payload_buffer(std::uint32_t& len, bool wait
 
 int RpmsgVirtioDevice::send_offchannel_raw(std::uint32_t src, std::uint32_t dst, const void* data,
                                            int len, bool wait) {
+  hal_.probe(hal::stage_event(hal::Stage::kSendCalled));
   std::uint32_t buff_len = 0;
   const hal::Addr payload = get_tx_payload_buffer(buff_len, wait);
   if (payload == 0) return kRpmsgErrNoBuff;
@@ -97,6 +99,7 @@ int RpmsgVirtioDevice::send_nocopy(std::uint32_t src, std::uint32_t dst, hal::Ad
   const std::uint32_t buff_len = svq_->get_buffer_length(idx);
   cache_.buffer_flush(hdr.address(), buff_len, site::kTxBufferFlush);
   svq_->add_consumed_buffer(idx, buff_len);
+  hal_.probe(hal::stage_event(hal::Stage::kPublished, hdr.address()));
   svq_->kick();
   unlock();
   ++status_.tx_buffers;

@@ -50,7 +50,9 @@ void MessageIds::dropped(hal::Hal& hal, std::uint64_t id, std::size_t len,
 }
 
 void MessageIds::sent(hal::Hal& hal, std::uint64_t id, const void* data, std::size_t len) const {
-  hal.probe(event(hal::ProbeKind::kMessageSent, naming_.echo_endpoint, id, data, len));
+  hal::ProbeEvent e = event(hal::ProbeKind::kMessageSent, naming_.echo_endpoint, id, data, len);
+  e.after_send = true; // the digest is over what went out, so the probe follows the send
+  hal.probe(e);
 }
 
 void MessageIds::reply_failed(hal::Hal& hal, std::uint64_t id, const void* data, std::size_t len,

@@ -24,6 +24,7 @@ constexpr std::uint64_t kRamSize = 0x10000;
 constexpr unsigned kTestIrq = 240;
 /// Mapped by every test cluster's MMU but decoded by nothing on the bus.
 constexpr std::uint64_t kBusHole = 0x10000000;
+constexpr std::uint64_t kConsoleData = kRamBase + kRamSize - 4;
 
 class TestBus : public sc_core::sc_module {
 public:
@@ -63,10 +64,12 @@ struct ClusterFixture {
   std::unique_ptr<models::Cluster> cluster;
   std::unique_ptr<TestBus> bus;
 
-  /// `quantum` is the temporal-decoupling quantum (zero: every HAL step synchronises).
+  /// `quantum` is the temporal-decoupling quantum (zero: every HAL step synchronises);
+  /// `console_in_ram`: the console's data register is the last word of the RAM (each character
+  /// costs a bus write).
   explicit ClusterFixture(unsigned cores = 1, const std::string& name = "remote",
                           bool map_ram = true, sc_core::sc_time quantum = sc_core::SC_ZERO_TIME,
-                          bool wakeup_preemption = false)
+                          bool wakeup_preemption = false, bool console_in_ram = false)
       : irq_line((name + "_irq_line").c_str()) {
     costs_.wakeup_preemption = wakeup_preemption;
     tlm::tlm_global_quantum::instance().set(quantum);
@@ -80,6 +83,7 @@ struct ClusterFixture {
     cc.os = costs_;
     if (map_ram) cc.mmu.add({"ram", kRamBase, kRamSize, models::MemAttr::kNormalNc});
     cc.mmu.add({"hole", kBusHole, 0x1000, models::MemAttr::kNormalNc});
+    if (console_in_ram) cc.uart_base = kConsoleData;
     cluster = std::make_unique<models::Cluster>(name.c_str(), cc, *irq);
     bus = std::make_unique<TestBus>((name + "_bus").c_str());
     for (unsigned i = 0; i < cores; ++i) {

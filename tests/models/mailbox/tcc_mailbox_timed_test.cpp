@@ -156,6 +156,40 @@ TEST(TccMailboxTimed, RxFallsAndTxDoneRisesIrqLatencyAfterTheDrainingRead) {
   EXPECT_FALSE(bench.probe_rx_b.level());
 }
 
+TEST(TccMailboxTimed, PinListenersSeeEveryLevelChangeAtThePinsTime) {
+  const sc_time kSendAt(100, SC_NS);
+  const sc_time kDrainAt(400, SC_NS);
+  struct Change {
+    Terminal terminal;
+    IrqKind kind;
+    bool level;
+    sc_time when;
+    bool operator==(const Change& o) const {
+      return terminal == o.terminal && kind == o.kind && level == o.level && when == o.when;
+    }
+  };
+  std::vector<Change> changes;
+  Bench bench("bench", [&](Bench& b) {
+    b.wr(b.cpu_b, kCtrlSet, kCtrlIenRead);
+    b.wr(b.cpu_a, kCmdTxFifo, 0x42);
+    b.wr(b.cpu_a, kCtrlSet, kCtrlIclrWrite);
+    b.wr(b.cpu_a, kCtrlSet, kCtrlIenWrite);
+    b.wait_until(kSendAt);
+    b.wr(b.cpu_a, kCtrlSet, kCtrlOen);
+    b.wait_until(kDrainAt);
+    EXPECT_EQ(b.rd(b.cpu_b, kCmdRxFifo), 0x42u);
+  });
+  bench.mbox.on_pin_change([&](Terminal t, IrqKind k, bool level, sc_time when) {
+    changes.push_back({t, k, level, when});
+  });
+  sc_core::sc_start(kRunFor);
+  // The draining read changes both pins; the sender's TX-done is scheduled first.
+  const std::vector<Change> want = {{Terminal::kB, IrqKind::kRx, true, kSendAt + kIrqLatency},
+                                    {Terminal::kA, IrqKind::kTx, true, kDrainAt + kIrqLatency},
+                                    {Terminal::kB, IrqKind::kRx, false, kDrainAt + kIrqLatency}};
+  EXPECT_TRUE(changes == want);
+}
+
 TEST(TccMailboxTimed, QuickSuccessiveChangesReachThePinInOrder) {
   // Four accesses issued back to back with only annotated time between them (no wait).
   Bench bench("bench", [&](Bench& b) {

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// The timing analysis of a run: where messages spent their time, stage by stage and per
+// direction; request -> reply round trips; what the cores did. Built from the ledger's stage
+// records and the core activity recorder. Pure C++.
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sim/core_usage.h"
+#include "sim/ledger.h"
+#include "sim/message_stages.h"
+#include "sim/percentiles.h"
+
+namespace sim::app {
+
+/// Time between two consecutive stages a message passed. Most messages pass every stage; one the
+/// receiver took before its own notification arrived goes straight from publish to drain.
+struct StageInterval {
+  MessageStage from = MessageStage::kSend;
+  MessageStage to = MessageStage::kSend;
+  Percentiles ps;
+};
+
+struct DirectionTiming {
+  std::string sender;                   ///< cluster
+  std::uint64_t messages = 0;           ///< copies sent
+  std::uint64_t received = 0;           ///< of them, received (delivered or corrupted)
+  std::vector<StageInterval> intervals; ///< ordered by (from, to)
+  Percentiles total;                    ///< send -> receive of the received ones
+};
+
+/// A request endpoint and the endpoint its replies come back on (same ids).
+struct EchoPair {
+  std::string request;
+  std::string reply;
+};
+
+struct RoundTrip {
+  EchoPair pair;
+  Percentiles ps; ///< request sent -> its first reply received
+};
+
+struct TimingResult {
+  std::vector<DirectionTiming> directions; ///< per sending cluster, in name order
+  std::vector<RoundTrip> round_trips;
+  std::vector<CoreUsage> cores;
+};
+
+TimingResult summarize_timing(const Ledger& ledger, const std::vector<EchoPair>& echo_pairs,
+                              std::vector<CoreUsage> cores);
+
+} // namespace sim::app
