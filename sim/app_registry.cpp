@@ -19,7 +19,7 @@ const std::vector<AppSpec>& registry() {
       {"shared_flag_writer", "master", specs::shared_flag_writer},
       {"shared_flag_reader", "remote", specs::shared_flag_reader},
       {"rpmsg_client_sample", "master", specs::rpmsg_client_sample},
-      {"stream_sender", "master", specs::stream_sender},
+      {"stream", "master", specs::stream_sender},
       {"client_sample_responder", "remote", specs::client_sample_responder},
       {"tty_responder", "remote", specs::tty_responder},
       {"queued_responder", "remote", specs::queued_responder},

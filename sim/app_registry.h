@@ -32,7 +32,7 @@ struct AppInstance {
   std::function<std::unique_ptr<sw::zephyr::ZephyrApp>(Done done)> make_zephyr_app;
 
   /// The ledger endpoints the application probes its messages and their echoes under (the
-  /// stream sender's, so that a responder with `peer: stream_sender` can use the same names).
+  /// stream sender's, so that a responder with `peer: stream` can use the same names).
   std::string ledger_endpoint;
   std::string ledger_echo_endpoint;
 

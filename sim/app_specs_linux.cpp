@@ -51,7 +51,7 @@ AppInstance stream_sender(const ConfigNode& o, const AppContext& c) {
     s.core = static_cast<unsigned>(v);
   }
   AppInstance app;
-  app.name = "stream_sender";
+  app.name = "stream";
   app.ledger_endpoint = s.endpoint;
   app.ledger_echo_endpoint = s.echo_endpoint;
   app.make_linux_driver = [s](AppInstance::Done done) {

@@ -15,15 +15,15 @@ namespace {
 
 // The ledger pairs a reply with its request by (endpoint, id): the responder names what it
 // receives the way the Linux application on the other end names what it sends. With
-// `peer: stream_sender` the names are the scenario's stream sender's own.
+// `peer: stream` the names are the scenario's stream sender's own.
 sw::apps::ProbeNaming probe_naming(const ConfigNode& o, const AppContext& c,
                                    sw::apps::ProbeNaming ping_pong) {
   sw::apps::ProbeNaming n = ping_pong;
   if (auto peer = o.get("peer")) {
-    if (peer->choice<bool>({{"rpmsg_client_sample", false}, {"stream_sender", true}})) {
+    if (peer->choice<bool>({{"rpmsg_client_sample", false}, {"stream", true}})) {
       n = {"stream", "stream/echo", true}; // the stream sender's defaults
       for (const AppInstance& app : c.master_apps)
-        if (app.name == "stream_sender") {
+        if (app.name == "stream") {
           n.endpoint = app.ledger_endpoint;
           n.echo_endpoint = app.ledger_echo_endpoint;
           break;

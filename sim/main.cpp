@@ -21,6 +21,7 @@
 #include "sim/runner.h"
 #include "sim/scenario.h"
 #include "sim/suite.h"
+#include "sim/sweep_command.h"
 
 namespace {
 
@@ -105,7 +106,7 @@ int do_run_seeds(const RunArgs& args, const std::string& self) {
   const sim::app::Scenario sc = sim::app::load_scenario(args.scenario, opts);
   const std::string out = args.out.empty() ? "out/" + sc.name : args.out;
   std::vector<sim::app::SuiteJob> jobs =
-      sim::app::with_seeds({{args.scenario, sc.name, std::nullopt, out}}, args.seeds);
+      sim::app::with_seeds({{args.scenario, sc.name, std::nullopt, out, {}}}, args.seeds);
   sim::app::SuiteOptions options;
   options.ipcsim = self;
   options.jobs = 2;
@@ -175,6 +176,26 @@ int main(int argc, char** argv) {
   check->add_option("--set", check_args.sets, "override a key in every scenario (repeatable)");
   check->add_flag("--no-sanitizer", check_args.no_sanitizer, "switch the sanitizer off");
 
+  sim::app::SweepArgs sweep_args;
+  CLI::App* sweep =
+      app.add_subcommand("sweep", "run a scenario over parameter values: CSV, table, plot");
+  sweep->add_option("scenario", sweep_args.scenario, "scenario YAML file")->required();
+  sweep->add_option("--param", sweep_args.params, "key=v1,v2,... (repeatable: the product)")
+      ->required();
+  sweep->add_option("--set", sweep_args.sets, "override a key in every run (repeatable)");
+  sweep->add_option("--seeds", sweep_args.seeds, "run every point under seeds 1..N")
+      ->check(CLI::Range(1u, 100000u));
+  sweep->add_option("-j,--jobs", sweep_args.jobs, "runs at a time (default 2)")
+      ->check(CLI::Range(1u, 256u));
+  sweep->add_option("--out", sweep_args.out, "output directory (default out/sweep/<scenario>)");
+  sweep->add_option("--csv", sweep_args.csv, "CSV file (default <out>/sweep.csv)");
+  sweep->add_option("--plot", sweep_args.plot, "draw a plot with gnuplot: FILE.svg or FILE.png");
+  sweep->add_option("--x", sweep_args.x, "the swept key on the x axis (default: the first)");
+  sweep->add_option("--metrics", sweep_args.metrics, "metrics to plot (default delivered,dropped)")
+      ->delimiter(',');
+  sweep->add_flag("--logx", sweep_args.logx, "logarithmic x axis");
+  sweep->add_flag("--no-sanitizer", sweep_args.no_sanitizer, "switch the sanitizer off");
+
   std::string layout_path;
   std::vector<std::string> layout_sets;
   CLI::App* layout = app.add_subcommand("layout", "print the shared-memory map of a board");
@@ -217,6 +238,7 @@ int main(int argc, char** argv) {
       return do_run(run_args, seed_opt->count() > 0);
     }
     if (*check) return do_check(check_args, self_path(argv[0]));
+    if (*sweep) return sim::app::run_sweep_command(sweep_args, self_path(argv[0]));
     sim::app::LoadOptions opts;
     opts.sets = layout_sets;
     std::cout << sim::app::layout_text(sim::app::load_board_or_scenario(layout_path, opts));

@@ -77,6 +77,7 @@ pid_t spawn(const SuiteJob& job, const SuiteOptions& o, std::string& error) {
     args.push_back(std::to_string(*job.seed));
   }
   args.insert(args.end(), o.extra_args.begin(), o.extra_args.end());
+  args.insert(args.end(), job.args.begin(), job.args.end());
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -119,11 +120,11 @@ std::vector<SuiteJob> collect_jobs(const std::vector<std::string>& paths, const 
         throw std::invalid_argument(p + ": no scenario (*.yaml) in this directory");
       for (const fs::path& f : files) {
         const std::string id = stem_id(path, f);
-        jobs.push_back({f.string(), id, std::nullopt, (fs::path(out) / id).string()});
+        jobs.push_back({f.string(), id, std::nullopt, (fs::path(out) / id).string(), {}});
       }
     } else if (fs::is_regular_file(path)) {
       const std::string id = stem_id(path.parent_path(), path);
-      jobs.push_back({path.string(), id, std::nullopt, (fs::path(out) / id).string()});
+      jobs.push_back({path.string(), id, std::nullopt, (fs::path(out) / id).string(), {}});
     } else {
       throw std::invalid_argument(p + ": no such file or directory");
     }
@@ -152,7 +153,7 @@ std::vector<SuiteJob> with_seeds(const std::vector<SuiteJob>& jobs, unsigned see
   for (const SuiteJob& j : jobs)
     for (unsigned s = 1; s <= seeds; ++s)
       out.push_back({j.file, j.id + "#seed" + std::to_string(s), s,
-                     (fs::path(j.out_dir) / ("seed-" + std::to_string(s))).string()});
+                     (fs::path(j.out_dir) / ("seed-" + std::to_string(s))).string(), j.args});
   return out;
 }
 
@@ -160,13 +161,17 @@ std::vector<SuiteResult> run_suite(const std::vector<SuiteJob>& jobs, const Suit
   std::vector<SuiteResult> results(jobs.size());
   std::map<pid_t, std::pair<std::size_t, Clock::time_point>> running;
   std::size_t next = 0;
+  std::size_t done = 0;
   const unsigned slots = std::max(1u, o.jobs);
   while (next < jobs.size() || !running.empty()) {
     while (next < jobs.size() && running.size() < slots) {
       SuiteResult& r = results[next];
       r.job = jobs[next];
       const pid_t pid = spawn(jobs[next], o, r.error);
-      if (pid > 0) running[pid] = {next, Clock::now()};
+      if (pid > 0)
+        running[pid] = {next, Clock::now()};
+      else if (o.on_done)
+        o.on_done(r, ++done, jobs.size());
       ++next;
     }
     if (running.empty()) continue;
@@ -198,6 +203,7 @@ std::vector<SuiteResult> run_suite(const std::vector<SuiteJob>& jobs, const Suit
       r.error = read_text(fs::path(r.job.out_dir) / "stderr.txt");
       if (r.error.empty()) r.error = "ipcsim run exited " + std::to_string(r.exit_code);
     }
+    if (o.on_done) o.on_done(r, ++done, jobs.size());
   }
   return results;
 }

@@ -6,6 +6,7 @@
 // verdict back from there.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@ struct SuiteJob {
   std::string id;                    ///< "basic/client_sample_3" (+ "#seed3" when exploring seeds)
   std::optional<std::uint64_t> seed; ///< replaces the scenario's seed
   std::string out_dir;
+  std::vector<std::string> args; ///< this run's own extra arguments (a sweep point's --set)
 };
 
 struct SuiteResult {
@@ -38,6 +40,8 @@ struct SuiteOptions {
   std::string ipcsim; ///< the binary to run (this one)
   unsigned jobs = 1;
   std::vector<std::string> extra_args; ///< passed to every run (--set, --no-sanitizer)
+  /// Called as each run ends, with how many have ended of how many.
+  std::function<void(const SuiteResult&, std::size_t done, std::size_t total)> on_done;
 };
 
 /// The scenario files under each path (directories recursively, *.yaml, sorted), with ids

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sim/timing.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <map>
 
 namespace sim::app {
@@ -42,8 +44,21 @@ TimingResult summarize_timing(const Ledger& ledger, const std::vector<EchoPair>&
                               std::vector<CoreUsage> cores) {
   TimingResult out;
   std::map<std::string, DirectionSamples> by_sender;
-  for (const auto& [key, copies] : ledger.messages())
-    for (const Ledger::Message& m : copies) add_message(m, by_sender[cluster_of(m.sender)]);
+  std::uint64_t first_send = UINT64_MAX, last_receive = 0;
+  for (const auto& [key, copies] : ledger.messages()) {
+    for (const Ledger::Message& m : copies) {
+      add_message(m, by_sender[cluster_of(m.sender)]);
+      first_send = std::min(first_send, m.sent_ps);
+      if (!m.received) continue;
+      ++out.throughput.received;
+      last_receive = std::max(last_receive, m.received_ps);
+    }
+  }
+  if (out.throughput.received > 0 && last_receive > first_send) {
+    out.throughput.window_ps = last_receive - first_send;
+    out.throughput.per_s = static_cast<double>(out.throughput.received) * 1e12 /
+                           static_cast<double>(out.throughput.window_ps);
+  }
   for (auto& [sender, samples] : by_sender) {
     DirectionTiming d;
     d.sender = sender;

@@ -43,8 +43,17 @@ struct RoundTrip {
   Percentiles ps; ///< request sent -> its first reply received
 };
 
+/// Messages received per simulated second, over the window from the first send to the last
+/// receive (both directions together).
+struct Throughput {
+  std::uint64_t received = 0;
+  std::uint64_t window_ps = 0;
+  double per_s = 0;
+};
+
 struct TimingResult {
   std::vector<DirectionTiming> directions; ///< per sending cluster, in name order
+  Throughput throughput;
   std::vector<RoundTrip> round_trips;
   std::vector<CoreUsage> cores;
 };

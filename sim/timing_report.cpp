@@ -86,7 +86,14 @@ json timing_json(const TimingResult& t) {
                      {"busy_percent", rounded(percent(c.thread_ps + c.isr_ps, c.total_ps()))},
                      {"threads", threads}});
   }
-  return {{"directions", directions}, {"round_trips", round_trips}, {"cores", cores}};
+  const Throughput& tp = t.throughput;
+  json throughput = {{"received", tp.received},
+                     {"window_ns", tp.window_ps / kPsPerNs},
+                     {"messages_per_s", rounded(tp.per_s)}};
+  return {{"directions", directions},
+          {"throughput", throughput},
+          {"round_trips", round_trips},
+          {"cores", cores}};
 }
 
 std::string timing_summary(const TimingResult& t) {
@@ -110,6 +117,12 @@ std::string timing_summary(const TimingResult& t) {
                     format_time(i.ps.p99).c_str(), format_time(i.ps.max).c_str());
       os << buf;
     }
+  }
+  if (t.throughput.received > 1) {
+    std::snprintf(buf, sizeof buf, "          %llu received in %s: %.0f messages/s\n",
+                  static_cast<unsigned long long>(t.throughput.received),
+                  format_time(t.throughput.window_ps).c_str(), t.throughput.per_s);
+    os << buf;
   }
   for (const RoundTrip& r : t.round_trips)
     os << "round     " << r.pair.request << " -> " << r.pair.reply << ": " << r.ps.count

@@ -46,9 +46,9 @@ TEST(AppRegistry, RpmsgAppsAreDriversAndRespondersAreNotAwaited) {
 }
 
 TEST(AppRegistry, StreamSenderBindsToItsChannel) {
-  Scenario sc = load("    - stream_sender: { channel: rpmsg-tty, count: 20, send: try, "
+  Scenario sc = load("    - stream: { channel: rpmsg-tty, count: 20, send: try, "
                      "payload_size: 496, interval: 1ms, core: 1 }\n",
-                     "    - tty_responder: { peer: stream_sender }\n");
+                     "    - tty_responder: { peer: stream }\n");
   auto driver = sc.master_apps[0].make_linux_driver([] {});
   EXPECT_EQ(driver->name(), "rpmsg-tty");
 }
@@ -60,23 +60,23 @@ TEST(AppRegistry, CountZeroIsRejectedWithItsPath) {
 }
 
 TEST(AppRegistry, PayloadTooSmallForTheSequenceNumberIsRejected) {
-  config::ConfigError e = error_of("    - stream_sender: { payload_size: 4 }\n", kResponder);
-  EXPECT_EQ(e.path(), "master.apps[0].stream_sender.payload_size");
+  config::ConfigError e = error_of("    - stream: { payload_size: 4 }\n", kResponder);
+  EXPECT_EQ(e.path(), "master.apps[0].stream.payload_size");
 }
 
 TEST(AppRegistry, PayloadBeyondTheBufferIsRejected) {
-  config::ConfigError e = error_of("    - stream_sender: { payload_size: 497 }\n", kResponder);
+  config::ConfigError e = error_of("    - stream: { payload_size: 497 }\n", kResponder);
   EXPECT_NE(std::string(e.what()).find("8..496"), std::string::npos);
 }
 
 TEST(AppRegistry, SendModeMustBeBlockingOrTry) {
-  config::ConfigError e = error_of("    - stream_sender: { send: nonblocking }\n", kResponder);
-  EXPECT_EQ(e.path(), "master.apps[0].stream_sender.send");
+  config::ConfigError e = error_of("    - stream: { send: nonblocking }\n", kResponder);
+  EXPECT_EQ(e.path(), "master.apps[0].stream.send");
   EXPECT_NE(std::string(e.what()).find("blocking, try"), std::string::npos);
 }
 
 TEST(AppRegistry, SenderCoreMustExistOnTheMaster) {
-  config::ConfigError e = error_of("    - stream_sender: { core: 2 }\n", kResponder);
+  config::ConfigError e = error_of("    - stream: { core: 2 }\n", kResponder);
   EXPECT_NE(std::string(e.what()).find("the master cluster has 2 cores"), std::string::npos);
 }
 
@@ -84,7 +84,7 @@ TEST(AppRegistry, UnknownPeerListsTheLinuxApps) {
   config::ConfigError e =
       error_of("    - rpmsg_client_sample: {}\n", "    - queued_responder: { peer: echo_test }\n");
   EXPECT_EQ(e.path(), "remote.apps[0].queued_responder.peer");
-  EXPECT_NE(std::string(e.what()).find("rpmsg_client_sample, stream_sender"), std::string::npos);
+  EXPECT_NE(std::string(e.what()).find("rpmsg_client_sample, stream"), std::string::npos);
 }
 
 TEST(AppRegistry, TypoInAnAppOptionSuggestsTheKey) {
@@ -108,21 +108,20 @@ TEST(AppRegistry, UnmodelledOpenampReleaseListsTheModelledOnes) {
 }
 
 TEST(AppRegistry, StreamPeerTakesTheSendersLedgerNames) {
-  Scenario sc = load("    - stream_sender: { endpoint: burst, echo_endpoint: burst/back }\n",
-                     "    - queued_responder: { peer: stream_sender }\n");
+  Scenario sc = load("    - stream: { endpoint: burst, echo_endpoint: burst/back }\n",
+                     "    - queued_responder: { peer: stream }\n");
   EXPECT_EQ(sc.master_apps[0].ledger_endpoint, "burst");
   EXPECT_EQ(sc.master_apps[0].ledger_echo_endpoint, "burst/back");
   // The names reach the responder's probes: checked end to end by the load scenarios; here the
   // empty-name guard on the responder side.
   config::ConfigError e =
-      error_of("    - stream_sender: {}\n",
-               "    - queued_responder: { peer: stream_sender, endpoint: \"\" }\n");
+      error_of("    - stream: {}\n", "    - queued_responder: { peer: stream, endpoint: \"\" }\n");
   EXPECT_EQ(e.path(), "remote.apps[0].queued_responder.endpoint");
 }
 
 TEST(AppRegistry, EchoTimeoutIsTheSendersOwnKey) {
-  config::ConfigError e = error_of("    - stream_sender: { settle: 1s }\n", kResponder);
-  EXPECT_EQ(e.path(), "master.apps[0].stream_sender.settle");
+  config::ConfigError e = error_of("    - stream: { settle: 1s }\n", kResponder);
+  EXPECT_EQ(e.path(), "master.apps[0].stream.settle");
 }
 
 } // namespace

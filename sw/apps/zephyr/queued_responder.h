@@ -14,7 +14,7 @@
 // default board) gets about a hundred messages through in that time; all beyond queue_depth are
 // dropped with reason "queue_full". Lossless only while Linux takes the echoes as fast as the
 // thread sends them: a Linux sender more urgent than the kworker that reads the echoes defeats
-// it (stream_100_queued with `remote.console: false` and `stream_sender.priority: 10`).
+// it (stream_queued with `remote.console: false` and `stream.priority: 10`).
 
 #include <cstdint>
 #include <deque>
