@@ -52,6 +52,7 @@ void Ledger::on_probe(const std::string& cluster, const std::string& thread,
       m.received = true;
       m.received_ps = std::max(r.time_ps, m.sent_ps);
       m.received_digest = r.digest;
+      m.receiver = r.receiver;
       orphan->second.erase(orphan->second.begin());
     }
     std::deque<Message>& copies = messages_[key];
@@ -65,13 +66,14 @@ void Ledger::on_probe(const std::string& cluster, const std::string& thread,
     const Key key{std::string(event.endpoint), event.id};
     Message* m = oldest_open(key);
     if (m == nullptr) {
-      orphans_[key].push_back({time_ps, event.digest});
+      orphans_[key].push_back({time_ps, event.digest, cluster + "/" + thread});
       break;
     }
     m->received = true;
     // Each core stamps its own (decoupled) time; a receive is never before its send.
     m->received_ps = std::max(time_ps, m->sent_ps);
     m->received_digest = event.digest;
+    m->receiver = cluster + "/" + thread;
     m->stages.record(MessageStage::kReceive, m->received_ps);
     break;
   }
@@ -122,6 +124,7 @@ std::vector<Ledger::Record> Ledger::records() const {
       if (m.received) {
         r.state = m.received_digest == m.digest ? "delivered" : "corrupted";
         r.received_ps = m.received_ps;
+        r.receiver = m.receiver;
       } else if (!m.drop_reason.empty()) {
         r.state = "dropped";
         r.reason = m.drop_reason;

@@ -49,6 +49,7 @@ public:
     std::uint32_t length = 0;
     std::uint64_t sent_ps = 0;
     bool received = false;
+    std::string receiver; ///< "cluster/thread" that took it
     std::uint64_t received_ps = 0;
     std::uint64_t received_digest = 0;
     std::string drop_reason;
@@ -66,6 +67,7 @@ public:
     std::uint64_t sent_ps = 0;
     std::string state;             ///< delivered | corrupted | dropped | in_flight
     std::uint64_t received_ps = 0; ///< delivered and corrupted only
+    std::string receiver;          ///< delivered and corrupted only: "cluster/thread"
     std::string reason;            ///< dropped only
     std::uint64_t dropped_ps = 0;  ///< dropped only
     StageTimes stages;
@@ -94,6 +96,7 @@ private:
   struct Received {
     std::uint64_t time_ps;
     std::uint64_t digest;
+    std::string receiver;
   };
 
   std::map<Key, std::deque<Message>> messages_;

@@ -35,6 +35,8 @@ struct RunArgs {
   std::string log_level = "warn";
   bool no_sanitizer = false;
   unsigned seeds = 0;
+  std::string trace;
+  std::string vcd;
 };
 
 struct CheckArgs {
@@ -136,11 +138,24 @@ int do_run(const RunArgs& args, bool seed_given) {
   opts.seed = args.seed;
   opts.no_sanitizer = args.no_sanitizer;
   sim::app::Scenario sc = sim::app::load_scenario(args.scenario, opts);
-  sim::app::RunOutput run = sim::app::run_scenario(sc);
+  // Refuse an unwritable trace before the run, not after it.
+  for (const std::string* path : {&args.trace, &args.vcd})
+    if (!path->empty() && !std::ofstream(*path))
+      throw std::invalid_argument("cannot write " + *path);
+  sim::app::RunOptions run_options;
+  run_options.trace = !args.trace.empty();
+  run_options.vcd = args.vcd;
+  sim::app::RunOutput run = sim::app::run_scenario(sc, run_options);
   std::cout << sim::app::summary_text(sc, run);
   const std::string out = args.out.empty() ? "out/" + sc.name : args.out;
   sim::app::write_outputs(out, sc, run);
   std::cout << "report    " << out << "/report.json\n";
+  if (run.trace) {
+    std::ofstream(args.trace) << sim::app::trace_json(*run.trace).dump() << "\n";
+    std::cout << "trace     " << args.trace
+              << " (Perfetto: ui.perfetto.dev, or chrome://tracing)\n";
+  }
+  if (!args.vcd.empty()) std::cout << "vcd       " << args.vcd << " (GTKWave)\n";
   return sim::app::all_expectations_met(run) ? 0 : 1;
 }
 
@@ -160,6 +175,10 @@ int main(int argc, char** argv) {
   run->add_option("--log", run_args.log_level, "log level: error, warn, info, debug");
   run->add_flag("--no-sanitizer", run_args.no_sanitizer,
                 "switch the coherency sanitizer off (it never changes the simulation)");
+  run->add_option("--trace", run_args.trace,
+                  "write a Chrome/Perfetto trace-event timeline to this JSON file");
+  run->add_option("--vcd", run_args.vcd,
+                  "write interrupt wires, FIFO levels and vring indices to this VCD file");
   run->add_option("--seeds", run_args.seeds,
                   "explore seeds 1..N (one process each) and list those that break expectations")
       ->check(CLI::Range(1u, 100000u));

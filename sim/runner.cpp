@@ -10,6 +10,8 @@
 #include "sim/faults.h"
 #include "sim/shared_symbols.h"
 #include "sim/software_boot.h"
+#include "sim/trace_recorder.h"
+#include "sim/vcd_trace.h"
 
 namespace sim::app {
 namespace {
@@ -72,6 +74,16 @@ json collect_stats(models::Platform& p) {
   return stats;
 }
 
+/// The vring index fields (avail.idx, used.idx of both rings) among the shared symbols.
+std::vector<sw::shm::Symbol> ring_indices(const std::vector<sw::shm::Symbol>& symbols) {
+  std::vector<sw::shm::Symbol> out;
+  for (const sw::shm::Symbol& s : symbols)
+    for (const char* name :
+         {"vring0.avail.idx", "vring0.used.idx", "vring1.avail.idx", "vring1.used.idx"})
+      if (s.name == name) out.push_back(s);
+  return out;
+}
+
 /// The applications' request -> reply endpoint pairs (round trips).
 std::vector<EchoPair> echo_pairs(const Scenario& sc) {
   std::vector<EchoPair> pairs;
@@ -87,15 +99,15 @@ RunOutput run_scenario(const Scenario& sc, const RunOptions& options) {
   const auto wall_start = std::chrono::steady_clock::now();
   RunOutput out;
   models::Platform platform("platform", sc.board, sc.seed);
+  // Bare programs have their own layout: their bytes are reported by address.
+  const auto rpmsg = [](const std::vector<AppInstance>& apps) {
+    return std::any_of(apps.begin(), apps.end(), [](const AppInstance& a) { return !a.bare(); });
+  };
+  const std::vector<sw::shm::Symbol> symbols = rpmsg(sc.master_apps) || rpmsg(sc.remote_apps)
+                                                   ? shared_symbols(sc)
+                                                   : std::vector<sw::shm::Symbol>{};
   if (sc.sanitizer) {
     models::coherency::CoherencySanitizer& san = platform.enable_coherency_sanitizer();
-    // Bare programs have their own layout: their bytes are reported by address.
-    const auto rpmsg = [](const std::vector<AppInstance>& apps) {
-      return std::any_of(apps.begin(), apps.end(), [](const AppInstance& a) { return !a.bare(); });
-    };
-    const std::vector<sw::shm::Symbol> symbols = rpmsg(sc.master_apps) || rpmsg(sc.remote_apps)
-                                                     ? shared_symbols(sc)
-                                                     : std::vector<sw::shm::Symbol>{};
     for (const sw::shm::Symbol& sym : symbols) {
       try {
         san.add_symbol(sym.addr, sym.size, sym.name);
@@ -107,9 +119,22 @@ RunOutput run_scenario(const Scenario& sc, const RunOptions& options) {
       }
     }
   }
+  std::unique_ptr<TraceRecorder> timeline;
+  std::unique_ptr<VcdTrace> vcd;
+  if (options.trace || !options.vcd.empty()) {
+    const std::vector<sw::shm::Symbol> indices = ring_indices(symbols);
+    timeline = std::make_unique<TraceRecorder>(platform, indices);
+    if (!options.vcd.empty()) {
+      std::vector<std::string> counters = {"cmd FIFO " + TraceRecorder::direction("master"),
+                                           "cmd FIFO " + TraceRecorder::direction("remote")};
+      for (const sw::shm::Symbol& s : indices) counters.push_back(s.name);
+      vcd = std::make_unique<VcdTrace>(platform, options.vcd, counters);
+      timeline->on_counter([v = vcd.get()](const TraceCounter& c) { v->on_counter(c); });
+    }
+  }
   arm_faults(sc.faults, platform);
   Ledger ledger;
-  CoreActivityRecorder activity(options.record_activity);
+  CoreActivityRecorder activity(options.trace);
   for (const char* side : {"master", "remote"}) {
     models::OsKernel& kernel = platform.cluster(side).kernel();
     activity.add_cores(side, kernel.cores());
@@ -181,10 +206,18 @@ RunOutput run_scenario(const Scenario& sc, const RunOptions& options) {
     r.coherency.stats = san->stats();
   }
   activity.finish(r.sim_time_ps);
+  vcd.reset(); // closes the file
   out.timing = summarize_timing(ledger, echo_pairs(sc), activity.usage());
   r.messages = ledger.summary();
   r.message_log = ledger.records();
   out.stats = collect_stats(platform);
+  if (options.trace)
+    out.trace = TraceData{sc.name,
+                          activity.slices(),
+                          activity.console_slices(),
+                          timeline->instants(),
+                          timeline->counters(),
+                          r.message_log};
   out.expectations = evaluate(sc.expect, r);
   r.wall_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - wall_start)

@@ -11,6 +11,7 @@
 #include "sim/run_result.h"
 #include "sim/scenario.h"
 #include "sim/timing.h"
+#include "sim/trace_json.h"
 #include "sw/linux/linux.h"
 #include "sw/zephyr/zephyr.h"
 
@@ -26,11 +27,15 @@ struct RunOutput {
   nlohmann::ordered_json stats;
   std::vector<std::pair<std::string, std::string>> console_lines; ///< side, "[t] text"
   TimingResult timing;
+  /// The timeline, when RunOptions::trace asked for it.
+  std::optional<TraceData> trace;
 };
 
 struct RunOptions {
-  /// Keep every core slice and console print for a timeline (--trace).
-  bool record_activity = false;
+  /// Record the timeline (--trace): every core slice, console print, mailbox event, counter.
+  bool trace = false;
+  /// Write the interrupt wires, FIFO levels and vring indices to this VCD file (--vcd).
+  std::string vcd;
 };
 
 RunOutput run_scenario(const Scenario& scenario, const RunOptions& options = RunOptions());

@@ -183,6 +183,11 @@ void Platform::reset_cache(const std::string& name) {
   s.dcache->reset();
 }
 
+const IrqLine& Platform::mailbox_irq(const std::string& name, IrqKind kind) {
+  Side& s = side(name);
+  return kind == IrqKind::kRx ? *s.mbox_rx : *s.mbox_tx;
+}
+
 Platform::Side& Platform::side(const std::string& name) {
   if (name == "master") return *master_;
   if (name == "remote") return *remote_;

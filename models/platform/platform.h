@@ -52,6 +52,8 @@ public:
     return side == "master" ? Terminal::kB : Terminal::kA;
   }
   static const char* side_of(Terminal t) { return t == Terminal::kB ? "master" : "remote"; }
+  /// The mailbox's RX or TX-done interrupt wire into a side's interrupt controller (tracing).
+  const IrqLine& mailbox_irq(const std::string& side, IrqKind kind);
   Router& router() { return *router_; }
   Memory& memory(std::size_t bank) { return *memories_.at(bank); }
   /// Attaches the coherency sanitizer to both clusters and their D-caches, shadowing every

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "sim/trace_json.h"
+
+#include <map>
+
+namespace sim::app {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+constexpr int kMasterPid = 1;
+constexpr int kRemotePid = 2;
+constexpr int kMailboxPid = 3;
+constexpr int kVringsPid = 4;
+constexpr int kConsoleTid = 100; ///< + core
+
+int pid_of(const std::string& cluster) {
+  return cluster == "master" ? kMasterPid : kRemotePid;
+}
+
+double us(std::uint64_t ps) {
+  return static_cast<double>(ps) / 1e6;
+}
+
+json meta(const char* what, int pid, int tid, const std::string& name) {
+  json e = {{"ph", "M"}, {"name", what}, {"pid", pid}};
+  if (tid >= 0) e["tid"] = tid;
+  e["args"] = {{"name", name}};
+  return e;
+}
+
+std::string cluster_of(const std::string& who) {
+  return who.substr(0, who.find('/'));
+}
+std::string thread_of(const std::string& who) {
+  const auto slash = who.find('/');
+  return slash == std::string::npos ? "" : who.substr(slash + 1);
+}
+
+/// Printable console text for a slice name: one line, at most 60 characters.
+std::string console_label(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (out.size() == 60) break;
+    if (c == '\n' || c == '\r') continue;
+    out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
+  }
+  return out;
+}
+
+} // namespace
+
+json trace_json(const TraceData& d) {
+  json events = json::array();
+  // Tracks.
+  std::map<std::string, unsigned> cores; // cluster -> cores seen
+  for (const auto& s : d.slices) cores[s.cluster] = std::max(cores[s.cluster], s.core + 1);
+  events.push_back(meta("process_name", kMasterPid, -1, "master (Linux)"));
+  events.push_back(meta("process_name", kRemotePid, -1, "remote (Zephyr)"));
+  events.push_back(meta("process_name", kMailboxPid, -1, "mailbox"));
+  events.push_back(meta("process_name", kVringsPid, -1, "vrings"));
+  for (const auto& [cluster, n] : cores)
+    for (unsigned c = 0; c < n; ++c) {
+      events.push_back(
+          meta("thread_name", pid_of(cluster), static_cast<int>(c), "core " + std::to_string(c)));
+      events.push_back(meta("thread_name", pid_of(cluster), kConsoleTid + static_cast<int>(c),
+                            "core " + std::to_string(c) + " console"));
+    }
+  events.push_back(meta("thread_name", kMailboxPid, 1, TraceRecorder::direction("master")));
+  events.push_back(meta("thread_name", kMailboxPid, 2, TraceRecorder::direction("remote")));
+
+  // Threads and interrupt handlers; each thread runs on one core (threads are pinned).
+  std::map<std::pair<std::string, std::string>, unsigned> core_of_thread;
+  for (const auto& s : d.slices) {
+    if (s.holder == models::CoreHolder::kIdle) continue;
+    const bool isr = s.holder == models::CoreHolder::kIsr;
+    if (!isr) core_of_thread.emplace(std::make_pair(s.cluster, s.name), s.core);
+    events.push_back({{"ph", "X"},
+                      {"name", s.name},
+                      {"cat", isr ? "isr" : "thread"},
+                      {"ts", us(s.begin_ps)},
+                      {"dur", us(s.end_ps - s.begin_ps)},
+                      {"pid", pid_of(s.cluster)},
+                      {"tid", s.core}});
+  }
+  for (const auto& c : d.console)
+    events.push_back({{"ph", "X"},
+                      {"name", console_label(c.text)},
+                      {"cat", "console"},
+                      {"ts", us(c.begin_ps)},
+                      {"dur", us(c.end_ps - c.begin_ps)},
+                      {"pid", pid_of(c.cluster)},
+                      {"tid", kConsoleTid + static_cast<int>(c.core)},
+                      {"args", {{"thread", c.thread}, {"text", c.text}}}});
+
+  for (const TraceInstant& i : d.instants)
+    events.push_back({{"ph", "i"},
+                      {"s", "t"},
+                      {"name", i.name},
+                      {"cat", "mailbox"},
+                      {"ts", us(i.time_ps)},
+                      {"pid", kMailboxPid},
+                      {"tid", i.track == TraceRecorder::direction("master") ? 1 : 2}});
+  for (const TraceCounter& c : d.counters) {
+    const bool fifo = c.name.rfind("cmd FIFO", 0) == 0;
+    events.push_back({{"ph", "C"},
+                      {"name", c.name},
+                      {"ts", us(c.time_ps)},
+                      {"pid", fifo ? kMailboxPid : kVringsPid},
+                      {"args", {{fifo ? "level" : "idx", c.value}}}});
+  }
+
+  // Messages: a 1 ns send slice, a 1 ns receive slice, and the flow between them, its ends half
+  // way into each slice so that they bind to it (a flow binds to the slice enclosing it).
+  const auto core = [&](const std::string& who) {
+    auto it = core_of_thread.find({cluster_of(who), thread_of(who)});
+    return it == core_of_thread.end() ? 0u : it->second;
+  };
+  std::uint64_t flow = 0;
+  for (const Ledger::Record& m : d.messages) {
+    if (m.receiver.empty()) continue;
+    const std::string label = m.endpoint + " #" + std::to_string(m.id);
+    const std::uint64_t sent =
+        m.stages.has(MessageStage::kSend) ? m.stages.at(MessageStage::kSend) : m.sent_ps;
+    json args = {{"state", m.state}, {"length", m.length}};
+    for (unsigned s = 0; s < kMessageStageCount; ++s)
+      if (m.stages.has(static_cast<MessageStage>(s)))
+        args[std::string(stage_name(static_cast<MessageStage>(s))) + "_us"] = us(m.stages.ps[s]);
+    const int spid = pid_of(cluster_of(m.sender));
+    const int rpid = pid_of(cluster_of(m.receiver));
+    const unsigned score = core(m.sender);
+    const unsigned rcore = core(m.receiver);
+    ++flow;
+    constexpr std::uint64_t kMarkPs = 1000;
+    events.push_back({{"ph", "X"},
+                      {"name", "send " + label},
+                      {"cat", "message"},
+                      {"ts", us(sent)},
+                      {"dur", us(kMarkPs)},
+                      {"pid", spid},
+                      {"tid", score},
+                      {"args", args}});
+    events.push_back({{"ph", "s"},
+                      {"name", "message"},
+                      {"cat", "message"},
+                      {"id", flow},
+                      {"ts", us(sent + kMarkPs / 2)},
+                      {"pid", spid},
+                      {"tid", score}});
+    events.push_back({{"ph", "X"},
+                      {"name", "receive " + label},
+                      {"cat", "message"},
+                      {"ts", us(m.received_ps)},
+                      {"dur", us(kMarkPs)},
+                      {"pid", rpid},
+                      {"tid", rcore},
+                      {"args", args}});
+    events.push_back({{"ph", "f"},
+                      {"bp", "e"},
+                      {"name", "message"},
+                      {"cat", "message"},
+                      {"id", flow},
+                      {"ts", us(m.received_ps + kMarkPs / 2)},
+                      {"pid", rpid},
+                      {"tid", rcore}});
+  }
+  return {{"traceEvents", events},
+          {"displayTimeUnit", "ns"},
+          {"otherData", {{"scenario", d.scenario}, {"generator", "ipcsim"}}}};
+}
+
+} // namespace sim::app

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// `ipcsim run --trace FILE.json`: the run as Chrome/Perfetto trace-event JSON (the "JSON Object
+// Format": {"traceEvents": [...]}; ts and dur in microseconds). One process per cluster with a
+// track per core (threads and interrupt handlers as slices) and one per core's console output;
+// a "mailbox" process with a track per direction (kicks and interrupt pin changes as instants,
+// command FIFO levels as counters); a "vrings" process with the ring indices as counters; every
+// received message as a flow from a `send` slice on the sender's core to a `receive` slice on the
+// receiver's.
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/core_usage.h"
+#include "sim/ledger.h"
+#include "sim/trace_recorder.h"
+
+namespace sim::app {
+
+struct TraceData {
+  std::string scenario;
+  std::vector<CoreActivityRecorder::Slice> slices;
+  std::vector<CoreActivityRecorder::ConsoleSlice> console;
+  std::vector<TraceInstant> instants;
+  std::vector<TraceCounter> counters;
+  std::vector<Ledger::Record> messages;
+};
+
+nlohmann::ordered_json trace_json(const TraceData& data);
+
+} // namespace sim::app

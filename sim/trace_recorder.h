@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// What a timeline (--trace) shows besides the cores' slices: mailbox sends and interrupt pin
+// changes as instants, the command FIFO levels, and the vring indices (avail.idx, used.idx) as
+// their writers store them. Recorded during the run from the models' listeners and observers;
+// it only watches.
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "models/cache/cache_observer.h"
+#include "models/cpu/cluster_observer.h"
+#include "sw/shm/symbol_map.h"
+
+namespace sim::models {
+class Platform;
+}
+
+namespace sim::app {
+
+struct TraceInstant {
+  std::string track; ///< "master -> remote"
+  std::string name;  ///< "kick", "RX irq raised"
+  std::uint64_t time_ps = 0;
+};
+
+struct TraceCounter {
+  std::string name; ///< "cmd FIFO master -> remote", "vring1.avail.idx"
+  std::uint64_t time_ps = 0;
+  std::uint64_t value = 0;
+};
+
+class TraceRecorder {
+public:
+  /// Hooks the platform's mailbox and, for each field in `ring_indices` (2-byte vring indices),
+  /// both clusters' stores to it (through their D-cache or not). Call before the simulation.
+  TraceRecorder(models::Platform& platform, const std::vector<sw::shm::Symbol>& ring_indices);
+  ~TraceRecorder();
+  TraceRecorder(const TraceRecorder&) = delete;
+  TraceRecorder& operator=(const TraceRecorder&) = delete;
+
+  /// Also calls `listener` with every counter sample as it is taken (the VCD writer).
+  void on_counter(std::function<void(const TraceCounter&)> listener) {
+    listener_ = std::move(listener);
+  }
+  const std::vector<TraceInstant>& instants() const { return instants_; }
+  const std::vector<TraceCounter>& counters() const { return counters_; }
+
+  /// "master -> remote" for the direction `sender` sends in.
+  static std::string direction(const std::string& sender);
+
+private:
+  class IndexWatch;
+  std::vector<TraceInstant> instants_;
+  std::vector<TraceCounter> counters_;
+  void add(TraceCounter c);
+
+  std::vector<std::unique_ptr<IndexWatch>> watches_;
+  std::function<void(const TraceCounter&)> listener_;
+};
+
+} // namespace sim::app
