@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sim/sweep.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -120,10 +121,14 @@ std::vector<SuiteJob> sweep_jobs(const std::string& scenario, const std::vector<
 }
 
 const std::vector<std::string>& sweep_metric_names() {
+  // clang-format off
   static const std::vector<std::string> kNames = {
-      "sent",           "delivered",        "dropped",        "corrupted",   "in_flight",
-      "latency_p50_us", "latency_p99_us",   "latency_max_us", "rtt_p50_us",  "rtt_p99_us",
-      "rtt_max_us",     "throughput_per_s", "findings",       "sim_time_ms", "wall_ms"};
+      "sent", "delivered", "dropped", "corrupted", "in_flight",
+      "latency_p50_us", "latency_p99_us", "latency_max_us", "rtt_p50_us", "rtt_p99_us",
+      "rtt_max_us", "throughput_per_s", "kicks_to_remote", "kicks_to_master",
+      "linux_kicks_lost", "zephyr_kicks_lost", "remote_busy_percent", "master_busy_percent",
+      "findings", "sim_time_ms", "wall_ms"};
+  // clang-format on
   return kNames;
 }
 
@@ -162,6 +167,20 @@ SweepRun read_sweep_run(const SweepPoint& point, const SuiteResult& result) {
   out["rtt_p99_us"] = number(rtt, "p99_ns") / 1000.0;
   out["rtt_max_us"] = number(rtt, "max_ns") / 1000.0;
   out["throughput_per_s"] = number(timing.value("throughput", json::object()), "messages_per_s");
+  const json mailbox = j.value("stats", json::object()).value("mailbox", json::object());
+  out["kicks_to_remote"] = number(mailbox.value("master_to_remote", json::object()), "kicks");
+  out["kicks_to_master"] = number(mailbox.value("remote_to_master", json::object()), "kicks");
+  const json software = j.value("software", json::object());
+  for (const char* stack : {"linux", "zephyr"})
+    out[std::string(stack) + "_kicks_lost"] = number(
+        software.value(stack, json::object()).value("counters", json::object()), "kicks_lost");
+  // The busiest core of each cluster.
+  for (const char* side : {"remote", "master"}) {
+    double busiest = 0;
+    for (const json& c : timing.value("cores", json::array()))
+      if (c.value("cluster", "") == side) busiest = std::max(busiest, number(c, "busy_percent"));
+    out[std::string(side) + "_busy_percent"] = busiest;
+  }
   out["findings"] = number(j.value("coherency", json::object()), "violations");
   out["sim_time_ms"] = number(j, "sim_time_ns") / 1e6;
   out["wall_ms"] = number(j, "wall_ms");

@@ -1,0 +1,52 @@
+cmake_minimum_required(VERSION 3.19) # quoted arguments are not variables
+# Reruns docs/timing/generate.sh into OUT and compares every CSV with the committed one, ignoring
+# the wall_ms column (host time). A difference means the model changed: regenerate the figures
+# and check the document's text against them.
+file(REMOVE_RECURSE ${OUT})
+execute_process(COMMAND bash ${GENERATE} ${IPCSIM} ${OUT}
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "generate.sh exited ${rc}:\n${out}\n${err}")
+endif()
+
+# The CSV lines of FILE without the wall_ms column.
+function(rows_without_wall file result)
+  file(STRINGS ${file} lines)
+  list(GET lines 0 header)
+  string(REPLACE "," ";" names "${header}")
+  list(FIND names "wall_ms" wall)
+  if(wall EQUAL -1)
+    message(FATAL_ERROR "${file}: no wall_ms column")
+  endif()
+  set(rows "")
+  foreach(line ${lines})
+    string(REPLACE "," ";" fields "${line}")
+    list(REMOVE_AT fields ${wall})
+    string(REPLACE ";" "," stripped "${fields}")
+    list(APPEND rows "${stripped}")
+  endforeach()
+  set(${result} "${rows}" PARENT_SCOPE)
+endfunction()
+
+file(GLOB expected_files ${EXPECTED}/*.csv)
+list(LENGTH expected_files n)
+if(n LESS 11)
+  message(FATAL_ERROR "expected the 11 CSV files of docs/timing, found ${n}")
+endif()
+foreach(expected ${expected_files})
+  get_filename_component(name ${expected} NAME)
+  if(NOT EXISTS ${OUT}/${name})
+    message(FATAL_ERROR "generate.sh did not write ${name}")
+  endif()
+  rows_without_wall(${expected} want)
+  rows_without_wall(${OUT}/${name} got)
+  if(NOT want STREQUAL got)
+    message(FATAL_ERROR "${name} differs from docs/timing/${name} (apart from wall_ms):\n"
+                        "committed: ${want}\nnow:       ${got}")
+  endif()
+endforeach()
+foreach(plot pingpong_stock pingpong_queued burst_stock burst_queued baud_stock clock_stock)
+  if(NOT EXISTS ${OUT}/${plot}.svg)
+    message(FATAL_ERROR "generate.sh drew no ${plot}.svg")
+  endif()
+endforeach()
