@@ -5,20 +5,55 @@
 
 namespace sim::app {
 
-void CoreActivityRecorder::add_cores(const std::string& cluster, unsigned cores) {
-  if (cores_.find(cluster) == cores_.end()) order_.push_back(cluster);
-  std::vector<Core>& list = cores_[cluster];
-  while (list.size() < cores) {
+// One cluster's reports, straight to its cores (no lookup by name per report).
+class CoreActivityRecorder::ClusterView : public models::CoreActivityObserver {
+public:
+  ClusterView(CoreActivityRecorder& r, std::vector<Core>& cores) : recorder_(r), cores_(cores) {}
+  void on_core(const std::string& cluster, unsigned core, models::CoreHolder holder,
+               const std::string& name, std::uint64_t when_ps) override {
+    if (core >= cores_.size()) return recorder_.on_core(cluster, core, holder, name, when_ps);
+    recorder_.change(cores_[core], holder, name, when_ps);
+  }
+  void on_console(const std::string& cluster, unsigned core, const std::string& thread,
+                  std::string_view text, std::uint64_t begin_ps, std::uint64_t end_ps) override {
+    if (core >= cores_.size())
+      return recorder_.on_console(cluster, core, thread, text, begin_ps, end_ps);
+    recorder_.print(cores_[core], thread, text, begin_ps, end_ps);
+  }
+
+private:
+  CoreActivityRecorder& recorder_;
+  std::vector<Core>& cores_;
+};
+
+CoreActivityRecorder::CoreActivityRecorder(bool keep_slices) : keep_slices_(keep_slices) {}
+CoreActivityRecorder::~CoreActivityRecorder() = default;
+
+std::vector<CoreActivityRecorder::Core>& CoreActivityRecorder::cores_of(const std::string& cluster,
+                                                                        unsigned at_least) {
+  auto it = cores_.find(cluster);
+  if (it == cores_.end()) {
+    order_.push_back(cluster);
+    it = cores_.emplace(cluster, std::vector<Core>{}).first;
+  }
+  std::vector<Core>& list = it->second;
+  while (list.size() < at_least) {
     Core c;
     c.usage.cluster = cluster;
     c.usage.core = static_cast<unsigned>(list.size());
     list.push_back(std::move(c));
   }
+  return list;
 }
 
-CoreActivityRecorder::Core& CoreActivityRecorder::core(const std::string& cluster, unsigned index) {
-  add_cores(cluster, index + 1);
-  return cores_[cluster][index];
+void CoreActivityRecorder::add_cores(const std::string& cluster, unsigned cores) {
+  cores_of(cluster, cores);
+}
+
+models::CoreActivityObserver& CoreActivityRecorder::cluster(const std::string& name,
+                                                            unsigned cores) {
+  views_.push_back(std::make_unique<ClusterView>(*this, cores_of(name, cores)));
+  return *views_.back();
 }
 
 void CoreActivityRecorder::close(Core& c, std::uint64_t end_ps) {
@@ -31,7 +66,7 @@ void CoreActivityRecorder::close(Core& c, std::uint64_t end_ps) {
     break;
   case models::CoreHolder::kThread:
     c.usage.thread_ps += d;
-    c.usage.by_thread[c.open.name] += d;
+    *c.open.thread_ps += d;
     break;
   case models::CoreHolder::kIsr:
     c.usage.isr_ps += d;
@@ -43,21 +78,32 @@ void CoreActivityRecorder::close(Core& c, std::uint64_t end_ps) {
   c.open.since_ps = end;
 }
 
-void CoreActivityRecorder::on_core(const std::string& cluster, unsigned core_index,
-                                   models::CoreHolder holder, const std::string& name,
-                                   std::uint64_t when_ps) {
-  Core& c = core(cluster, core_index);
+void CoreActivityRecorder::change(Core& c, models::CoreHolder holder, const std::string& name,
+                                  std::uint64_t when_ps) {
   close(c, when_ps);
   c.open.holder = holder;
-  c.open.name = name;
+  c.open.thread_ps = holder == models::CoreHolder::kThread ? &c.usage.by_thread[name] : nullptr;
+  if (keep_slices_) c.open.name = name;
 }
 
-void CoreActivityRecorder::on_console(const std::string& cluster, unsigned core_index,
+void CoreActivityRecorder::print(Core& c, const std::string& thread, std::string_view text,
+                                 std::uint64_t begin_ps, std::uint64_t end_ps) {
+  c.usage.console_ps += end_ps - begin_ps;
+  if (keep_slices_)
+    console_slices_.push_back(
+        {c.usage.cluster, c.usage.core, thread, std::string(text), begin_ps, end_ps});
+}
+
+void CoreActivityRecorder::on_core(const std::string& cluster, unsigned core,
+                                   models::CoreHolder holder, const std::string& name,
+                                   std::uint64_t when_ps) {
+  change(cores_of(cluster, core + 1)[core], holder, name, when_ps);
+}
+
+void CoreActivityRecorder::on_console(const std::string& cluster, unsigned core,
                                       const std::string& thread, std::string_view text,
                                       std::uint64_t begin_ps, std::uint64_t end_ps) {
-  core(cluster, core_index).usage.console_ps += end_ps - begin_ps;
-  if (keep_slices_)
-    console_slices_.push_back({cluster, core_index, thread, std::string(text), begin_ps, end_ps});
+  print(cores_of(cluster, core + 1)[core], thread, text, begin_ps, end_ps);
 }
 
 void CoreActivityRecorder::finish(std::uint64_t end_ps) {

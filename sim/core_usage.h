@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,7 +46,10 @@ public:
   };
 
   /// `keep_slices`: remember every slice (a trace was asked for), not only the totals.
-  explicit CoreActivityRecorder(bool keep_slices = false) : keep_slices_(keep_slices) {}
+  explicit CoreActivityRecorder(bool keep_slices = false);
+  ~CoreActivityRecorder() override;
+  CoreActivityRecorder(const CoreActivityRecorder&) = delete;
+  CoreActivityRecorder& operator=(const CoreActivityRecorder&) = delete;
 
   void on_core(const std::string& cluster, unsigned core, models::CoreHolder holder,
                const std::string& name, std::uint64_t when_ps) override;
@@ -53,6 +57,9 @@ public:
                   std::string_view text, std::uint64_t begin_ps, std::uint64_t end_ps) override;
   /// Declares a cluster's cores (idle from time 0 until told otherwise).
   void add_cores(const std::string& cluster, unsigned cores);
+  /// An observer for one cluster's OS model, with its `cores` declared: it skips looking the
+  /// cluster up on every report (the recorder itself serves any cluster by name).
+  models::CoreActivityObserver& cluster(const std::string& name, unsigned cores);
   /// Closes every open slice at `end_ps` (the end of the run).
   void finish(std::uint64_t end_ps);
 
@@ -64,19 +71,25 @@ public:
 private:
   struct Open {
     models::CoreHolder holder = models::CoreHolder::kIdle;
-    std::string name;
+    std::string name;                   ///< kept only with slices
+    std::uint64_t* thread_ps = nullptr; ///< the running thread's total in CoreUsage::by_thread
     std::uint64_t since_ps = 0;
   };
   struct Core {
     Open open;
     CoreUsage usage;
   };
-  Core& core(const std::string& cluster, unsigned index);
+  class ClusterView;
+  std::vector<Core>& cores_of(const std::string& cluster, unsigned at_least);
+  void change(Core& c, models::CoreHolder holder, const std::string& name, std::uint64_t when_ps);
+  void print(Core& c, const std::string& thread, std::string_view text, std::uint64_t begin_ps,
+             std::uint64_t end_ps);
   void close(Core& c, std::uint64_t end_ps);
 
   bool keep_slices_;
   std::vector<std::string> order_;
   std::map<std::string, std::vector<Core>> cores_;
+  std::vector<std::unique_ptr<ClusterView>> views_;
   std::vector<Slice> slices_;
   std::vector<ConsoleSlice> console_slices_;
 };

@@ -55,12 +55,12 @@ template <typename Fn> void StageTracker::for_peers(const std::string& cluster, 
 
 void StageTracker::on_stage(const std::string& cluster, const std::string& thread,
                             const hal::ProbeEvent& event, std::uint64_t time_ps) {
-  const ThreadKey key{cluster, thread};
   switch (event.stage) {
   case hal::Stage::kSendCalled:
-    start_flight(key, time_ps);
+    start_flight({cluster, thread}, time_ps);
     break;
   case hal::Stage::kBuffer: {
+    const ThreadKey key{cluster, thread};
     auto cur = current_.find(key);
     // A send that skipped the entry point (a zero-copy send) starts its attempt here.
     Flight& f = cur != current_.end() && !cur->second->times->has(MessageStage::kBuffer)

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <map>
 #include <sstream>
 
@@ -252,7 +253,11 @@ void write_outputs(const std::string& dir, const Scenario& sc, const RunOutput& 
     loc.file = std::make_shared<const std::string>(dir);
     throw config::ConfigError(loc, "--out", "cannot create output directory: " + ec.message());
   }
-  std::ofstream(fs::path(dir) / "report.json") << report_json(sc, run).dump(2) << "\n";
+  {
+    // Streamed, not dumped into a string first: a 10 000-message log is megabytes.
+    std::ofstream report(fs::path(dir) / "report.json");
+    report << std::setw(2) << report_json(sc, run) << "\n";
+  }
   std::ofstream(fs::path(dir) / "effective.yaml") << config::to_yaml(sc.effective);
   for (const auto& [side, text] : run.result.console)
     std::ofstream(fs::path(dir) / ("console-" + side + ".log")) << text;

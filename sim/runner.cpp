@@ -137,8 +137,7 @@ RunOutput run_scenario(const Scenario& sc, const RunOptions& options) {
   CoreActivityRecorder activity(options.trace);
   for (const char* side : {"master", "remote"}) {
     models::OsKernel& kernel = platform.cluster(side).kernel();
-    activity.add_cores(side, kernel.cores());
-    kernel.set_activity_observer(&activity);
+    kernel.set_activity_observer(&activity.cluster(side, kernel.cores()));
   }
   platform.mailbox().on_pin_change(
       [&ledger](models::Terminal t, models::IrqKind kind, bool level, sc_core::sc_time when) {
