@@ -69,6 +69,54 @@ std::map<std::string, std::string> endpoint_lines(const std::vector<Ledger::Reco
   return lines;
 }
 
+/// The `mailbox` and `caches` summary lines, from the models' counters in run.stats.
+std::string stats_summary(const json& stats) {
+  std::ostringstream os;
+  const auto count = [](const json& j, const char* k) { return j.value(k, std::uint64_t{0}); };
+  if (stats.contains("mailbox")) {
+    os << "mailbox  ";
+    const char* sep = " ";
+    for (const auto& [direction, d] : stats["mailbox"].items()) {
+      std::string name = direction;
+      const auto to = name.find("_to_");
+      if (to != std::string::npos) name = name.substr(0, to) + " -> " + name.substr(to + 4);
+      os << sep << name << ": " << count(d, "kicks") << " kick(s), peak FIFO "
+         << count(d, "max_cmd_level");
+      if (count(d, "cmd_words_dropped") > 0)
+        os << ", " << count(d, "cmd_words_dropped") << " word(s) dropped (FIFO full)";
+      sep = "; ";
+    }
+    os << "\n";
+  }
+  if (stats.contains("caches")) {
+    os << "caches   ";
+    const char* sep = " ";
+    for (const auto& [side, c] : stats["caches"].items()) {
+      const std::uint64_t accesses = count(c, "reads") + count(c, "writes");
+      os << sep << side << ": ";
+      sep = "; ";
+      if (accesses == 0) {
+        os << "no cached access";
+        continue;
+      }
+      const std::uint64_t maintenance = count(c, "clean_calls") + count(c, "invalidate_calls") +
+                                        count(c, "clean_invalidate_calls");
+      char buf[160];
+      std::snprintf(buf, sizeof buf,
+                    "%llu accesses, %.1f%% hits, %llu write-backs, %llu maintenance calls",
+                    static_cast<unsigned long long>(accesses),
+                    100.0 * static_cast<double>(count(c, "hits")) / static_cast<double>(accesses),
+                    static_cast<unsigned long long>(count(c, "writebacks")),
+                    static_cast<unsigned long long>(maintenance));
+      os << buf;
+      if (count(c, "adversarial_evictions") > 0)
+        os << ", " << count(c, "adversarial_evictions") << " adversarial evictions";
+    }
+    os << "\n";
+  }
+  return os.str();
+}
+
 } // namespace
 
 json report_json(const Scenario& sc, const RunOutput& run) {
@@ -205,6 +253,7 @@ std::string summary_text(const Scenario& sc, const RunOutput& run) {
   else if (run.zephyr_status && !run.zephyr_status->driver_ok_seen)
     os << "zephyr    never saw DRIVER_OK in the resource table's status byte\n";
   os << timing_summary(run.timing);
+  os << stats_summary(run.stats);
   os << coherency_summary(r);
   for (const FaultRecord& f : r.faults) {
     os << "fault     " << f.description << ": fired " << f.fired.size() << " of " << f.occurrences

@@ -1,7 +1,8 @@
 cmake_minimum_required(VERSION 3.19) # string(JSON); quoted arguments are not variables
-# `ipcsim run --trace FILE.json --vcd FILE.vcd` on client_sample_3: the timeline is valid
-# trace-event JSON whose six messages are flows from a send slice to a receive slice, and the VCD
-# declares the interrupt wires, FIFO levels and vring indices and records their changes.
+# `ipcsim run --trace FILE.json --vcd FILE.vcd` on client_sample_3. CHECK=trace: the timeline is
+# valid trace-event JSON whose six messages are flows from a send slice to a receive slice.
+# CHECK=vcd: the VCD declares the interrupt wires, FIFO levels and vring indices and records their
+# changes.
 file(REMOVE_RECURSE ${OUT})
 file(MAKE_DIRECTORY ${OUT})
 execute_process(COMMAND ${IPCSIM} run ${SCENARIO} --out ${OUT}/run --trace ${OUT}/trace.json
@@ -11,6 +12,7 @@ if(NOT rc EQUAL 0)
   message(FATAL_ERROR "run exited ${rc}:\n${out}\n${err}")
 endif()
 
+if(CHECK STREQUAL "trace")
 file(READ ${OUT}/trace.json json)
 string(JSON n ERROR_VARIABLE json_error LENGTH "${json}" traceEvents)
 if(json_error OR n LESS 50)
@@ -76,6 +78,9 @@ foreach(s ${starts})
   endif()
 endforeach()
 
+endif()
+
+if(CHECK STREQUAL "vcd")
 file(READ ${OUT}/wires.vcd vcd)
 foreach(want "$timescale\n     1 ps" "$enddefinitions" "master_mbox_irq_rx" "remote_mbox_irq_rx"
              "master_mbox_irq_tx" "remote_mbox_irq_tx" "cmd_fifo_master_to_remote"
@@ -95,4 +100,5 @@ list(LENGTH rises nrise)
 list(LENGTH falls nfall)
 if(nrise LESS 3 OR nfall LESS 3)
   message(FATAL_ERROR "remote_mbox_irq_rx (${code}) rose ${nrise} and fell ${nfall} times")
+endif()
 endif()
