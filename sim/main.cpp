@@ -16,12 +16,14 @@
 #include "models/common/config/config_error.h"
 #include "models/common/log.h"
 #include "models/common/tlm_util.h"
+#include "sim/artefacts/device_tree.h"
 #include "sim/layout.h"
 #include "sim/report.h"
 #include "sim/runner.h"
 #include "sim/scenario.h"
 #include "sim/suite.h"
 #include "sim/sweep_command.h"
+#include "sim/validate_command.h"
 
 namespace {
 
@@ -215,6 +217,15 @@ int main(int argc, char** argv) {
   sweep->add_flag("--logx", sweep_args.logx, "logarithmic x axis");
   sweep->add_flag("--no-sanitizer", sweep_args.no_sanitizer, "switch the sanitizer off");
 
+  sim::app::ValidateArgs validate_args;
+  CLI::App* validate = app.add_subcommand(
+      "validate", "cross-check a board with the Linux DT, the Zephyr DT and the firmware ELF");
+  validate->add_option("board", validate_args.target, "board or scenario YAML file")->required();
+  validate->add_option("--dts", validate_args.dts,
+                       "a Linux or Zephyr device tree, .dts or .dtb (repeatable)");
+  validate->add_option("--elf", validate_args.elf, "the remote's firmware ELF (zephyr.elf)");
+  validate->add_option("--set", validate_args.sets, "override a key: dotted.path=value");
+
   std::string layout_path;
   std::vector<std::string> layout_sets;
   CLI::App* layout = app.add_subcommand("layout", "print the shared-memory map of a board");
@@ -258,11 +269,15 @@ int main(int argc, char** argv) {
     }
     if (*check) return do_check(check_args, self_path(argv[0]));
     if (*sweep) return sim::app::run_sweep_command(sweep_args, self_path(argv[0]));
+    if (*validate) return sim::app::run_validate_command(validate_args);
     sim::app::LoadOptions opts;
     opts.sets = layout_sets;
     std::cout << sim::app::layout_text(sim::app::load_board_or_scenario(layout_path, opts));
     return 0;
   } catch (const sim::config::ConfigError& e) {
+    std::cerr << "ipcsim: " << e.what() << "\n";
+    return kInvalidInput;
+  } catch (const sim::artefacts::ArtefactError& e) {
     std::cerr << "ipcsim: " << e.what() << "\n";
     return kInvalidInput;
   } catch (const std::invalid_argument& e) {

@@ -175,4 +175,30 @@ models::BoardConfig load_board_or_scenario(const std::string& path, const LoadOp
   return board;
 }
 
+PortDescription load_port(const std::string& path, const LoadOptions& options) {
+  ConfigValue doc = config::load_file(path);
+  if (doc.find("board") != nullptr) {
+    Scenario sc = load_scenario(path, options);
+    return {sc.board_file, std::move(sc.board), std::move(sc.remote)};
+  }
+  apply_command_line_sets(doc, options);
+  ConfigNode root(doc, "");
+  PortDescription port;
+  port.board_file = path;
+  port.board = models::parse_board(root);
+  if (const config::ConfigEntry* e = doc.find("software")) {
+    // The master's software does not take part; the remote's is parsed (and its typos named).
+    e->used = true;
+    if (const config::ConfigEntry* master = e->value->find("master")) {
+      master->used = true;
+      mark_all_used(*master->value);
+    }
+  }
+  const std::optional<ConfigNode> software = root.get("software");
+  const std::optional<ConfigNode> remote = software ? software->get("remote") : std::nullopt;
+  if (remote) port.remote = parse_remote_software(*remote, port.board);
+  config::check_all_used(doc);
+  return port;
+}
+
 } // namespace sim::app

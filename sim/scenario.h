@@ -60,4 +60,13 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options = {})
 models::BoardConfig load_board_or_scenario(const std::string& path,
                                            const LoadOptions& options = {});
 
+/// A board with the remote software that runs on it (for `ipcsim validate`): a board file's own
+/// `software.remote`, or a scenario's merged `remote` section.
+struct PortDescription {
+  std::string board_file;
+  models::BoardConfig board;
+  RemoteSoftware remote;
+};
+PortDescription load_port(const std::string& path, const LoadOptions& options = {});
+
 } // namespace sim::app

@@ -9,7 +9,7 @@ namespace {
 
 SuiteResult result(const std::string& id, int exit_code) {
   SuiteResult r;
-  r.job = {"scenarios/" + id + ".yaml", id, std::nullopt, "out/" + id};
+  r.job = {"scenarios/" + id + ".yaml", id, std::nullopt, "out/" + id, {}};
   r.exit_code = exit_code;
   r.wall_s = 0.25;
   return r;

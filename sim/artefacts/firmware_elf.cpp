@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "sim/artefacts/firmware_elf.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <memory>
+
+#include <gelf.h>
+#include <libelf.h>
+
+namespace sim::artefacts {
+namespace {
+
+struct ElfCloser {
+  void operator()(Elf* e) const { elf_end(e); }
+};
+
+/// Bytes of the image at virtual address `addr` (from the allocated section holding them).
+bool read_at(Elf* elf, std::uint64_t addr, void* out, std::size_t len) {
+  Elf_Scn* scn = nullptr;
+  while ((scn = elf_nextscn(elf, scn)) != nullptr) {
+    GElf_Shdr sh;
+    if (gelf_getshdr(scn, &sh) == nullptr) continue;
+    if ((sh.sh_flags & SHF_ALLOC) == 0 || sh.sh_type == SHT_NOBITS) continue;
+    if (addr < sh.sh_addr || addr + len > sh.sh_addr + sh.sh_size) continue;
+    Elf_Data* data = elf_getdata(scn, nullptr);
+    if (data == nullptr || data->d_buf == nullptr) return false;
+    std::memcpy(out, static_cast<const std::uint8_t*>(data->d_buf) + (addr - sh.sh_addr), len);
+    return true;
+  }
+  return false;
+}
+
+std::uint64_t le(const std::uint8_t* p, unsigned bytes) {
+  std::uint64_t v = 0;
+  for (unsigned i = 0; i < bytes; ++i) v |= std::uint64_t{p[i]} << (8 * i);
+  return v;
+}
+
+std::string read_string(Elf* elf, std::uint64_t addr) {
+  std::string s;
+  char c = 0;
+  while (s.size() < 64 && read_at(elf, addr + s.size(), &c, 1) && c != '\0') s += c;
+  return s;
+}
+
+/// mmu_config = { unsigned num_regions; const struct arm_mmu_region* mmu_regions; } (LP64).
+void read_mmu_config(Elf* elf, const ElfSymbol& sym, FirmwareImage& img) {
+  std::uint8_t cfg[16];
+  if (sym.size < sizeof cfg || !read_at(elf, sym.address, cfg, sizeof cfg)) return;
+  const std::uint64_t count = le(cfg, 4);
+  const std::uint64_t table = le(cfg + 8, 8);
+  constexpr std::size_t kEntry = 40; // 4 x 8-byte fields, a 4-byte attrs, padding
+  img.has_mmu_config = true;
+  for (std::uint64_t i = 0; i < count && i < 256; ++i) {
+    std::uint8_t e[kEntry];
+    if (!read_at(elf, table + i * kEntry, e, kEntry)) break;
+    ZephyrMmuRegion r;
+    r.base_pa = le(e, 8);
+    r.base_va = le(e + 8, 8);
+    r.size = le(e + 16, 8);
+    r.name = read_string(elf, le(e + 24, 8));
+    r.attrs = static_cast<std::uint32_t>(le(e + 32, 4));
+    img.mmu_regions.push_back(std::move(r));
+  }
+}
+
+} // namespace
+
+ZephyrMemType ZephyrMmuRegion::type() const {
+  switch (attrs & 0x7u) {
+  case 0:
+    return ZephyrMemType::kDeviceNGnRnE;
+  case 1:
+    return ZephyrMemType::kDeviceNGnRE;
+  case 2:
+    return ZephyrMemType::kDeviceGRE;
+  case 3:
+    return ZephyrMemType::kNormalNc;
+  case 4:
+    return ZephyrMemType::kNormal;
+  case 5:
+    return ZephyrMemType::kNormalWt;
+  default:
+    return ZephyrMemType::kUnknown;
+  }
+}
+
+const char* board_attr_name(ZephyrMemType type) {
+  switch (type) {
+  case ZephyrMemType::kNormal:
+    return "normal_wb";
+  case ZephyrMemType::kNormalNc:
+    return "normal_nc";
+  case ZephyrMemType::kNormalWt:
+    return "normal_wt";
+  case ZephyrMemType::kDeviceNGnRnE:
+  case ZephyrMemType::kDeviceNGnRE:
+  case ZephyrMemType::kDeviceGRE:
+    return "device";
+  case ZephyrMemType::kUnknown:
+    break;
+  }
+  return "unknown";
+}
+
+FirmwareImage load_firmware(const std::string& file) {
+  if (elf_version(EV_CURRENT) == EV_NONE) throw ArtefactError("libelf is out of date");
+  const int fd = ::open(file.c_str(), O_RDONLY);
+  if (fd < 0) throw ArtefactError(file + ": cannot read the file");
+  std::unique_ptr<Elf, ElfCloser> elf(elf_begin(fd, ELF_C_READ, nullptr));
+  FirmwareImage img;
+  img.file = file;
+  try {
+    GElf_Ehdr eh;
+    if (!elf || elf_kind(elf.get()) != ELF_K_ELF || gelf_getehdr(elf.get(), &eh) == nullptr)
+      throw ArtefactError(file + ": not an ELF file");
+    img.aarch64 = eh.e_machine == EM_AARCH64 && eh.e_ident[EI_CLASS] == ELFCLASS64;
+    std::size_t phnum = 0;
+    elf_getphdrnum(elf.get(), &phnum);
+    for (std::size_t i = 0; i < phnum; ++i) {
+      GElf_Phdr ph;
+      if (gelf_getphdr(elf.get(), static_cast<int>(i), &ph) != nullptr && ph.p_type == PT_LOAD)
+        img.segments.push_back({ph.p_paddr, ph.p_memsz});
+    }
+    std::size_t shstrndx = 0;
+    elf_getshdrstrndx(elf.get(), &shstrndx);
+    std::optional<ElfSymbol> mmu_config;
+    Elf_Scn* scn = nullptr;
+    while ((scn = elf_nextscn(elf.get(), scn)) != nullptr) {
+      GElf_Shdr sh;
+      if (gelf_getshdr(scn, &sh) == nullptr) continue;
+      const char* name = elf_strptr(elf.get(), shstrndx, sh.sh_name);
+      if (name != nullptr && std::strcmp(name, ".resource_table") == 0) {
+        img.rsc_section_address = sh.sh_addr;
+        Elf_Data* data = elf_getdata(scn, nullptr);
+        if (data != nullptr && data->d_buf != nullptr) {
+          const auto* p = static_cast<const std::uint8_t*>(data->d_buf);
+          img.rsc_section.assign(p, p + data->d_size);
+        }
+      }
+      if (sh.sh_type != SHT_SYMTAB) continue;
+      Elf_Data* data = elf_getdata(scn, nullptr);
+      const std::size_t count = sh.sh_entsize == 0 ? 0 : sh.sh_size / sh.sh_entsize;
+      for (std::size_t i = 0; data != nullptr && i < count; ++i) {
+        GElf_Sym sym;
+        if (gelf_getsym(data, static_cast<int>(i), &sym) == nullptr) continue;
+        const char* sname = elf_strptr(elf.get(), sh.sh_link, sym.st_name);
+        if (sname == nullptr) continue;
+        if (std::strcmp(sname, "resource_table") == 0)
+          img.resource_table = ElfSymbol{sym.st_value, sym.st_size};
+        else if (std::strcmp(sname, "mmu_config") == 0)
+          mmu_config = ElfSymbol{sym.st_value, sym.st_size};
+      }
+    }
+    if (mmu_config) read_mmu_config(elf.get(), *mmu_config, img);
+  } catch (...) {
+    elf.reset();
+    ::close(fd);
+    throw;
+  }
+  elf.reset();
+  ::close(fd);
+  return img;
+}
+
+} // namespace sim::artefacts

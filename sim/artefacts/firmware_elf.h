@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// What ipcsim reads from the remote's firmware ELF (zephyr.elf), with libelf: where the linker put
+// the `resource_table` symbol, the bytes of the `.resource_table` section (parsed and checked
+// like Linux does, by validate.h), the loadable segments, and the Zephyr MMU regions the image
+// maps at boot (the `mmu_config` symbol: { num_regions, mmu_regions[] } of struct arm_mmu_region
+// { base_pa, base_va, size, name, attrs }).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/artefacts/device_tree.h" // ArtefactError
+
+namespace sim::artefacts {
+
+struct ElfSymbol {
+  std::uint64_t address = 0;
+  std::uint64_t size = 0;
+};
+
+struct ElfSegment {
+  std::uint64_t address = 0; ///< physical (load) address
+  std::uint64_t size = 0;    ///< in memory
+};
+
+/// Zephyr's MT_* memory types (attrs bits 2:0).
+enum class ZephyrMemType {
+  kDeviceNGnRnE,
+  kDeviceNGnRE,
+  kDeviceGRE,
+  kNormalNc,
+  kNormal,
+  kNormalWt,
+  kUnknown
+};
+
+struct ZephyrMmuRegion {
+  std::string name;
+  std::uint64_t base_pa = 0;
+  std::uint64_t base_va = 0;
+  std::uint64_t size = 0;
+  std::uint32_t attrs = 0;
+  ZephyrMemType type() const;
+  std::uint64_t end() const { return base_pa + size; }
+};
+
+struct FirmwareImage {
+  std::string file;
+  bool aarch64 = false;
+  std::optional<ElfSymbol> resource_table; ///< the `resource_table` symbol
+  std::optional<std::uint64_t> rsc_section_address;
+  std::vector<std::uint8_t> rsc_section; ///< `.resource_table` bytes
+  std::vector<ElfSegment> segments;      ///< PT_LOAD
+  bool has_mmu_config = false;
+  std::vector<ZephyrMmuRegion> mmu_regions;
+};
+
+/// Throws ArtefactError when the file is missing or not an ELF file.
+FirmwareImage load_firmware(const std::string& file);
+
+/// "normal_wb", "normal_nc", "normal_wt", "device" (the board file's attr names), "unknown".
+const char* board_attr_name(ZephyrMemType type);
+
+} // namespace sim::artefacts

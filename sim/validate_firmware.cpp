@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: Apache-2.0
+// `ipcsim validate`: the remote firmware ELF against the board and the device trees.
+#include <algorithm>
+
+#include "sim/artefacts/table_facts.h"
+#include "sim/validate_checks.h"
+#include "sw/shm/layout.h"
+
+namespace sim::app::checks {
+namespace {
+
+using artefacts::FirmwareImage;
+using artefacts::ZephyrMemType;
+
+constexpr std::uint64_t kPageSize = 4096;
+
+std::string elf_source(const FirmwareImage& fw, const std::string& what) {
+  return fw.file + " " + what;
+}
+
+/// A carve-out's extent from the Linux DT when given (what Linux uses), else from the board.
+struct Extent {
+  std::uint64_t base = 0;
+  std::uint64_t size = 0;
+  std::string source;
+  bool found = false;
+};
+
+Extent extent(const ValidateInput& in, const char* board_name, const char* dt_name) {
+  Extent e;
+  if (in.linux_dt) {
+    for (const artefacts::DtRegion& r : in.linux_dt->reserved)
+      if (r.name == dt_name) return {r.base, r.size, in.linux_dt->file + " " + r.path, true};
+  }
+  if (const models::CarveoutConfig* c = in.board.carveout(board_name))
+    return {c->base, c->size, board_source(in, *c), true};
+  return e;
+}
+
+void check_table_address(const ValidateInput& in, const FirmwareImage& fw, Results& r) {
+  if (!fw.resource_table) {
+    r.error("elf.resource_table",
+            "no `resource_table` symbol: Linux cannot be told where the "
+            "table is (tcc,rsc-offset)",
+            {fw.file});
+    return;
+  }
+  const std::uint64_t sym = fw.resource_table->address;
+  const std::string sym_src = elf_source(fw, "symbol resource_table");
+  // Where Linux looks: the DT's rsc-table region + tcc,rsc-offset, else the board's.
+  if (in.linux_dt && in.linux_dt->rproc && in.linux_dt->rproc->rsc_offset) {
+    const Extent win = extent(in, "rsc_table", "rsc-table");
+    const std::uint64_t off = *in.linux_dt->rproc->rsc_offset;
+    const std::string dt_src = in.linux_dt->file + " " + in.linux_dt->rproc->path;
+    if (win.found && win.base + off == sym)
+      r.ok("elf.rsc_offset",
+           "resource_table at " + hex(sym) + " = " + hex(win.base) + " + tcc,rsc-offset " +
+               hex(off),
+           {sym_src, dt_src});
+    else if (win.found)
+      r.error("elf.rsc_offset",
+              "the linker put resource_table at " + hex(sym) + " but Linux reads the table at " +
+                  hex(win.base + off) + " (" + hex(win.base) + " + tcc,rsc-offset " + hex(off) +
+                  "): set tcc,rsc-offset = <" + hex(sym - win.base) + ">",
+              {sym_src, dt_src, win.source});
+  }
+  const std::string sw = board_key(in, "software.remote.resource_table.address");
+  if (in.remote.image.rsc_table == sym)
+    r.ok("elf.table_address", "resource_table at " + hex(sym) + " is the board's", {sym_src, sw});
+  else
+    r.error("elf.table_address",
+            "resource_table is at " + hex(sym) + ", the board's software section says " +
+                hex(in.remote.image.rsc_table),
+            {sym_src, sw});
+  const bool loaded = std::any_of(fw.segments.begin(), fw.segments.end(), [&](const auto& s) {
+    return s.address <= sym && sym + fw.resource_table->size <= s.address + s.size;
+  });
+  if (!loaded)
+    r.error("elf.table_loaded", "resource_table " + hex(sym) + " is in no loadable segment",
+            {sym_src});
+}
+
+void check_rings(const ValidateInput& in, const FirmwareImage& fw, const artefacts::TableFacts& t,
+                 Results& r) {
+  const std::string tab = elf_source(fw, ".resource_table");
+  if (!t.has_vdev) {
+    r.error("elf.vdev", "the table has no vdev entry: no RPMsg device", {tab});
+    return;
+  }
+  if (t.vdev_id != sw::shm::rsc::kVirtioIdRpmsg)
+    r.error("elf.vdev", "vdev id " + std::to_string(t.vdev_id) + ", not VIRTIO_ID_RPMSG (7)",
+            {tab});
+  if (t.vrings.size() != 2) {
+    r.error("elf.vrings",
+            "the vdev has " + std::to_string(t.vrings.size()) + " vrings; virtio_rpmsg_bus needs 2",
+            {tab});
+    return;
+  }
+  if (t.vrings[0].num != t.vrings[1].num)
+    r.error("elf.vring_num",
+            "vring0 has " + std::to_string(t.vrings[0].num) + " entries, vring1 " +
+                std::to_string(t.vrings[1].num) + ": virtio_rpmsg_bus uses one count for both",
+            {tab});
+  else
+    r.ok("elf.vring_num", "both vrings have " + std::to_string(t.vrings[0].num) + " entries",
+         {tab});
+  if (t.vrings[0].notifyid == t.vrings[1].notifyid)
+    r.error("elf.notifyid",
+            "both vrings carry notify id " + std::to_string(t.vrings[0].notifyid) +
+                ": a notification cannot name one ring (Zephyr's table uses VRING0_ID 0 and "
+                "VRING1_ID 1)",
+            {tab});
+  const char* names[2][2] = {{"vdev0vring0", "vdev0vring0"}, {"vdev0vring1", "vdev0vring1"}};
+  for (unsigned i = 0; i < 2; ++i) {
+    const artefacts::VringFacts& v = t.vrings[i];
+    const std::string id = "elf.vring" + std::to_string(i);
+    if (v.da == sw::shm::rsc::kAddrAny) {
+      r.ok(id, "vring" + std::to_string(i) + " is allocated by Linux (da -1)", {tab});
+      continue;
+    }
+    const Extent c = extent(in, names[i][0], names[i][1]);
+    if (!c.found) continue;
+    const std::uint64_t bytes =
+        (sw::shm::vring_size(v.num, v.align) + kPageSize - 1) & ~(kPageSize - 1);
+    if (v.da != c.base)
+      r.error(id,
+              "vring" + std::to_string(i) + " da " + hex(v.da) + " is not the carve-out at " +
+                  hex(c.base) + ": Linux places the ring at the carve-out, the remote at da",
+              {tab, c.source});
+    else if (bytes > c.size)
+      r.error(id,
+              "vring" + std::to_string(i) + ": " + std::to_string(v.num) + " entries aligned " +
+                  std::to_string(v.align) + " need " + hex(bytes) +
+                  " bytes (PAGE_ALIGN(vring_size)), the carve-out has " + hex(c.size),
+              {tab, c.source});
+    else
+      r.ok(id,
+           "vring" + std::to_string(i) + " at " + hex(v.da) + " (" + hex(bytes) +
+               " bytes) fits its carve-out",
+           {tab, c.source});
+  }
+  const Extent buf = extent(in, "vdev0buffer", "vdev0buffer");
+  if (buf.found) {
+    const std::uint64_t pool = 2ull * t.vrings[0].num * sw::shm::kRpmsgBufSize;
+    if (pool > buf.size)
+      r.error("elf.buffer_pool",
+              "2 x " + std::to_string(t.vrings[0].num) + " x 512 = " + hex(pool) +
+                  " bytes of buffers do not fit in " + hex(buf.size),
+              {tab, buf.source});
+    else
+      r.ok("elf.buffer_pool",
+           "2 x " + std::to_string(t.vrings[0].num) + " x 512 = " + hex(pool) +
+               " bytes of buffers fit",
+           {tab, buf.source});
+  }
+  const sw::zephyr::ZephyrOptions& img = in.remote.image;
+  if (t.vrings[0].num != img.vring_num || t.vrings[0].align != img.vring_align)
+    r.error("elf.board_table",
+            "the image's rings have " + std::to_string(t.vrings[0].num) + " entries aligned " +
+                std::to_string(t.vrings[0].align) + ", the board's software section says " +
+                std::to_string(img.vring_num) + " aligned " + std::to_string(img.vring_align),
+            {tab, board_key(in, "software.remote.resource_table")});
+}
+
+void check_mmu(const ValidateInput& in, const FirmwareImage& fw, Results& r) {
+  if (!fw.has_mmu_config) {
+    r.warn("elf.mmu", "no mmu_config symbol: the image's MMU regions are not checked", {fw.file});
+    return;
+  }
+  const std::string src = elf_source(fw, "mmu_config");
+  const std::pair<const char*, const char*> shared[] = {{"vdev0vring0", "vdev0vring0"},
+                                                        {"vdev0vring1", "vdev0vring1"},
+                                                        {"vdev0buffer", "vdev0buffer"}};
+  for (const auto& [board_name, dt_name] : shared) {
+    const Extent c = extent(in, board_name, dt_name);
+    if (!c.found) continue;
+    const std::string id = std::string("elf.mmu.") + board_name;
+    const auto it = std::find_if(fw.mmu_regions.begin(), fw.mmu_regions.end(), [&](const auto& m) {
+      return m.base_pa <= c.base && c.base + c.size <= m.end();
+    });
+    if (it == fw.mmu_regions.end()) {
+      r.error(id,
+              std::string("no region of the image's mmu_regions holds ") + board_name + " " +
+                  range(c.base, c.size) + ": the remote panics at its first access",
+              {src, c.source});
+      continue;
+    }
+    const std::string attr = artefacts::board_attr_name(it->type());
+    if ((it->attrs & 0x8u) == 0) {
+      r.error(id, it->name + " maps " + board_name + " read-only: the remote's first store faults",
+              {src});
+      continue;
+    }
+    if (attr == "device") {
+      r.warn(id, it->name + " maps " + board_name + " as device memory: unaligned copies fault",
+             {src});
+      continue;
+    }
+    // The board must simulate what the image maps.
+    const models::MmuRegion* board_region = nullptr;
+    for (const models::MmuRegion& m : in.board.remote.mmu)
+      if (m.base <= c.base && c.base + c.size <= m.end()) board_region = &m;
+    const std::string board_attr =
+        board_region != nullptr ? models::mem_attr_name(board_region->attr) : "unmapped";
+    const std::string image_attr = attr == "normal_wt" ? "normal_wb" : attr;
+    if (board_attr != image_attr)
+      r.error(id,
+              it->name + " maps " + board_name + " " + attr + ", the board's remote MMU map " +
+                  board_attr,
+              {src, board_key(in, "clusters.remote.mmu")});
+    else
+      r.ok(id, it->name + " maps " + board_name + " " + attr + ", as the board does",
+           {src, board_key(in, "clusters.remote.mmu")});
+  }
+}
+
+} // namespace
+
+void check_firmware(const ValidateInput& in, const FirmwareImage& fw, Results& r) {
+  if (!fw.aarch64)
+    r.warn("elf.machine", "not a 64-bit Arm image: the layouts read from it assume AArch64",
+           {fw.file});
+  check_table_address(in, fw, r);
+  if (fw.rsc_section.empty()) {
+    r.error("elf.section", "no .resource_table section (or it is empty)", {fw.file});
+  } else {
+    const std::uint64_t base = fw.rsc_section_address.value_or(0);
+    const artefacts::TableFacts t = artefacts::read_table_facts(fw.rsc_section, base);
+    const std::string tab = elf_source(fw, ".resource_table");
+    if (!t.ok) {
+      r.error("elf.table", "Linux rejects the table: " + t.error, {tab});
+    } else {
+      r.ok("elf.table",
+           "version " + std::to_string(t.version) + ", " + std::to_string(t.entries) +
+               " entries, " + std::to_string(t.size) + " bytes: Linux accepts it",
+           {tab});
+      for (const std::string& w : t.warnings) r.warn("elf.table", w, {tab});
+      if (in.linux_dt && in.linux_dt->rproc && in.linux_dt->rproc->rsc_size &&
+          t.size > *in.linux_dt->rproc->rsc_size)
+        r.error("elf.rsc_size",
+                "the table spans " + std::to_string(t.size) + " bytes, tcc,rsc-size is " +
+                    hex(*in.linux_dt->rproc->rsc_size),
+                {tab, in.linux_dt->file + " " + in.linux_dt->rproc->path});
+      check_rings(in, fw, t, r);
+    }
+  }
+  check_mmu(in, fw, r);
+}
+
+} // namespace sim::app::checks
