@@ -17,6 +17,7 @@
 #include "models/common/log.h"
 #include "models/common/tlm_util.h"
 #include "sim/artefacts/device_tree.h"
+#include "sim/import_command.h"
 #include "sim/layout.h"
 #include "sim/report.h"
 #include "sim/runner.h"
@@ -226,6 +227,16 @@ int main(int argc, char** argv) {
   validate->add_option("--elf", validate_args.elf, "the remote's firmware ELF (zephyr.elf)");
   validate->add_option("--set", validate_args.sets, "override a key: dotted.path=value");
 
+  sim::app::ImportArgs import_args;
+  CLI::App* import = app.add_subcommand(
+      "import", "write a board file from the Linux DT, the Zephyr DT and the firmware ELF");
+  import->add_option("--dts", import_args.dts, "a Linux or Zephyr device tree (repeatable)");
+  import->add_option("--elf", import_args.elf, "the remote's firmware ELF (zephyr.elf)");
+  import->add_option("-o,--output", import_args.output, "the board file to write")->required();
+  import->add_option("--base", import_args.base,
+                     "the board the rest comes from (default configs/tcc807x.yaml)");
+  import->add_option("--name", import_args.name, "the board's name (default: the file's stem)");
+
   std::string layout_path;
   std::vector<std::string> layout_sets;
   CLI::App* layout = app.add_subcommand("layout", "print the shared-memory map of a board");
@@ -270,6 +281,7 @@ int main(int argc, char** argv) {
     if (*check) return do_check(check_args, self_path(argv[0]));
     if (*sweep) return sim::app::run_sweep_command(sweep_args, self_path(argv[0]));
     if (*validate) return sim::app::run_validate_command(validate_args);
+    if (*import) return sim::app::run_import_command(import_args);
     sim::app::LoadOptions opts;
     opts.sets = layout_sets;
     std::cout << sim::app::layout_text(sim::app::load_board_or_scenario(layout_path, opts));

@@ -95,3 +95,21 @@ expect(EXIT 2 TEXT "dtc cannot compile it" ARGS --dts ${OUT}/syntax.dts)
 expect(EXIT 2 TEXT "not an ELF file" ARGS --elf ${OUT}/junk.elf)
 expect(EXIT 2 TEXT "cannot read the file" ARGS --elf ${OUT}/missing.elf)
 expect(EXIT 2 TEXT "a second Linux device tree" ARGS --dts ${linux} --dts ${linux})
+
+# `ipcsim import`: writes a board that validates clean against what it came from.
+execute_process(COMMAND ${IPCSIM} import --base ${BOARD} --dts ${linux} --dts ${zephyr}
+                        --elf ${OUT}/reference.elf -o ${OUT}/imported.yaml
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "result    0 error\\(s\\)")
+  message(FATAL_ERROR "import: exit ${rc}\n${out}${err}")
+endif()
+execute_process(COMMAND ${IPCSIM} validate ${OUT}/imported.yaml ${ok} --elf ${OUT}/reference.elf
+                RESULT_VARIABLE rc OUTPUT_QUIET)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "the imported board does not validate against its artefacts (exit ${rc})")
+endif()
+execute_process(COMMAND ${IPCSIM} import -o ${OUT}/nothing.yaml
+                RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+if(NOT rc EQUAL 2 OR NOT err MATCHES "give the artefacts")
+  message(FATAL_ERROR "import without artefacts: expected exit 2, got ${rc}: ${err}")
+endif()
