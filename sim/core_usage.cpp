@@ -14,6 +14,11 @@ public:
     if (core >= cores_.size()) return recorder_.on_core(cluster, core, holder, name, when_ps);
     recorder_.change(cores_[core], holder, name, when_ps);
   }
+  void on_console_begin(const std::string& cluster, unsigned core, const std::string& thread,
+                        std::uint64_t begin_ps) override {
+    if (core >= cores_.size()) return recorder_.on_console_begin(cluster, core, thread, begin_ps);
+    cores_[core].console_own_at_begin = recorder_.own_time(cores_[core], thread, begin_ps);
+  }
   void on_console(const std::string& cluster, unsigned core, const std::string& thread,
                   std::string_view text, std::uint64_t begin_ps, std::uint64_t end_ps) override {
     if (core >= cores_.size())
@@ -86,9 +91,22 @@ void CoreActivityRecorder::change(Core& c, models::CoreHolder holder, const std:
   if (keep_slices_) c.open.name = name;
 }
 
+std::uint64_t CoreActivityRecorder::own_time(Core& c, const std::string& thread,
+                                             std::uint64_t at_ps) {
+  std::uint64_t& closed = c.usage.by_thread[thread];
+  std::uint64_t t = closed;
+  if (c.open.holder == models::CoreHolder::kThread && c.open.thread_ps == &closed &&
+      at_ps > c.open.since_ps)
+    t += at_ps - c.open.since_ps;
+  return t;
+}
+
 void CoreActivityRecorder::print(Core& c, const std::string& thread, std::string_view text,
                                  std::uint64_t begin_ps, std::uint64_t end_ps) {
-  c.usage.console_ps += end_ps - begin_ps;
+  // Only the printing thread's own time: an interrupt handler or another thread that held the
+  // core in the middle of the print is not console time.
+  const std::uint64_t own_end = own_time(c, thread, end_ps);
+  c.usage.console_ps += own_end > c.console_own_at_begin ? own_end - c.console_own_at_begin : 0;
   if (keep_slices_)
     console_slices_.push_back(
         {c.usage.cluster, c.usage.core, thread, std::string(text), begin_ps, end_ps});
@@ -98,6 +116,12 @@ void CoreActivityRecorder::on_core(const std::string& cluster, unsigned core,
                                    models::CoreHolder holder, const std::string& name,
                                    std::uint64_t when_ps) {
   change(cores_of(cluster, core + 1)[core], holder, name, when_ps);
+}
+
+void CoreActivityRecorder::on_console_begin(const std::string& cluster, unsigned core,
+                                            const std::string& thread, std::uint64_t begin_ps) {
+  Core& c = cores_of(cluster, core + 1)[core];
+  c.console_own_at_begin = own_time(c, thread, begin_ps);
 }
 
 void CoreActivityRecorder::on_console(const std::string& cluster, unsigned core,

@@ -53,6 +53,8 @@ public:
 
   void on_core(const std::string& cluster, unsigned core, models::CoreHolder holder,
                const std::string& name, std::uint64_t when_ps) override;
+  void on_console_begin(const std::string& cluster, unsigned core, const std::string& thread,
+                        std::uint64_t begin_ps) override;
   void on_console(const std::string& cluster, unsigned core, const std::string& thread,
                   std::string_view text, std::uint64_t begin_ps, std::uint64_t end_ps) override;
   /// Declares a cluster's cores (idle from time 0 until told otherwise).
@@ -78,12 +80,16 @@ private:
   struct Core {
     Open open;
     CoreUsage usage;
+    /// The printing thread's own time on this core when its current print began.
+    std::uint64_t console_own_at_begin = 0;
   };
   class ClusterView;
   std::vector<Core>& cores_of(const std::string& cluster, unsigned at_least);
   void change(Core& c, models::CoreHolder holder, const std::string& name, std::uint64_t when_ps);
   void print(Core& c, const std::string& thread, std::string_view text, std::uint64_t begin_ps,
              std::uint64_t end_ps);
+  /// `thread`'s time on core `c` up to `at_ps` (closed slices plus the open one).
+  std::uint64_t own_time(Core& c, const std::string& thread, std::uint64_t at_ps);
   void close(Core& c, std::uint64_t end_ps);
 
   bool keep_slices_;

@@ -43,7 +43,13 @@ int run_import_command(const ImportArgs& args) {
   {
     std::ofstream out(args.output);
     if (!out) throw std::invalid_argument("-o: cannot write " + args.output);
-    out << text;
+    // Editors (yaml-language-server) check the file against the board schema.
+    const fs::path schema = fs::path(IPCSIM_SOURCE_DIR) / "schemas" / "board.schema.json";
+    std::error_code ec;
+    const fs::path dir = fs::absolute(args.output, ec).parent_path();
+    const fs::path rel = fs::relative(schema, dir, ec);
+    out << "# yaml-language-server: $schema=" << (ec || rel.empty() ? schema : rel).string() << "\n"
+        << text;
   }
   std::cout << "import    " << args.output << " (base " << in.base_file << ")\n";
 

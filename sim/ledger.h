@@ -75,6 +75,10 @@ public:
 
   void on_probe(const std::string& cluster, const std::string& thread, const hal::ProbeEvent& event,
                 std::uint64_t time_ps) override;
+  /// `sender` wrote the mailbox doorbell (stage timing).
+  void on_kick(const std::string& sender, std::uint64_t time_ps) {
+    stages_.on_kick(sender, time_ps);
+  }
   /// The mailbox RX interrupt pin of `receiver` changed level (stage timing).
   void on_rx_irq(const std::string& receiver, bool level, std::uint64_t time_ps) {
     stages_.on_rx_irq(receiver, level, time_ps);

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -269,9 +270,19 @@ int main(int argc, char** argv) {
         return kInvalidInput;
       }
       sim::log::set_default_level(level);
+      if (!run_args.vcd.empty() &&
+          std::filesystem::path(run_args.vcd).extension().string() != ".vcd") {
+        std::cerr << "ipcsim: --vcd " << run_args.vcd << ": the file must end in .vcd\n";
+        return kInvalidInput;
+      }
       if (run_args.seeds > 0) {
         if (seed_opt->count() > 0) {
           std::cerr << "ipcsim: --seed and --seeds exclude each other\n";
+          return kInvalidInput;
+        }
+        if (!run_args.trace.empty() || !run_args.vcd.empty()) {
+          std::cerr << "ipcsim: --trace and --vcd record one run: drop --seeds (or replay one "
+                       "seed with --seed)\n";
           return kInvalidInput;
         }
         return do_run_seeds(run_args, self_path(argv[0]));

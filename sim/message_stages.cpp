@@ -78,22 +78,6 @@ void StageTracker::on_stage(const std::string& cluster, const std::string& threa
       s.awaiting_kick.push_back(it->second);
     break;
   }
-  case hal::Stage::kKicked: {
-    SenderState& s = senders_[cluster];
-    // A receiver whose RX pin is already high will take this notification with the pending one.
-    bool peer_pin_high = false;
-    for (const auto& [receiver, high] : rx_pin_high_)
-      if (receiver != cluster && high) peer_pin_high = true;
-    for (Flight* f : s.awaiting_kick) {
-      if (!f->times->record(MessageStage::kKick, time_ps)) continue;
-      if (peer_pin_high && f->times->record(MessageStage::kIrq, time_ps))
-        s.awaiting_isr.push_back(f);
-      else
-        s.awaiting_irq.push_back(f);
-    }
-    s.awaiting_kick.clear();
-    break;
-  }
   case hal::Stage::kIsr:
     for_peers(cluster, [&](SenderState& s) {
       for (Flight* f : s.awaiting_isr) f->times->record(MessageStage::kIsr, time_ps);
@@ -124,6 +108,22 @@ void StageTracker::on_message_sent(const std::string& cluster, const std::string
   }
   times.record(MessageStage::kSend, time_ps);
   pending_[key] = &times; // a newer probe replaces one whose send never reached the stack
+}
+
+void StageTracker::on_kick(const std::string& sender, std::uint64_t time_ps) {
+  SenderState& s = senders_[sender];
+  // A receiver whose RX pin is already high will take this notification with the pending one.
+  bool peer_pin_high = false;
+  for (const auto& [receiver, high] : rx_pin_high_)
+    if (receiver != sender && high) peer_pin_high = true;
+  for (Flight* f : s.awaiting_kick) {
+    if (!f->times->record(MessageStage::kKick, time_ps)) continue;
+    if (peer_pin_high && f->times->record(MessageStage::kIrq, time_ps))
+      s.awaiting_isr.push_back(f);
+    else
+      s.awaiting_irq.push_back(f);
+  }
+  s.awaiting_kick.clear();
 }
 
 void StageTracker::on_rx_irq(const std::string& receiver, bool level, std::uint64_t time_ps) {

@@ -9,7 +9,8 @@
 //   belongs to the message that thread probes as sent (just before its send call, or just after
 //   it with `after_send`);
 // - later stages by the buffer address: publish and the receiver's drain and callback name it;
-// - kick, interrupt and ISR by order: a kick notifies every buffer its side published before it;
+// - kick, interrupt and ISR by order: a kick (the mailbox model's doorbell write) notifies every
+//   buffer its side published before it;
 //   the receiver's RX pin rising (or already high at the kick) raises them; its next RX ISR takes
 //   them.
 // A stage is recorded only while no later one is: a message the receiver drained before its own
@@ -70,6 +71,8 @@ public:
   /// record (kept alive and in place by the caller for the whole run).
   void on_message_sent(const std::string& cluster, const std::string& thread, StageTimes& times,
                        std::uint64_t time_ps, bool after_send);
+  /// `sender` wrote the mailbox doorbell (from the model, at the write's issue time).
+  void on_kick(const std::string& sender, std::uint64_t time_ps);
   /// The mailbox RX interrupt pin of `receiver` changed level (from the model).
   void on_rx_irq(const std::string& receiver, bool level, std::uint64_t time_ps);
 

@@ -58,7 +58,6 @@ json cpu_stats(models::Cluster& c) {
           {"polls", s.polls},
           {"poll_wakeups", s.poll_wakeups},
           {"console_chars", s.console_chars},
-          {"console_time_ns", s.console_time_ps / kPsPerNs},
           {"cores", cores}};
 }
 
@@ -139,6 +138,9 @@ RunOutput run_scenario(const Scenario& sc, const RunOptions& options) {
     models::OsKernel& kernel = platform.cluster(side).kernel();
     kernel.set_activity_observer(&activity.cluster(side, kernel.cores()));
   }
+  platform.mailbox().on_send([&ledger](models::Terminal t, sc_core::sc_time when) {
+    ledger.on_kick(models::Platform::side_of(t), sc_to_ps(when));
+  });
   platform.mailbox().on_pin_change(
       [&ledger](models::Terminal t, models::IrqKind kind, bool level, sc_core::sc_time when) {
         if (kind == models::IrqKind::kRx)

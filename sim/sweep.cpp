@@ -42,7 +42,7 @@ std::string format_number(double v) {
   if (std::floor(v) == v && std::fabs(v) < 1e15)
     std::snprintf(buf, sizeof buf, "%.0f", v);
   else
-    std::snprintf(buf, sizeof buf, "%.6g", v);
+    std::snprintf(buf, sizeof buf, "%.10g", v);
   return buf;
 }
 

@@ -75,6 +75,9 @@ int run_sweep_command(const SweepArgs& a, const std::string& ipcsim) {
       opts.sets.push_back(params[i].key + "=" + point[i]);
     name = load_scenario(a.scenario, opts).name;
   }
+  for (const std::string& m : a.metrics)
+    if (!is_sweep_metric(m))
+      throw std::invalid_argument("--metrics " + m + ": not a metric (see the CSV's columns)");
   PlotRequest plot;
   if (!a.plot.empty()) {
     plot = {a.plot, a.x, a.metrics, a.logx, name};
@@ -84,6 +87,14 @@ int run_sweep_command(const SweepArgs& a, const std::string& ipcsim) {
   }
 
   const std::string out = a.out.empty() ? "out/sweep/" + name : a.out;
+  const std::string csv = a.csv.empty() ? (fs::path(out) / "sweep.csv").string() : a.csv;
+  {
+    // Where the results go must be writable before anything runs.
+    std::error_code ec;
+    fs::create_directories(out, ec);
+    if (ec) throw std::invalid_argument("--out: cannot create " + out + ": " + ec.message());
+    if (!std::ofstream(csv)) throw std::invalid_argument("--csv: cannot write " + csv);
+  }
   const std::vector<SuiteJob> jobs = sweep_jobs(a.scenario, params, a.seeds, out);
   SuiteOptions options;
   options.ipcsim = ipcsim;
@@ -106,7 +117,6 @@ int run_sweep_command(const SweepArgs& a, const std::string& ipcsim) {
     all_reported = all_reported && !runs.back().metrics.empty();
   }
   std::cout << sweep_table(params, runs);
-  const std::string csv = a.csv.empty() ? (fs::path(out) / "sweep.csv").string() : a.csv;
   std::ofstream csv_out(csv);
   if (!csv_out) throw std::invalid_argument("--csv: cannot write " + csv);
   csv_out << sweep_csv(params, runs);

@@ -61,6 +61,9 @@ void validate_plot(const PlotRequest& r, const std::vector<SweepParam>& params) 
   const std::string ext = extension(r.file);
   if (ext != ".svg" && ext != ".png")
     throw std::invalid_argument("--plot " + r.file + ": the file must end in .svg or .png");
+  const fs::path dir = fs::path(r.file).parent_path();
+  if (!dir.empty() && !fs::is_directory(dir))
+    throw std::invalid_argument("--plot " + r.file + ": no directory " + dir.string());
   x_index(r, params);
   if (r.metrics.empty()) throw std::invalid_argument("--metrics: name at least one metric");
   for (const std::string& m : r.metrics) {
@@ -151,9 +154,13 @@ std::string draw_plot(const PlotRequest& r, const std::vector<SweepParam>& param
   fs::path script = fs::path(r.file).replace_extension(".gp");
   fs::path log = fs::path(r.file).replace_extension(".gnuplot.log");
   std::size_t blocks = 0;
-  std::ofstream(data) << plot_data(r, params, runs, blocks);
+  const std::string data_text = plot_data(r, params, runs, blocks);
   if (blocks == 0) return "nothing to plot";
-  std::ofstream(script) << plot_script(r, params, data.string(), blocks);
+  std::ofstream data_out(data), script_out(script);
+  if (!(data_out << data_text) || !(script_out << plot_script(r, params, data.string(), blocks)))
+    return "cannot write " + data.string() + " and " + script.string();
+  data_out.close();
+  script_out.close();
 
   std::vector<std::string> args = {"gnuplot", script.string()};
   std::vector<char*> argv;
@@ -167,10 +174,13 @@ std::string draw_plot(const PlotRequest& r, const std::vector<SweepParam>& param
   pid_t pid = 0;
   const int rc = posix_spawnp(&pid, "gnuplot", &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0)
+  std::error_code ec;
+  if (rc != 0) {
+    fs::remove(log, ec);
     return std::string("cannot run gnuplot (") + std::strerror(rc) +
            "); it is Debian's gnuplot-nox, which scripts/setup installs. The data and script are " +
            data.string() + " and " + script.string();
+  }
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
@@ -180,7 +190,6 @@ std::string draw_plot(const PlotRequest& r, const std::vector<SweepParam>& param
     err << in.rdbuf();
     return "gnuplot failed on " + script.string() + ":\n" + err.str();
   }
-  std::error_code ec;
   fs::remove(log, ec); // nothing to say
   return "";
 }

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sim/vcd_trace.h"
 
+#include <algorithm>
 #include <cctype>
 
+#include "models/common/tlm_util.h"
 #include "models/platform/platform.h"
 
 namespace sim::app {
@@ -41,6 +43,20 @@ VcdTrace::VcdTrace(models::Platform& platform, const std::string& path,
     unsigned& v = values_[c];
     sc_core::sc_trace(file_, v, signal_name(c), 16);
   }
+  sc_core::sc_spawn_options opts;
+  opts.spawn_method();
+  opts.set_sensitivity(&due_);
+  opts.dont_initialize();
+  sc_core::sc_spawn([this] { apply_due(); }, "vcd_samples", &opts);
+}
+
+void VcdTrace::apply_due() {
+  const std::uint64_t now = sc_to_ps(sc_core::sc_time_stamp());
+  while (!pending_.empty() && pending_.begin()->first <= now) {
+    values_[pending_.begin()->second.first] = pending_.begin()->second.second;
+    pending_.erase(pending_.begin());
+  }
+  if (!pending_.empty()) due_.notify(ps_to_sc(pending_.begin()->first - now));
 }
 
 VcdTrace::~VcdTrace() {
@@ -48,8 +64,13 @@ VcdTrace::~VcdTrace() {
 }
 
 void VcdTrace::on_counter(const TraceCounter& c) {
-  auto it = values_.find(c.name);
-  if (it != values_.end()) it->second = static_cast<unsigned>(c.value);
+  if (values_.find(c.name) == values_.end()) return;
+  const std::uint64_t now = sc_to_ps(sc_core::sc_time_stamp());
+  const bool first = pending_.empty() || c.time_ps < pending_.begin()->first;
+  pending_.emplace(std::max(c.time_ps, now),
+                   std::make_pair(c.name, static_cast<unsigned>(c.value)));
+  // An earlier deadline than the one waited for: wake up for it (sc_event keeps the earliest).
+  if (first) due_.notify(ps_to_sc(std::max(c.time_ps, now) - now));
 }
 
 } // namespace sim::app

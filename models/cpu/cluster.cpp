@@ -239,15 +239,17 @@ void Cluster::console(std::string_view text) {
   if (!config_.uart_base) return;
   // Like a polled console driver: every character is a UART data-register write; the UART stalls
   // the write while its FIFO is full, so the core pays the characters' time on the wire.
+  CoreActivityObserver* observer = kernel_.activity_observer();
+  const unsigned core = kernel_.current_core().index;
   const std::uint64_t begin = sc_to_ps(kernel_.local_now());
+  if (observer != nullptr) observer->on_console_begin(name_, core, kernel_.current_thread(), begin);
   for (char ch : text) {
     ++stats_.console_chars;
     mmio_write32(*config_.uart_base, static_cast<unsigned char>(ch));
   }
-  const std::uint64_t end = sc_to_ps(kernel_.local_now());
-  stats_.console_time_ps += end - begin;
-  if (CoreActivityObserver* o = kernel_.activity_observer())
-    o->on_console(name_, kernel_.current_core().index, kernel_.current_thread(), text, begin, end);
+  if (observer != nullptr)
+    observer->on_console(name_, core, kernel_.current_thread(), text, begin,
+                         sc_to_ps(kernel_.local_now()));
 }
 
 void Cluster::log(hal::LogLevel level, std::string_view component, std::string_view text) {

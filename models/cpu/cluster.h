@@ -44,8 +44,6 @@ struct ClusterStats {
   std::uint64_t reads = 0, writes = 0, mmio_reads = 0, mmio_writes = 0;
   std::uint64_t cache_ops = 0, cache_ops_skipped = 0, barriers = 0, polls = 0, poll_wakeups = 0;
   std::uint64_t console_chars = 0;
-  /// Time the cores spent printing (stalled on the UART), all threads together.
-  std::uint64_t console_time_ps = 0;
 };
 
 class Cluster : public sc_core::sc_module, public hal::Hal {

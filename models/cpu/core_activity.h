@@ -19,7 +19,11 @@ public:
   /// interrupt context), or nothing (kIdle, empty name).
   virtual void on_core(const std::string& cluster, unsigned core, CoreHolder holder,
                        const std::string& name, std::uint64_t when_ps) = 0;
-  /// Thread `thread` on `core` printed `text` from `begin_ps` to `end_ps` (UART stalls included).
+  /// Thread `thread` on `core` starts printing at `begin_ps`.
+  virtual void on_console_begin(const std::string& /*cluster*/, unsigned /*core*/,
+                                const std::string& /*thread*/, std::uint64_t /*begin_ps*/) {}
+  /// ...and printed `text` by `end_ps` (UART stalls included; interrupt handlers or other
+  /// threads may have held the core in between: on_core reports them).
   virtual void on_console(const std::string& /*cluster*/, unsigned /*core*/,
                           const std::string& /*thread*/, std::string_view /*text*/,
                           std::uint64_t /*begin_ps*/, std::uint64_t /*end_ps*/) {}

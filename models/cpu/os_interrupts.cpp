@@ -31,8 +31,12 @@ void OsKernel::interrupt_context(CoreContext& c) {
       continue;
     }
     const sc_time entered = sc_core::sc_time_stamp();
+    c.isr_entered = entered;
     ++c.stats.interrupts;
     c.qk.inc(ps_to_sc(costs_.isr_entry));
+    // The core is in the interrupt context from here, whether or not a line is still pending.
+    if (activity_ != nullptr)
+      activity_->on_core(name_, c.index, CoreHolder::kIsr, "irq", sc_to_ps(entered));
     try {
       // One interrupt per entry: the handler's effect on its device (a level dropping) must reach
       // the controller before the line is looked at again, as it does on hardware.
@@ -53,11 +57,18 @@ void OsKernel::interrupt_context(CoreContext& c) {
         irq_.core().end_of_interrupt(*line);
       }
     } catch (const ClusterHalted&) {
-      // Halted (a panic or a reset): the core is nobody's until the cluster runs again.
+      // Halted (a panic or a reset): the core is nobody's until the cluster runs again. A reset
+      // already ended the handler's time and made the core idle (reset_begin); a panic ends it
+      // here.
       c.in_handler = false;
       c.running = nullptr;
       c.interrupted = nullptr;
-      go_idle(c);
+      if (c.isr_abandoned) {
+        c.isr_abandoned = false;
+      } else {
+        c.stats.isr_time_ps += sc_to_ps(sc_core::sc_time_stamp() - entered);
+        go_idle(c);
+      }
       continue;
     } catch (const sc_core::sc_unwind_exception&) {
       throw;
@@ -68,6 +79,7 @@ void OsKernel::interrupt_context(CoreContext& c) {
         panic({name_, "software_exception", 0, false, 0, "isr", e.what()});
       } catch (const ClusterHalted&) {
       }
+      c.stats.isr_time_ps += sc_to_ps(sc_core::sc_time_stamp() - entered);
       c.running = nullptr;
       c.interrupted = nullptr;
       go_idle(c);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Reset of the OS execution model: a cluster whose software stops for good and starts again
 // (the remote_restarts fault). See os_kernel.h and docs/models/cpu.md "Reset".
+#include "models/common/tlm_util.h"
 #include "models/cpu/os_kernel.h"
 
 #include "models/cpu/os_objects.h"
@@ -41,9 +42,14 @@ void OsKernel::reset_begin() {
       c->running = c->isr.get();
       c->isr->granted.notify(SC_ZERO_TIME);
     } else if (c->running != c->isr.get()) {
-      // (An interrupt context still inside a handler gives the core up when it unwinds.)
       if (c->running != nullptr) go_idle(*c); // from now on the core is idle
       c->running = nullptr;
+    } else if (c->in_handler && !c->isr_abandoned) {
+      // A handler caught mid-way gives the core up when it unwinds (at its next wait); its time
+      // ends here and the core counts as idle from now on.
+      c->stats.isr_time_ps += sc_to_ps(sc_core::sc_time_stamp() - c->isr_entered);
+      c->isr_abandoned = true;
+      go_idle(*c);
     }
     c->ready.clear();
     c->interrupted = nullptr;

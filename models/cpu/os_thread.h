@@ -59,7 +59,10 @@ struct CoreContext {
   /// OsCosts::wakeup_preemption).
   bool wakeup_preempt = false;
   bool irq_request = false;
-  bool in_handler = false; ///< the interrupt context is running a handler
+  bool in_handler = false;      ///< the interrupt context is running a handler
+  sc_core::sc_time isr_entered; ///< when the interrupt context took the core last
+  /// A reset caught the handler mid-way: its time is accounted, the core idle since the reset.
+  bool isr_abandoned = false;
   unsigned irq_mask = 0;
   sc_core::sc_event attention; ///< preemption or interrupt request for the holder
   sc_core::sc_event unmasked;

@@ -33,7 +33,6 @@ int TccMbox::send(const std::uint32_t* cmd, std::size_t words) {
   ctrl_set(kIclrWrite);
   ctrl_set(kIenWrite);
   ctrl_set(kOen);
-  hal_.probe(hal::stage_event(hal::Stage::kKicked));
   return 0;
 }
 

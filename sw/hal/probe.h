@@ -20,12 +20,12 @@ enum class ProbeKind {
 
 /// Points of a message's way through the stacks, in order (ProbeKind::kStage). A stage names the
 /// buffer by its address (the rpmsg header's) where the stack knows it; the sender's stages are
-/// tied to the application message by the thread that sends it.
+/// tied to the application message by the thread that sends it. (The doorbell itself is stamped
+/// by the mailbox model, at the register write's own time.)
 enum class Stage {
   kSendCalled, ///< the stack's send entry point (rpmsg_send), by the sending thread
   kBuffer,     ///< the sending thread holds a TX buffer (`address`)
   kPublished,  ///< the buffer is in the ring the peer reads: avail / used idx written (`address`)
-  kKicked,     ///< the doorbell was written: notifies every buffer this side published before
   kIsr,        ///< the receiver's mailbox RX interrupt handler found a message
   kDrained,    ///< the receiver's stack took the buffer from the ring (`address`)
   kCallback,   ///< the receiver's stack calls the endpoint callback with the buffer (`address`)

@@ -70,3 +70,22 @@ execute_process(COMMAND ${IPCSIM} sweep ${SCENARIO} --param ${count_key}=3 --plo
 if(NOT rc EQUAL 2 OR NOT err MATCHES "--metrics lost: not a metric")
   message(FATAL_ERROR "an unknown metric: expected exit 2 naming it, got ${rc}:\n${err}")
 endif()
+# An unwritable CSV or a plot into a missing directory: refused before any run.
+execute_process(COMMAND ${IPCSIM} sweep ${SCENARIO} --param ${count_key}=3 --out ${OUT}/nocsv
+                        --csv ${OUT}/no/such/dir/x.csv
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 2 OR NOT err MATCHES "--csv: cannot write" OR EXISTS ${OUT}/nocsv/run-0001)
+  message(FATAL_ERROR "an unwritable CSV: expected exit 2 before running, got ${rc}:\n${err}")
+endif()
+execute_process(COMMAND ${IPCSIM} sweep ${SCENARIO} --param ${count_key}=3 --out ${OUT}/noplot
+                        --plot ${OUT}/no/such/dir/p.svg
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 2 OR NOT err MATCHES "no directory" OR EXISTS ${OUT}/noplot/run-0001)
+  message(FATAL_ERROR "a plot into a missing directory: expected exit 2, got ${rc}:\n${err}")
+endif()
+execute_process(COMMAND ${IPCSIM} sweep ${SCENARIO} --param ${count_key}=3 --metrics lost
+                        --out ${OUT}/nometric
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 2 OR NOT err MATCHES "--metrics lost")
+  message(FATAL_ERROR "an unknown metric without --plot: expected exit 2, got ${rc}:\n${err}")
+endif()

@@ -101,4 +101,19 @@ list(LENGTH falls nfall)
 if(nrise LESS 3 OR nfall LESS 3)
   message(FATAL_ERROR "remote_mbox_irq_rx (${code}) rose ${nrise} and fell ${nfall} times")
 endif()
+# What --vcd writes is the file named: it must end in .vcd (SystemC adds the suffix).
+execute_process(COMMAND ${IPCSIM} run ${SCENARIO} --out ${OUT}/suffix --vcd ${OUT}/wires.out
+                RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+if(NOT rc EQUAL 2 OR NOT err MATCHES "must end in .vcd")
+  message(FATAL_ERROR "--vcd without .vcd: expected exit 2, got ${rc}: ${err}")
+endif()
+endif()
+
+# A timeline records one run: not several seeds.
+if(CHECK STREQUAL "trace")
+execute_process(COMMAND ${IPCSIM} run ${SCENARIO} --seeds 2 --trace ${OUT}/seeds.json
+                RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+if(NOT rc EQUAL 2 OR NOT err MATCHES "drop --seeds")
+  message(FATAL_ERROR "--seeds with --trace: expected exit 2, got ${rc}: ${err}")
+endif()
 endif()

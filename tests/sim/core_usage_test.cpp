@@ -12,6 +12,7 @@ TEST(CoreUsage, SumsEachHoldersTimeAndTheConsolePart) {
   CoreActivityRecorder r(/*keep_slices=*/true);
   r.add_cores("master", 2);
   r.on_core("master", 0, CoreHolder::kThread, "a", 100);
+  r.on_console_begin("master", 0, "a", 120);
   r.on_console("master", 0, "a", "hi\n", 120, 150);
   r.on_core("master", 0, CoreHolder::kIsr, "irq 242", 200);
   r.on_core("master", 0, CoreHolder::kThread, "a", 210);
@@ -42,11 +43,29 @@ TEST(CoreUsage, SumsEachHoldersTimeAndTheConsolePart) {
 TEST(CoreUsage, KeepsNoSlicesUnlessAsked) {
   CoreActivityRecorder r;
   r.on_core("remote", 0, CoreHolder::kThread, "a", 10);
+  r.on_console_begin("remote", 0, "a", 10);
   r.on_console("remote", 0, "a", "x", 10, 20);
   r.finish(100);
   EXPECT_TRUE(r.slices().empty());
   EXPECT_TRUE(r.console_slices().empty());
   EXPECT_EQ(r.usage().at(0).thread_ps, 90u);
+}
+
+TEST(CoreUsage, ConsoleTimeIsThePrintingThreadsOwnTimeOnly) {
+  CoreActivityRecorder r;
+  models::CoreActivityObserver& remote = r.cluster("remote", 1);
+  remote.on_core("remote", 0, CoreHolder::kThread, "app", 100);
+  remote.on_console_begin("remote", 0, "app", 100);
+  remote.on_core("remote", 0, CoreHolder::kIsr, "irq 240", 130);  // takes the core mid-print
+  remote.on_core("remote", 0, CoreHolder::kThread, "rpmsg", 140); // and another thread
+  remote.on_core("remote", 0, CoreHolder::kThread, "app", 170);
+  remote.on_console("remote", 0, "app", "long line\n", 100, 200);
+  r.finish(300);
+  const CoreUsage u = r.usage().at(0);
+  EXPECT_EQ(u.console_ps, 30u + 30u); // 100..130 and 170..200
+  EXPECT_EQ(u.isr_ps, 10u);
+  EXPECT_EQ(u.by_thread.at("rpmsg"), 30u);
+  EXPECT_LE(u.console_ps, u.thread_ps);
 }
 
 TEST(CoreUsage, AHandOverReportedBeforeTheOpenSliceBeganCountsNothingNegative) {

@@ -40,7 +40,7 @@ void one_message(Ledger& l, std::uint64_t id, std::uint64_t addr, std::uint64_t 
   l.on_probe("master", "t", hal::stage_event(Stage::kSendCalled), t0 + 10);
   l.on_probe("master", "t", hal::stage_event(Stage::kBuffer, addr), t0 + 20);
   l.on_probe("master", "t", hal::stage_event(Stage::kPublished, addr), t0 + 30);
-  l.on_probe("master", "t", hal::stage_event(Stage::kKicked), t0 + 40);
+  l.on_kick("master", t0 + 40);
   l.on_rx_irq("remote", true, t0 + 50);
   l.on_probe("remote", "isr", hal::stage_event(Stage::kIsr), t0 + 60);
   l.on_rx_irq("remote", false, t0 + 61);
@@ -68,7 +68,7 @@ TEST(MessageStages, ProbeAfterSendTakesTheStagesTheThreadJustReported) {
   l.on_probe("remote", "app", hal::stage_event(Stage::kSendCalled), 100);
   l.on_probe("remote", "app", hal::stage_event(Stage::kBuffer, kBufB), 110);
   l.on_probe("remote", "app", hal::stage_event(Stage::kPublished, kBufB), 120);
-  l.on_probe("remote", "app", hal::stage_event(Stage::kKicked), 130);
+  l.on_kick("remote", 130);
   l.on_probe("remote", "app", sent(7, /*after_send=*/true), 140);
   l.on_rx_irq("master", true, 150);
   l.on_probe("master", "isr", hal::stage_event(Stage::kIsr), 160);
@@ -103,7 +103,7 @@ TEST(MessageStages, OneKickNotifiesEveryBufferPublishedBeforeIt) {
     l.on_probe("master", "t", hal::stage_event(Stage::kBuffer, addr), id * 100 + 10);
     l.on_probe("master", "t", hal::stage_event(Stage::kPublished, addr), id * 100 + 20);
   }
-  l.on_probe("master", "t", hal::stage_event(Stage::kKicked), 300);
+  l.on_kick("master", 300);
   l.on_rx_irq("remote", true, 310);
   l.on_probe("remote", "isr", hal::stage_event(Stage::kIsr), 320);
   for (std::uint64_t id : {1u, 2u}) {
@@ -119,7 +119,7 @@ TEST(MessageStages, AKickWhileTheReceiversPinIsHighIsRaisedAtOnce) {
   l.on_probe("master", "t", sent(1), 100);
   l.on_probe("master", "t", hal::stage_event(Stage::kBuffer, kBufA), 110);
   l.on_probe("master", "t", hal::stage_event(Stage::kPublished, kBufA), 120);
-  l.on_probe("master", "t", hal::stage_event(Stage::kKicked), 130);
+  l.on_kick("master", 130);
   l.on_probe("remote", "isr", hal::stage_event(Stage::kIsr), 140);
   EXPECT_EQ(stages_of(l, 1).at(MessageStage::kIrq), 130u);
   EXPECT_EQ(stages_of(l, 1).at(MessageStage::kIsr), 140u);
@@ -132,7 +132,7 @@ TEST(MessageStages, AMessageDrainedBeforeItsKickKeepsNoNotificationStages) {
   l.on_probe("master", "t", hal::stage_event(Stage::kPublished, kBufA), 120);
   // The receiver, still draining after an earlier kick, takes it before this kick is written.
   l.on_probe("remote", "rpmsg", hal::stage_event(Stage::kDrained, kBufA), 125);
-  l.on_probe("master", "t", hal::stage_event(Stage::kKicked), 130);
+  l.on_kick("master", 130);
   l.on_rx_irq("remote", true, 135);
   l.on_probe("remote", "isr", hal::stage_event(Stage::kIsr), 140);
   const StageTimes& s = stages_of(l, 1);

@@ -26,7 +26,7 @@ void round(Ledger& l, std::uint64_t id, std::uint64_t t0, std::uint64_t isr_dela
   l.on_probe("master", "t", message(hal::ProbeKind::kMessageSent, "req", id), t0);
   l.on_probe("master", "t", hal::stage_event(Stage::kBuffer, buf), t0 + 100);
   l.on_probe("master", "t", hal::stage_event(Stage::kPublished, buf), t0 + 200);
-  l.on_probe("master", "t", hal::stage_event(Stage::kKicked), t0 + 300);
+  l.on_kick("master", t0 + 300);
   l.on_rx_irq("remote", true, t0 + 300);
   l.on_probe("remote", "isr", hal::stage_event(Stage::kIsr), t0 + 300 + isr_delay);
   l.on_rx_irq("remote", false, t0 + 300 + isr_delay);
