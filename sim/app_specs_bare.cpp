@@ -32,8 +32,9 @@ std::uint64_t parse_flag(const ConfigNode& options, const models::BoardConfig& b
 sw::apps::SharedFlagOptions parse_shared_flag(const ConfigNode& o, const models::BoardConfig& b) {
   sw::apps::SharedFlagOptions s;
   s.flag_addr = parse_flag(o, b);
-  s.rounds = static_cast<unsigned>(o.uint_or("rounds", s.rounds));
-  if (s.rounds == 0 || s.rounds > 0xffff) o.at("rounds").fail("rounds must be within 1..65535");
+  const std::uint64_t rounds = o.uint_or("rounds", s.rounds);
+  if (rounds == 0 || rounds > 0xffff) o.at("rounds").fail("rounds must be within 1..65535");
+  s.rounds = static_cast<unsigned>(rounds);
   return s;
 }
 

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
 
 namespace sim {
@@ -42,8 +43,11 @@ double parse_decimal(std::string_view number, std::string_view whole) {
     if (c == '.') ++dots;
     digits += c;
   }
-  if (dots > 1 || digits == ".") throw UnitError("'" + std::string(whole) + "' is not a number");
-  return std::stod(digits);
+  // Only digits and one dot, with at least one digit: "_", "." or "0x" are not numbers.
+  const bool digit = digits.find_first_of("0123456789") != std::string::npos;
+  const bool only = digits.find_first_not_of("0123456789.") == std::string::npos;
+  if (dots > 1 || !digit || !only) throw UnitError("'" + std::string(whole) + "' is not a number");
+  return std::strtod(digits.c_str(), nullptr);
 }
 
 // Scales a possibly fractional number by an integer unit; the result must be a whole number.

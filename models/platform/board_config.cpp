@@ -123,7 +123,8 @@ CacheConfig parse_dcache(const ConfigNode& n, std::uint64_t clock_hz, const std:
   c.speculative_rate = n.number_or("speculative_rate", c.speculative_rate);
   for (const char* key : {"eviction_rate", "speculative_rate"}) {
     if (auto r = n.get(key))
-      if (r->number() < 0.0 || r->number() > 1.0) r->fail("a probability must be within 0..1");
+      if (!(r->number() >= 0.0 && r->number() <= 1.0)) // also refuses nan
+        r->fail("a probability must be within 0..1");
   }
   // Point at the offending key (it may come from a scenario override, not the board file).
   auto power_of_two = [](std::uint64_t v) { return v != 0 && (v & (v - 1)) == 0; };

@@ -30,6 +30,7 @@ ConfigValue convert(const YAML::Node& node, const std::shared_ptr<const std::str
   case YAML::NodeType::Scalar:
     v.kind = ConfigValue::Kind::kScalar;
     v.scalar = node.Scalar();
+    v.quoted = node.Tag() == "!"; // "5.10" stays a string when written back
     break;
   case YAML::NodeType::Sequence:
     v.kind = ConfigValue::Kind::kSequence;
@@ -71,6 +72,7 @@ void emit(YAML::Emitter& out, const ConfigValue& v) {
     out << YAML::Null;
     break;
   case ConfigValue::Kind::kScalar:
+    if (v.quoted) out << YAML::DoubleQuoted;
     out << v.scalar;
     break;
   case ConfigValue::Kind::kSequence:
@@ -98,7 +100,8 @@ std::string SourceLoc::str() const {
 }
 
 ConfigValue::ConfigValue(const ConfigValue& other)
-    : kind(other.kind), scalar(other.scalar), sequence(other.sequence), loc(other.loc) {
+    : kind(other.kind), scalar(other.scalar), quoted(other.quoted), sequence(other.sequence),
+      loc(other.loc) {
   for (const auto& e : other.map) {
     ConfigEntry copy;
     copy.key = e.key;

@@ -35,6 +35,9 @@ struct ConfigValue {
   enum class Kind { kNull, kScalar, kMap, kSequence };
   Kind kind = Kind::kNull;
   std::string scalar;
+  /// The scalar was quoted in its source: written back quoted (editors then read "5.10" as the
+  /// string it is, not the number 5.1).
+  bool quoted = false;
   std::vector<ConfigEntry> map;
   std::vector<ConfigValue> sequence;
   SourceLoc loc;

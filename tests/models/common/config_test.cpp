@@ -114,6 +114,14 @@ TEST(Config, RoundTripsToYaml) {
   EXPECT_EQ(n.at("c").at("d").uint(), 2u);
 }
 
+TEST(Config, QuotedScalarsStayQuotedWhenWrittenBack) {
+  // An editor reads an unquoted 5.10 as the number 5.1: a quoted version must stay quoted.
+  ConfigValue root = load_string("kernel: \"5.10\"\nsize: 32KiB\n", "q.yaml");
+  const std::string text = to_yaml(root);
+  EXPECT_NE(text.find("kernel: \"5.10\""), std::string::npos) << text;
+  EXPECT_NE(text.find("size: 32KiB"), std::string::npos) << text;
+}
+
 TEST(Config, EditDistance) {
   EXPECT_EQ(edit_distance("wayz", "ways"), 1u);
   EXPECT_EQ(edit_distance("", "abc"), 3u);

@@ -23,6 +23,13 @@ TEST(Units, RejectsSizeWithUnknownUnit) {
   EXPECT_THROW(parse_bytes("0.3B"), UnitError);
 }
 
+TEST(Units, ATimeWithoutDigitsIsNoNumber) {
+  for (const char* bad : {"_", "_ms", ".", ".s", "0x_", "0x"})
+    EXPECT_THROW(parse_time(bad), UnitError) << bad;
+  EXPECT_EQ(parse_time("0"), 0u);
+  EXPECT_EQ(parse_time("1_000ns"), 1000u * kPsPerNs);
+}
+
 TEST(Units, ParsesTimes) {
   EXPECT_EQ(parse_time("80ns"), 80 * kPsPerNs);
   EXPECT_EQ(parse_time("1us"), kPsPerUs);
