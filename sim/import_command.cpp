@@ -32,13 +32,10 @@ int run_import_command(const ImportArgs& args) {
   ImportInput in;
   in.base_file = args.base.empty() ? default_base() : args.base;
   in.name = args.name.empty() ? fs::path(args.output).stem().string() : args.name;
-  for (const std::string& file : args.dts) {
-    artefacts::DeviceTree dt = artefacts::load_device_tree(file);
-    std::optional<artefacts::DeviceTree>& slot = dt.is_zephyr() ? in.zephyr_dt : in.linux_dt;
-    if (slot) throw std::invalid_argument("--dts " + file + ": a second device tree of that side");
-    slot = std::move(dt);
-  }
-  if (!args.elf.empty()) in.firmware = artefacts::load_firmware(args.elf);
+  Artefacts artefacts = load_artefacts(args.dts, args.elf);
+  in.linux_dt = std::move(artefacts.linux_dt);
+  in.zephyr_dt = std::move(artefacts.zephyr_dt);
+  in.firmware = std::move(artefacts.firmware);
   const std::string text = import_board(in);
   {
     std::ofstream out(args.output);
@@ -64,9 +61,7 @@ int run_import_command(const ImportArgs& args) {
   check.firmware = in.firmware;
   const std::vector<CheckResult> results = validate_port(check);
   std::cout << validation_text(results);
-  for (const CheckResult& r : results)
-    if (r.status == CheckStatus::kError) return 1;
-  return 0;
+  return has_errors(results) ? 1 : 0;
 }
 
 } // namespace sim::app

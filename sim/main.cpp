@@ -61,16 +61,6 @@ std::string self_path(const char* argv0) {
   return buf;
 }
 
-std::vector<std::string> pass_through(const std::vector<std::string>& sets, bool no_sanitizer) {
-  std::vector<std::string> args;
-  for (const std::string& kv : sets) {
-    args.push_back("--set");
-    args.push_back(kv);
-  }
-  if (no_sanitizer) args.push_back("--no-sanitizer");
-  return args;
-}
-
 /// Runs jobs in child processes, prints the table, writes JUnit when asked. 0 all passed, 1 not.
 int run_jobs(const std::vector<sim::app::SuiteJob>& jobs, const sim::app::SuiteOptions& options,
              const std::string& junit) {
@@ -99,7 +89,7 @@ int do_check(const CheckArgs& args, const std::string& self) {
   sim::app::SuiteOptions options;
   options.ipcsim = self;
   options.jobs = args.jobs;
-  options.extra_args = pass_through(args.sets, args.no_sanitizer);
+  options.extra_args = sim::app::run_arguments(args.sets, args.no_sanitizer);
   return run_jobs(jobs, options, args.junit);
 }
 
@@ -116,7 +106,7 @@ int do_run_seeds(const RunArgs& args, const std::string& self) {
   sim::app::SuiteOptions options;
   options.ipcsim = self;
   options.jobs = 2;
-  options.extra_args = pass_through(args.sets, args.no_sanitizer);
+  options.extra_args = sim::app::run_arguments(args.sets, args.no_sanitizer);
   const auto start = std::chrono::steady_clock::now();
   const std::vector<sim::app::SuiteResult> results = sim::app::run_suite(jobs, options);
   const double wall =

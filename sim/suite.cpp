@@ -148,6 +148,16 @@ std::vector<SuiteJob> collect_jobs(const std::vector<std::string>& paths, const 
   return jobs;
 }
 
+std::vector<std::string> run_arguments(const std::vector<std::string>& sets, bool no_sanitizer) {
+  std::vector<std::string> args;
+  for (const std::string& kv : sets) {
+    args.push_back("--set");
+    args.push_back(kv);
+  }
+  if (no_sanitizer) args.push_back("--no-sanitizer");
+  return args;
+}
+
 std::vector<SuiteJob> with_seeds(const std::vector<SuiteJob>& jobs, unsigned seeds) {
   std::vector<SuiteJob> out;
   for (const SuiteJob& j : jobs)

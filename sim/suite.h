@@ -49,6 +49,9 @@ struct SuiteOptions {
 /// nothing is found.
 std::vector<SuiteJob> collect_jobs(const std::vector<std::string>& paths, const std::string& out);
 
+/// The `ipcsim run` arguments that pass the user's overrides on to every run.
+std::vector<std::string> run_arguments(const std::vector<std::string>& sets, bool no_sanitizer);
+
 /// Each job once per seed 1..seeds (ids get "#seedN", output directories "seed-N").
 std::vector<SuiteJob> with_seeds(const std::vector<SuiteJob>& jobs, unsigned seeds);
 

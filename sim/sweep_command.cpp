@@ -43,16 +43,6 @@ private:
   bool tty_;
 };
 
-std::vector<std::string> set_args(const std::vector<std::string>& sets, bool no_sanitizer) {
-  std::vector<std::string> args;
-  for (const std::string& kv : sets) {
-    args.push_back("--set");
-    args.push_back(kv);
-  }
-  if (no_sanitizer) args.push_back("--no-sanitizer");
-  return args;
-}
-
 } // namespace
 
 int run_sweep_command(const SweepArgs& a, const std::string& ipcsim) {
@@ -99,7 +89,7 @@ int run_sweep_command(const SweepArgs& a, const std::string& ipcsim) {
   SuiteOptions options;
   options.ipcsim = ipcsim;
   options.jobs = a.jobs;
-  options.extra_args = set_args(a.sets, a.no_sanitizer);
+  options.extra_args = run_arguments(a.sets, a.no_sanitizer);
   Progress progress(jobs.size());
   options.on_done = [&progress](const SuiteResult& r, std::size_t n, std::size_t) {
     progress.done(r, n);

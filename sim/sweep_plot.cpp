@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sim/sweep_plot.h"
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
+#include "sim/artefacts/run_tool.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -14,8 +11,6 @@
 #include <map>
 #include <sstream>
 #include <stdexcept>
-
-extern char** environ;
 
 namespace sim::app {
 namespace {
@@ -162,35 +157,15 @@ std::string draw_plot(const PlotRequest& r, const std::vector<SweepParam>& param
   data_out.close();
   script_out.close();
 
-  std::vector<std::string> args = {"gnuplot", script.string()};
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  const std::string log_path = log.string();
-  posix_spawn_file_actions_addopen(&actions, 2, log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0644);
-  pid_t pid = 0;
-  const int rc = posix_spawnp(&pid, "gnuplot", &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
+  const artefacts::ToolRun gnuplot =
+      artefacts::run_tool({"gnuplot", script.string()}, log.string());
   std::error_code ec;
-  if (rc != 0) {
-    fs::remove(log, ec);
-    return std::string("cannot run gnuplot (") + std::strerror(rc) +
+  fs::remove(log, ec); // what it said is in gnuplot.errors
+  if (!gnuplot.started)
+    return "cannot run gnuplot (" + gnuplot.start_error +
            "); it is Debian's gnuplot-nox, which scripts/setup installs. The data and script are " +
            data.string() + " and " + script.string();
-  }
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    std::ifstream in(log);
-    std::ostringstream err;
-    err << in.rdbuf();
-    return "gnuplot failed on " + script.string() + ":\n" + err.str();
-  }
-  fs::remove(log, ec); // nothing to say
+  if (!gnuplot.ok()) return "gnuplot failed on " + script.string() + ":\n" + gnuplot.errors;
   return "";
 }
 

@@ -2,6 +2,7 @@
 #include "sim/validate.h"
 
 #include <sstream>
+#include <stdexcept>
 
 #include "sim/validate_checks.h"
 
@@ -14,6 +15,27 @@ std::vector<CheckResult> validate_port(const ValidateInput& input) {
   if (input.zephyr_dt) checks::check_zephyr_dt(input, *input.zephyr_dt, r);
   if (input.firmware) checks::check_firmware(input, *input.firmware, r);
   return r.take();
+}
+
+Artefacts load_artefacts(const std::vector<std::string>& dts, const std::string& elf) {
+  Artefacts a;
+  for (const std::string& file : dts) {
+    artefacts::DeviceTree dt = artefacts::load_device_tree(file);
+    std::optional<artefacts::DeviceTree>& slot = dt.is_zephyr() ? a.zephyr_dt : a.linux_dt;
+    if (slot)
+      throw std::invalid_argument("--dts " + file + ": a second " +
+                                  (dt.is_zephyr() ? "Zephyr" : "Linux") + " device tree (after " +
+                                  slot->file + ")");
+    slot = std::move(dt);
+  }
+  if (!elf.empty()) a.firmware = artefacts::load_firmware(elf);
+  return a;
+}
+
+bool has_errors(const std::vector<CheckResult>& results) {
+  for (const CheckResult& r : results)
+    if (r.status == CheckStatus::kError) return true;
+  return false;
 }
 
 std::string validation_text(const std::vector<CheckResult>& results) {

@@ -26,6 +26,15 @@ struct CheckResult {
   std::vector<std::string> sources; ///< "configs/tcc807x.yaml:12 carveouts.rsc_table", ...
 };
 
+/// The artefacts given on the command line, each device tree sorted to its side.
+struct Artefacts {
+  std::optional<artefacts::DeviceTree> linux_dt;
+  std::optional<artefacts::DeviceTree> zephyr_dt;
+  std::optional<artefacts::FirmwareImage> firmware;
+};
+/// Reads them; throws ArtefactError (unreadable) or std::invalid_argument (two trees of a side).
+Artefacts load_artefacts(const std::vector<std::string>& dts, const std::string& elf);
+
 struct ValidateInput {
   std::string board_file;
   models::BoardConfig board;
@@ -39,5 +48,6 @@ std::vector<CheckResult> validate_port(const ValidateInput& input);
 
 /// The printed report: a line per check, then the totals.
 std::string validation_text(const std::vector<CheckResult>& results);
+bool has_errors(const std::vector<CheckResult>& results);
 
 } // namespace sim::app

@@ -2,7 +2,6 @@
 #include "sim/validate_command.h"
 
 #include <iostream>
-#include <stdexcept>
 
 #include "sim/scenario.h"
 #include "sim/validate.h"
@@ -17,16 +16,10 @@ int run_validate_command(const ValidateArgs& args) {
   in.board_file = port.board_file;
   in.board = std::move(port.board);
   in.remote = std::move(port.remote);
-  for (const std::string& file : args.dts) {
-    artefacts::DeviceTree dt = artefacts::load_device_tree(file);
-    std::optional<artefacts::DeviceTree>& slot = dt.is_zephyr() ? in.zephyr_dt : in.linux_dt;
-    if (slot)
-      throw std::invalid_argument("--dts " + file + ": a second " +
-                                  (dt.is_zephyr() ? "Zephyr" : "Linux") + " device tree (after " +
-                                  slot->file + ")");
-    slot = std::move(dt);
-  }
-  if (!args.elf.empty()) in.firmware = artefacts::load_firmware(args.elf);
+  Artefacts artefacts = load_artefacts(args.dts, args.elf);
+  in.linux_dt = std::move(artefacts.linux_dt);
+  in.zephyr_dt = std::move(artefacts.zephyr_dt);
+  in.firmware = std::move(artefacts.firmware);
 
   std::cout << "validate  " << in.board_file;
   if (in.linux_dt) std::cout << "\n  linux   " << in.linux_dt->file;
@@ -35,9 +28,7 @@ int run_validate_command(const ValidateArgs& args) {
   std::cout << "\n";
   const std::vector<CheckResult> results = validate_port(in);
   std::cout << validation_text(results);
-  for (const CheckResult& r : results)
-    if (r.status == CheckStatus::kError) return 1;
-  return 0;
+  return has_errors(results) ? 1 : 0;
 }
 
 } // namespace sim::app

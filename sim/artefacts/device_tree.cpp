@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sim/artefacts/device_tree.h"
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
+#include "sim/artefacts/run_tool.h"
+
 #include <unistd.h>
 
-#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -15,8 +13,6 @@
 extern "C" {
 #include <libfdt.h>
 }
-
-extern char** environ;
 
 namespace sim::artefacts {
 namespace {
@@ -29,13 +25,6 @@ std::vector<std::uint8_t> read_bytes(const std::string& file) {
   return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(in), {});
 }
 
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p);
-  std::ostringstream os;
-  os << in.rdbuf();
-  return os.str();
-}
-
 /// Runs `dtc` on a source file; its own message (file:line) when the source is wrong.
 std::vector<std::uint8_t> compile_dts(const std::string& file) {
   if (!fs::exists(file)) throw ArtefactError(file + ": no such file");
@@ -44,31 +33,17 @@ std::vector<std::uint8_t> compile_dts(const std::string& file) {
   if (dir == nullptr) throw ArtefactError("cannot create a temporary directory for dtc");
   const fs::path out = fs::path(dir) / "out.dtb";
   const fs::path err = fs::path(dir) / "dtc.log";
-  std::vector<std::string> args = {"dtc", "-q", "-I", "dts", "-O", "dtb", "-o", out.string(), file};
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  const std::string err_path = err.string();
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0644);
-  pid_t pid = 0;
-  const int rc = posix_spawnp(&pid, "dtc", &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
+  const ToolRun dtc =
+      run_tool({"dtc", "-q", "-I", "dts", "-O", "dtb", "-o", out.string(), file}, err.string());
   std::error_code ec;
-  if (rc != 0) {
+  if (!dtc.started) {
     fs::remove_all(dir, ec);
-    throw ArtefactError(file + ": cannot run dtc (" + std::strerror(rc) +
+    throw ArtefactError(file + ": cannot run dtc (" + dtc.start_error +
                         "); it is Debian's device-tree-compiler, which scripts/setup installs");
   }
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  const std::string log = read_text(err);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+  if (!dtc.ok()) {
     fs::remove_all(dir, ec);
-    throw ArtefactError(file + ": dtc cannot compile it:\n" + log);
+    throw ArtefactError(file + ": dtc cannot compile it:\n" + dtc.errors);
   }
   std::vector<std::uint8_t> blob = read_bytes(out.string());
   fs::remove_all(dir, ec);
