@@ -2,6 +2,7 @@
 #include "sim/board_import.h"
 
 #include <algorithm>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 
@@ -19,6 +20,17 @@ constexpr std::uint64_t kPage = 4096;
 
 std::string hex(std::uint64_t v) {
   return format_hex(v, 1);
+}
+
+/// A YAML double-quoted string (names come from artefacts and may hold ':' or '#').
+std::string quoted(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (static_cast<unsigned char>(c) < 0x20) continue;
+    out += c;
+  }
+  return out + "\"";
 }
 
 /// The carve-outs from the Linux DT: the reserved regions the rproc node lists, by node name.
@@ -45,6 +57,9 @@ void linux_part(const DeviceTree& dt, std::ostringstream& y, std::ostringstream&
     if (std::string(key) == "rsc_table") {
       if (!rp.rsc_offset)
         throw std::invalid_argument(dt.file + ": " + rp.path + " has no tcc,rsc-offset");
+      if (*rp.rsc_offset >= it->size)
+        throw std::invalid_argument(dt.file + ": tcc,rsc-offset " + hex(*rp.rsc_offset) +
+                                    " lies past " + it->path + " (" + hex(it->size) + " bytes)");
       y << ", rsc_offset: " << hex(*rp.rsc_offset)
         << ", rsc_size: " << hex(rp.rsc_size.value_or(it->size - *rp.rsc_offset));
     }
@@ -53,13 +68,10 @@ void linux_part(const DeviceTree& dt, std::ostringstream& y, std::ostringstream&
     hi = std::max(hi, it->end());
     notes << "#   carveouts." << key << ": " << dt.file << " " << it->path << "\n";
   }
-  // Linux maps the window write-combining: one Normal-NC region, the memory node when it covers
-  // every carve-out, else their hull.
-  for (const DtRegion& m : dt.memory)
-    if (m.base <= lo && hi <= m.end()) {
-      lo = m.base;
-      hi = m.end();
-    }
+  // Linux maps the carve-outs write-combining (memremap WC): one Normal-NC region over their
+  // page-aligned hull (not a DRAM memory node that happens to hold them).
+  lo &= ~(kPage - 1);
+  hi = (hi + kPage - 1) & ~(kPage - 1);
   master_mmu << "  master:\n    mmu:\n      - { name: rpmsg_shm, base: " << hex(lo)
              << ", size: " << hex(hi - lo) << ", attr: normal_nc }\n";
 }
@@ -82,13 +94,22 @@ void firmware_part(const artefacts::FirmwareImage& fw, std::ostringstream& remot
   if (!t.ok) throw std::invalid_argument(fw.file + ": Linux would reject its table: " + t.error);
   if (t.vrings.size() != 2)
     throw std::invalid_argument(fw.file + ": the table has no vdev with two vrings");
+  for (const artefacts::VringFacts& v : t.vrings)
+    if (v.num == 0 || (v.num & (v.num - 1)) != 0 || v.num > 256 || v.num != t.vrings[0].num)
+      throw std::invalid_argument(fw.file + ": rings of " + std::to_string(t.vrings[0].num) +
+                                  " and " + std::to_string(t.vrings[1].num) +
+                                  " entries: Linux needs one power-of-two count (at most 256 "
+                                  "here); `ipcsim validate` says more");
   software << "software:\n  remote:\n    resource_table: { address: "
            << hex(fw.resource_table->address) << ", vring_num: " << t.vrings[0].num
            << ", vring_align: " << t.vrings[0].align << ", vring0: " << hex(t.vrings[0].da)
-           << ", vring1: " << hex(t.vrings[1].da) << " }\n";
+           << ", vring1: " << hex(t.vrings[1].da) << (t.traces.empty() ? "" : ", ram_console: true")
+           << " }\n";
   notes << "#   software.remote.resource_table: " << fw.file
         << " (symbol resource_table, section .resource_table)\n";
-  // The image as loaded (page-aligned hull of its segments), then Zephyr's normal-memory regions.
+  // The image as loaded (page-aligned hull of its segments), then Zephyr's normal-memory regions
+  // in their order, a later one remapping what an earlier one mapped (as Zephyr sets them up):
+  // the board gets the resulting pieces, which never overlap.
   std::uint64_t lo = UINT64_MAX, hi = 0;
   for (const artefacts::ElfSegment& s : fw.segments) {
     lo = std::min(lo, s.address);
@@ -97,16 +118,29 @@ void firmware_part(const artefacts::FirmwareImage& fw, std::ostringstream& remot
   if (lo >= hi) throw std::invalid_argument(fw.file + ": no loadable segment");
   lo &= ~(kPage - 1);
   hi = (hi + kPage - 1) & ~(kPage - 1);
-  remote_mmu << "      - { name: image, base: " << hex(lo) << ", size: " << hex(hi - lo)
-             << ", attr: normal_wb }\n";
+  std::vector<artefacts::ZephyrMmuRegion> regions;
+  regions.push_back({"image", lo, lo, hi - lo, 4u | 8u}); // MT_NORMAL | MT_RW
   for (const artefacts::ZephyrMmuRegion& m : fw.mmu_regions) {
     const std::string attr = artefacts::board_attr_name(m.type());
     if (attr == "device" || attr == "unknown") continue; // devices are mapped by the board
-    if (m.base_pa < hi && lo < m.end()) continue;        // inside the image
+    regions.push_back(m);
+  }
+  std::uint64_t from = UINT64_MAX, to = 0;
+  for (const artefacts::ZephyrMmuRegion& m : regions) {
+    from = std::min(from, m.base_pa);
+    to = std::max(to, m.size > UINT64_MAX - m.base_pa ? UINT64_MAX : m.end());
+  }
+  std::map<std::string, unsigned> pieces_of;
+  for (const artefacts::MappedPiece& p : artefacts::effective_mapping(regions, from, to - from)) {
+    const std::string base_name = p.region->name.empty() ? "region" : p.region->name;
+    const unsigned n = pieces_of[base_name]++;
+    std::string attr = artefacts::board_attr_name(p.region->type());
     // Write-through is a cache policy here, not an MMU attribute: cacheable like write-back.
-    remote_mmu << "      - { name: " << (m.name.empty() ? "region" : m.name)
-               << ", base: " << hex(m.base_pa) << ", size: " << hex(m.size)
-               << ", attr: " << (attr == "normal_wt" ? "normal_wb" : attr) << " }\n";
+    if (attr == "normal_wt") attr = "normal_wb";
+    remote_mmu << "      - { name: "
+               << quoted(n == 0 ? base_name : base_name + "_" + std::to_string(n))
+               << ", base: " << hex(p.begin) << ", size: " << hex(p.end - p.begin)
+               << ", attr: " << attr << " }\n";
   }
   notes << "#   clusters.remote.mmu: " << fw.file << " (PT_LOAD segments, mmu_config)\n";
 }
@@ -133,7 +167,7 @@ std::string import_board(const ImportInput& in) {
     firmware_part(*in.firmware, remote_mmu, software, notes);
   }
   std::ostringstream y;
-  y << "name: " << in.name << "\n" << carveouts.str();
+  y << "name: " << quoted(in.name) << "\n" << carveouts.str();
   if (!mailbox.str().empty()) y << "mailbox:\n" << mailbox.str();
   if (!master_mmu.str().empty() || !remote_mmu.str().empty())
     y << "clusters:\n" << master_mmu.str() << remote_mmu.str();

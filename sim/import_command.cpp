@@ -6,6 +6,7 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "models/common/config/config_error.h"
 #include "sim/board_import.h"
 #include "sim/scenario.h"
 #include "sim/validate.h"
@@ -50,8 +51,17 @@ int run_import_command(const ImportArgs& args) {
   }
   std::cout << "import    " << args.output << " (base " << in.base_file << ")\n";
 
-  // The new board must load, and agree with what it came from.
-  PortDescription port = load_port(args.output);
+  // The new board must load (else it is not left behind), and agree with what it came from.
+  PortDescription port;
+  try {
+    port = load_port(args.output);
+  } catch (const config::ConfigError& e) {
+    std::error_code ec;
+    fs::remove(args.output, ec);
+    throw std::invalid_argument(std::string("the imported board would not load, so it was not "
+                                            "written: ") +
+                                e.what());
+  }
   ValidateInput check;
   check.board_file = port.board_file;
   check.board = std::move(port.board);

@@ -57,12 +57,17 @@ void check_table_address(const ValidateInput& in, const FirmwareImage& fw, Resul
            "resource_table at " + hex(sym) + " = " + hex(win.base) + " + tcc,rsc-offset " +
                hex(off),
            {sym_src, dt_src});
-    else if (win.found)
+    else if (win.found) {
+      const bool inside = sym >= win.base && sym - win.base < win.size;
       r.error("elf.rsc_offset",
               "the linker put resource_table at " + hex(sym) + " but Linux reads the table at " +
                   hex(win.base + off) + " (" + hex(win.base) + " + tcc,rsc-offset " + hex(off) +
-                  "): set tcc,rsc-offset = <" + hex(sym - win.base) + ">",
+                  "): " +
+                  (inside ? "set tcc,rsc-offset = <" + hex(sym - win.base) + ">"
+                          : "the table lies outside the rsc-table region " +
+                                range(win.base, win.size) + ": reserve a region that holds it"),
               {sym_src, dt_src, win.source});
+    }
   }
   const std::string sw = board_key(in, "software.remote.resource_table.address");
   if (in.remote.image.rsc_table == sym)
@@ -114,15 +119,19 @@ void check_rings(const ValidateInput& in, const FirmwareImage& fw, const artefac
   for (unsigned i = 0; i < 2; ++i) {
     const artefacts::VringFacts& v = t.vrings[i];
     const std::string id = "elf.vring" + std::to_string(i);
-    if (v.da == sw::shm::rsc::kAddrAny) {
-      r.ok(id, "vring" + std::to_string(i) + " is allocated by Linux (da -1)", {tab});
+    if (v.num == 0 || (v.num & (v.num - 1)) != 0) {
+      r.error(id,
+              "vring" + std::to_string(i) + " has " + std::to_string(v.num) +
+                  " entries: a virtqueue's length must be a power of two (Linux refuses it)",
+              {tab});
       continue;
     }
     const Extent c = extent(in, names[i][0], names[i][1]);
     if (!c.found) continue;
     const std::uint64_t bytes =
         (sw::shm::vring_size(v.num, v.align) + kPageSize - 1) & ~(kPageSize - 1);
-    if (v.da != c.base)
+    const bool by_linux = v.da == sw::shm::rsc::kAddrAny;
+    if (!by_linux && v.da != c.base)
       r.error(id,
               "vring" + std::to_string(i) + " da " + hex(v.da) + " is not the carve-out at " +
                   hex(c.base) + ": Linux places the ring at the carve-out, the remote at da",
@@ -135,8 +144,8 @@ void check_rings(const ValidateInput& in, const FirmwareImage& fw, const artefac
               {tab, c.source});
     else
       r.ok(id,
-           "vring" + std::to_string(i) + " at " + hex(v.da) + " (" + hex(bytes) +
-               " bytes) fits its carve-out",
+           "vring" + std::to_string(i) + (by_linux ? " (allocated by Linux)" : " at " + hex(v.da)) +
+               " (" + hex(bytes) + " bytes) fits its carve-out",
            {tab, c.source});
   }
   const Extent buf = extent(in, "vdev0buffer", "vdev0buffer");
@@ -162,12 +171,48 @@ void check_rings(const ValidateInput& in, const FirmwareImage& fw, const artefac
             {tab, board_key(in, "software.remote.resource_table")});
 }
 
+/// Linux 5.10 finds a trace buffer by its da among the carve-outs; one elsewhere fails the attach.
+void check_traces(const ValidateInput& in, const FirmwareImage& fw, const artefacts::TableFacts& t,
+                  Results& r) {
+  const std::string tab = elf_source(fw, ".resource_table");
+  for (const artefacts::TableFacts::Trace& trace : t.traces) {
+    bool inside = false;
+    for (const char* name : {"vdev0vring0", "vdev0vring1", "vdev0buffer"}) {
+      const Extent c = extent(in, name, name);
+      inside = inside || (c.found && trace.da >= c.base && trace.da - c.base < c.size &&
+                          trace.len <= c.size - (trace.da - c.base));
+    }
+    if (inside)
+      r.ok("elf.trace", "the trace buffer " + range(trace.da, trace.len) + " is in a carve-out",
+           {tab});
+    else
+      r.error("elf.trace",
+              "the trace entry's buffer " + range(trace.da, trace.len) +
+                  " is in no carve-out: Linux 5.10 rejects the table (\"erroneous trace resource "
+                  "entry\"; CONFIG_RAM_CONSOLE puts it in image memory)",
+              {tab});
+  }
+}
+
 void check_mmu(const ValidateInput& in, const FirmwareImage& fw, Results& r) {
   if (!fw.has_mmu_config) {
     r.warn("elf.mmu", "no mmu_config symbol: the image's MMU regions are not checked", {fw.file});
     return;
   }
   const std::string src = elf_source(fw, "mmu_config");
+  const std::uint64_t readable = std::min(fw.mmu_regions_declared, FirmwareImage::kMaxMmuRegions);
+  if (fw.mmu_regions.size() < readable)
+    r.warn("elf.mmu",
+           "mmu_config declares " + std::to_string(fw.mmu_regions_declared) + " regions but only " +
+               std::to_string(fw.mmu_regions.size()) +
+               " are in the image (its mmu_regions pointer leads outside it)",
+           {src});
+  if (fw.mmu_regions_declared > FirmwareImage::kMaxMmuRegions)
+    r.warn("elf.mmu",
+           "mmu_config declares " + std::to_string(fw.mmu_regions_declared) +
+               " regions: only the first " + std::to_string(FirmwareImage::kMaxMmuRegions) +
+               " are read",
+           {src});
   const std::pair<const char*, const char*> shared[] = {{"vdev0vring0", "vdev0vring0"},
                                                         {"vdev0vring1", "vdev0vring1"},
                                                         {"vdev0buffer", "vdev0buffer"}};
@@ -175,41 +220,54 @@ void check_mmu(const ValidateInput& in, const FirmwareImage& fw, Results& r) {
     const Extent c = extent(in, board_name, dt_name);
     if (!c.found) continue;
     const std::string id = std::string("elf.mmu.") + board_name;
-    const auto it = std::find_if(fw.mmu_regions.begin(), fw.mmu_regions.end(), [&](const auto& m) {
-      return m.base_pa <= c.base && c.base + c.size <= m.end();
-    });
-    if (it == fw.mmu_regions.end()) {
+    const std::vector<artefacts::MappedPiece> pieces =
+        artefacts::effective_mapping(fw.mmu_regions, c.base, c.size);
+    std::uint64_t mapped = 0;
+    for (const artefacts::MappedPiece& p : pieces) mapped += p.end - p.begin;
+    if (mapped < c.size) {
       r.error(id,
-              std::string("no region of the image's mmu_regions holds ") + board_name + " " +
-                  range(c.base, c.size) + ": the remote panics at its first access",
+              std::string("no region of the image's mmu_regions holds ") +
+                  (mapped == 0 ? "" : "all of ") + board_name + " " + range(c.base, c.size) +
+                  ": the remote panics at its first access",
               {src, c.source});
       continue;
     }
-    const std::string attr = artefacts::board_attr_name(it->type());
-    if ((it->attrs & 0x8u) == 0) {
-      r.error(id, it->name + " maps " + board_name + " read-only: the remote's first store faults",
+    std::string regions, attrs;
+    bool read_only = false, device = false;
+    for (const artefacts::MappedPiece& p : pieces) {
+      const std::string name = p.region->name.empty() ? "(unnamed)" : p.region->name;
+      if (regions.find(name) == std::string::npos) regions += (regions.empty() ? "" : " + ") + name;
+      std::string a = artefacts::board_attr_name(p.region->type());
+      if (a == "normal_wt") a = "normal_wb"; // a cache policy here, cacheable like write-back
+      if (attrs.find(a) == std::string::npos) attrs += (attrs.empty() ? "" : ", ") + a;
+      read_only = read_only || (p.region->attrs & 0x8u) == 0;
+      device = device || a == "device";
+    }
+    if (read_only) {
+      r.error(id, regions + " maps " + board_name + " read-only: the remote's first store faults",
               {src});
       continue;
     }
-    if (attr == "device") {
-      r.warn(id, it->name + " maps " + board_name + " as device memory: unaligned copies fault",
+    if (device) {
+      r.warn(id, regions + " maps " + board_name + " as device memory: unaligned copies fault",
              {src});
       continue;
     }
     // The board must simulate what the image maps.
-    const models::MmuRegion* board_region = nullptr;
-    for (const models::MmuRegion& m : in.board.remote.mmu)
-      if (m.base <= c.base && c.base + c.size <= m.end()) board_region = &m;
-    const std::string board_attr =
-        board_region != nullptr ? models::mem_attr_name(board_region->attr) : "unmapped";
-    const std::string image_attr = attr == "normal_wt" ? "normal_wb" : attr;
-    if (board_attr != image_attr)
+    std::string board_attrs;
+    for (const models::MmuRegion& m : in.board.remote.mmu) {
+      if (m.base >= c.base + c.size || m.end() <= c.base) continue;
+      const std::string a = models::mem_attr_name(m.attr);
+      if (board_attrs.find(a) == std::string::npos)
+        board_attrs += (board_attrs.empty() ? "" : ", ") + a;
+    }
+    if (board_attrs != attrs)
       r.error(id,
-              it->name + " maps " + board_name + " " + attr + ", the board's remote MMU map " +
-                  board_attr,
+              regions + " maps " + board_name + " " + attrs + ", the board's remote MMU map " +
+                  (board_attrs.empty() ? "nothing" : board_attrs),
               {src, board_key(in, "clusters.remote.mmu")});
     else
-      r.ok(id, it->name + " maps " + board_name + " " + attr + ", as the board does",
+      r.ok(id, regions + " maps " + board_name + " " + attrs + ", as the board does",
            {src, board_key(in, "clusters.remote.mmu")});
   }
 }
@@ -242,6 +300,7 @@ void check_firmware(const ValidateInput& in, const FirmwareImage& fw, Results& r
                     hex(*in.linux_dt->rproc->rsc_size),
                 {tab, in.linux_dt->file + " " + in.linux_dt->rproc->path});
       check_rings(in, fw, t, r);
+      check_traces(in, fw, t, r);
     }
   }
   check_mmu(in, fw, r);

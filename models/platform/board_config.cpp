@@ -88,10 +88,10 @@ CarveoutConfig parse_carveout(const std::string& name, const ConfigNode& n) {
   if (auto s = n.get("rsc_size")) c.rsc_size = s->bytes();
   if (c.rsc_offset.has_value() != c.rsc_size.has_value())
     n.fail("rsc_offset and rsc_size go together (the Linux DT's tcc,rsc-offset / tcc,rsc-size)");
-  if (c.rsc_offset && *c.rsc_offset + *c.rsc_size > c.size)
+  if (c.rsc_offset && (*c.rsc_offset > c.size || *c.rsc_size > c.size - *c.rsc_offset))
     n.at("rsc_size")
-        .fail("rsc_offset + rsc_size (" + format_hex(*c.rsc_offset + *c.rsc_size) +
-              ") runs past the carve-out's size " + format_hex(c.size));
+        .fail("rsc_offset " + format_hex(*c.rsc_offset) + " + rsc_size " + format_hex(*c.rsc_size) +
+              " runs past the carve-out's size " + format_hex(c.size));
   return c;
 }
 

@@ -20,6 +20,12 @@ namespace {
 namespace fs = std::filesystem;
 
 std::vector<std::uint8_t> read_bytes(const std::string& file) {
+  // A device tree blob is small: refuse directories, devices and anything huge up front.
+  constexpr std::uintmax_t kMaxBlob = 64ull << 20;
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) throw ArtefactError(file + ": not a regular file");
+  if (fs::file_size(file, ec) > kMaxBlob)
+    throw ArtefactError(file + ": too large for a device tree");
   std::ifstream in(file, std::ios::binary);
   if (!in) throw ArtefactError(file + ": cannot read the file");
   return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(in), {});
@@ -107,13 +113,23 @@ public:
     return read_cells(p, len / 4);
   }
   /// The first (address, size) of `reg`, with the parent's cell counts.
+  /// The first (address, size) of `reg`, with the parent's cell counts; false when the node has
+  /// no `reg`. A `reg` that does not hold what the cells say is unreadable input.
   bool reg(int node, std::uint64_t& base, std::uint64_t& size) const {
     const int parent = fdt_parent_offset(fdt_, node);
     const int ac = parent >= 0 ? fdt_address_cells(fdt_, parent) : 2;
     const int sc = parent >= 0 ? fdt_size_cells(fdt_, parent) : 1;
     int len = 0;
     const auto* p = static_cast<const fdt32_t*>(prop(node, "reg", len));
-    if (p == nullptr || ac < 0 || sc < 0 || len < (ac + sc) * 4) return false;
+    if (p == nullptr) return false;
+    if (ac < 1 || ac > 2 || sc < 0 || sc > 2)
+      throw ArtefactError(file_ + ": " + path(node) + ": #address-cells " + std::to_string(ac) +
+                          " / #size-cells " + std::to_string(sc) +
+                          " of its parent are not 64-bit addresses (1 or 2 cells)");
+    if (len < (ac + sc) * 4)
+      throw ArtefactError(file_ + ": " + path(node) + ": reg has " + std::to_string(len) +
+                          " bytes, #address-cells " + std::to_string(ac) + " + #size-cells " +
+                          std::to_string(sc) + " need " + std::to_string((ac + sc) * 4));
     base = read_cells(p, ac);
     size = read_cells(p + ac, sc);
     return true;
@@ -172,7 +188,10 @@ DeviceTree parse_dtb(const std::vector<std::uint8_t>& blob, const std::string& f
   for (int node = fdt_next_node(fdt, -1, &depth); node >= 0;
        node = fdt_next_node(fdt, node, &depth)) {
     const int parent = fdt_parent_offset(fdt, node);
-    if (reserved >= 0 && parent == reserved) dt.reserved.push_back(w.region(node));
+    // Reserved-memory regions; Zephyr's named regions wherever they are (some boards put them
+    // under /soc).
+    if ((reserved >= 0 && parent == reserved) || w.has(node, "zephyr,memory-region"))
+      dt.reserved.push_back(w.region(node));
     if (w.string_prop(node, "device_type") == "memory") dt.memory.push_back(w.region(node));
     if (w.has(node, "#mbox-cells")) {
       DtMailbox m;
@@ -215,8 +234,12 @@ DeviceTree parse_dtb(const std::vector<std::uint8_t>& blob, const std::string& f
 
 DeviceTree load_device_tree(const std::string& file) {
   const std::string ext = fs::path(file).extension().string();
-  if (ext == ".dts" || ext == ".dtsi" || ext == ".overlay")
-    return parse_dtb(compile_dts(file), file);
+  if (ext == ".dtsi" || ext == ".overlay")
+    throw ArtefactError(file + ": a " + ext +
+                        " is a fragment, not a whole device tree: give the "
+                        "merged tree (Zephyr's build/zephyr/zephyr.dts, the kernel's "
+                        "compiled .dtb) or a .dts that includes it");
+  if (ext == ".dts") return parse_dtb(compile_dts(file), file);
   return parse_dtb(read_bytes(file), file);
 }
 

@@ -55,7 +55,8 @@ struct DtRproc {
 
 struct DeviceTree {
   std::string file;
-  std::vector<DtRegion> reserved;   ///< children of /reserved-memory
+  /// Children of /reserved-memory, and nodes with `zephyr,memory-region` anywhere.
+  std::vector<DtRegion> reserved;
   std::vector<DtRegion> memory;     ///< nodes with device_type = "memory"
   std::vector<DtMailbox> mailboxes; ///< nodes with #mbox-cells or a "mailbox" node name
   std::optional<DtRproc> rproc;     ///< a node with `memory-region` and `mboxes` (the rproc)

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 
@@ -24,9 +25,13 @@ bool read_at(Elf* elf, std::uint64_t addr, void* out, std::size_t len) {
     GElf_Shdr sh;
     if (gelf_getshdr(scn, &sh) == nullptr) continue;
     if ((sh.sh_flags & SHF_ALLOC) == 0 || sh.sh_type == SHT_NOBITS) continue;
-    if (addr < sh.sh_addr || addr + len > sh.sh_addr + sh.sh_size) continue;
+    // Overflow-free: the address may be anything an image's pointer holds.
+    if (addr < sh.sh_addr || addr - sh.sh_addr > sh.sh_size ||
+        len > sh.sh_size - (addr - sh.sh_addr))
+      continue;
     Elf_Data* data = elf_getdata(scn, nullptr);
-    if (data == nullptr || data->d_buf == nullptr) return false;
+    if (data == nullptr || data->d_buf == nullptr || addr - sh.sh_addr + len > data->d_size)
+      return false;
     std::memcpy(out, static_cast<const std::uint8_t*>(data->d_buf) + (addr - sh.sh_addr), len);
     return true;
   }
@@ -42,7 +47,9 @@ std::uint64_t le(const std::uint8_t* p, unsigned bytes) {
 std::string read_string(Elf* elf, std::uint64_t addr) {
   std::string s;
   char c = 0;
-  while (s.size() < 64 && read_at(elf, addr + s.size(), &c, 1) && c != '\0') s += c;
+  while (s.size() < 64 && addr <= UINT64_MAX - 64 && read_at(elf, addr + s.size(), &c, 1) &&
+         c != '\0')
+    s += c;
   return s;
 }
 
@@ -54,9 +61,11 @@ void read_mmu_config(Elf* elf, const ElfSymbol& sym, FirmwareImage& img) {
   const std::uint64_t table = le(cfg + 8, 8);
   constexpr std::size_t kEntry = 40; // 4 x 8-byte fields, a 4-byte attrs, padding
   img.has_mmu_config = true;
-  for (std::uint64_t i = 0; i < count && i < 256; ++i) {
+  img.mmu_regions_declared = count;
+  for (std::uint64_t i = 0; i < count && i < FirmwareImage::kMaxMmuRegions; ++i) {
     std::uint8_t e[kEntry];
-    if (!read_at(elf, table + i * kEntry, e, kEntry)) break;
+    if (table > UINT64_MAX - (i + 1) * kEntry || !read_at(elf, table + i * kEntry, e, kEntry))
+      break;
     ZephyrMmuRegion r;
     r.base_pa = le(e, 8);
     r.base_va = le(e + 8, 8);
@@ -86,6 +95,31 @@ ZephyrMemType ZephyrMmuRegion::type() const {
   default:
     return ZephyrMemType::kUnknown;
   }
+}
+
+std::vector<MappedPiece> effective_mapping(const std::vector<ZephyrMmuRegion>& regions,
+                                           std::uint64_t base, std::uint64_t size) {
+  std::vector<MappedPiece> pieces;
+  const std::uint64_t end = size > UINT64_MAX - base ? UINT64_MAX : base + size;
+  for (const ZephyrMmuRegion& m : regions) {
+    const std::uint64_t lo = std::max(base, m.base_pa);
+    const std::uint64_t hi = std::min(end, m.size > UINT64_MAX - m.base_pa ? UINT64_MAX : m.end());
+    if (lo >= hi) continue;
+    std::vector<MappedPiece> kept;
+    for (const MappedPiece& p : pieces) {
+      if (p.end <= lo || p.begin >= hi) {
+        kept.push_back(p);
+        continue;
+      }
+      if (p.begin < lo) kept.push_back({p.begin, lo, p.region});
+      if (p.end > hi) kept.push_back({hi, p.end, p.region});
+    }
+    kept.push_back({lo, hi, &m});
+    pieces = std::move(kept);
+  }
+  std::sort(pieces.begin(), pieces.end(),
+            [](const MappedPiece& a, const MappedPiece& b) { return a.begin < b.begin; });
+  return pieces;
 }
 
 const char* board_attr_name(ZephyrMemType type) {
@@ -156,6 +190,15 @@ FirmwareImage load_firmware(const std::string& file) {
       }
     }
     if (mmu_config) read_mmu_config(elf.get(), *mmu_config, img);
+    // The table is what the symbol names: the section may hold other data before it.
+    if (img.resource_table && img.rsc_section_address &&
+        img.resource_table->address >= *img.rsc_section_address &&
+        img.resource_table->address - *img.rsc_section_address < img.rsc_section.size()) {
+      const std::size_t skip = img.resource_table->address - *img.rsc_section_address;
+      img.rsc_section.erase(img.rsc_section.begin(),
+                            img.rsc_section.begin() + static_cast<std::ptrdiff_t>(skip));
+      img.rsc_section_address = img.resource_table->address;
+    }
   } catch (...) {
     elf.reset();
     ::close(fd);

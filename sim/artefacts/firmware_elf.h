@@ -50,12 +50,28 @@ struct FirmwareImage {
   std::string file;
   bool aarch64 = false;
   std::optional<ElfSymbol> resource_table; ///< the `resource_table` symbol
+  /// The table's bytes: `.resource_table` from the `resource_table` symbol on (from the section's
+  /// start when there is no symbol inside it), and where they start.
   std::optional<std::uint64_t> rsc_section_address;
-  std::vector<std::uint8_t> rsc_section; ///< `.resource_table` bytes
-  std::vector<ElfSegment> segments;      ///< PT_LOAD
+  std::vector<std::uint8_t> rsc_section;
+  std::vector<ElfSegment> segments; ///< PT_LOAD
   bool has_mmu_config = false;
+  std::uint64_t mmu_regions_declared = 0; ///< mmu_config.num_regions (at most kMaxMmuRegions read)
   std::vector<ZephyrMmuRegion> mmu_regions;
+  static constexpr std::uint64_t kMaxMmuRegions = 256;
 };
+
+/// A stretch [begin, end) and the region that maps it.
+struct MappedPiece {
+  std::uint64_t begin = 0;
+  std::uint64_t end = 0;
+  const ZephyrMmuRegion* region = nullptr;
+};
+
+/// What maps [base, base + size): Zephyr sets its regions up in order, a later one remapping what
+/// an earlier one mapped. In address order; unmapped stretches are left out.
+std::vector<MappedPiece> effective_mapping(const std::vector<ZephyrMmuRegion>& regions,
+                                           std::uint64_t base, std::uint64_t size);
 
 /// Throws ArtefactError when the file is missing or not an ELF file.
 FirmwareImage load_firmware(const std::string& file);

@@ -35,7 +35,10 @@ TableFacts read_table_facts(const std::vector<std::uint8_t>& bytes, std::uint64_
     // Each entry's extent, as far as the checks above guarantee it is inside the table.
     std::uint32_t end = at + rsc::kEntryTypeSize;
     if (type == rsc::kCarveout || type == rsc::kDevmem) end = at + rsc::kCarveoutSize;
-    if (type == rsc::kTrace) end = at + rsc::kTraceSize;
+    if (type == rsc::kTrace) {
+      end = at + rsc::kTraceSize;
+      t.traces.push_back({u32(bytes, at + rsc::kTraceDa), u32(bytes, at + rsc::kTraceLen)});
+    }
     if (type == rsc::kVdev) {
       const std::uint32_t vrings = bytes[at + rsc::kVdevNumOfVrings];
       end = at + rsc::kVdevVrings + rsc::kVringSize * vrings + u32(bytes, at + rsc::kVdevConfigLen);

@@ -29,6 +29,12 @@ struct TableFacts {
   std::uint32_t vdev_offset = 0; ///< of the vdev's type word
   std::uint32_t vdev_id = 0;
   std::vector<VringFacts> vrings;
+  /// Trace entries (a RAM console's buffer): Linux looks for each one's da in its carve-outs.
+  struct Trace {
+    std::uint32_t da = 0;
+    std::uint32_t len = 0;
+  };
+  std::vector<Trace> traces;
 };
 
 /// `base` is the table's address (for messages).

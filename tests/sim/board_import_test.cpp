@@ -72,9 +72,44 @@ TEST(BoardImport, OneArtefactIsEnough) {
   EXPECT_EQ(b.carveout("vdev0buffer")->size, 0x4000u); // the base board's
 }
 
+TEST(BoardImport, OddArtefactsStillGiveABoardThatLoads) {
+  ImportInput in = fixtures();
+  in.name = "my: board # 2";
+  // A DRAM memory node holding everything is not Linux's write-combining window.
+  artefacts::DtRegion dram;
+  dram.path = "/memory@20000000";
+  dram.base = 0x20000000;
+  dram.size = 0x80000000;
+  in.linux_dt->memory.push_back(dram);
+  // A Normal-NC region over the whole window after the carve-outs' regions (it remaps them) and
+  // a name with YAML syntax in it.
+  artefacts::ZephyrMmuRegion shm;
+  shm.name = "shm: all";
+  shm.base_pa = shm.base_va = 0x200c6000;
+  shm.size = 0x8000;
+  shm.attrs = 3u | 8u; // MT_NORMAL_NC | MT_RW
+  in.firmware->mmu_regions.push_back(shm);
+  const models::BoardConfig b = parse(import_board(in));
+  EXPECT_EQ(b.name, "my: board # 2");
+  EXPECT_EQ(b.master.mmu[0].base, 0x200c6000u);
+  EXPECT_EQ(b.master.mmu[0].size, 0x8000u);
+  // The image stops where the window begins; the window is Normal-NC, as the image left it.
+  ASSERT_GE(b.remote.mmu.size(), 2u);
+  EXPECT_EQ(b.remote.mmu[0].name, "image");
+  EXPECT_EQ(b.remote.mmu[0].base + b.remote.mmu[0].size, 0x200c6000u);
+  EXPECT_EQ(b.remote.mmu[1].name, "shm: all");
+  EXPECT_EQ(b.remote.mmu[1].attr, models::MemAttr::kNormalNc);
+}
+
 TEST(BoardImport, AnArtefactMissingWhatItMustGiveIsRefused) {
   ImportInput in = fixtures();
   in.linux_dt->rproc.reset();
+  EXPECT_THROW(import_board(in), std::invalid_argument);
+  in = fixtures();
+  in.linux_dt->rproc->rsc_offset = 0x3000; // past the 8 KiB window
+  EXPECT_THROW(import_board(in), std::invalid_argument);
+  in = fixtures();
+  in.firmware->rsc_section[0x14 + 28 + 8] = 12; // vring0: 12 entries
   EXPECT_THROW(import_board(in), std::invalid_argument);
   in = fixtures();
   in.firmware->rsc_section[0] = 2; // a table Linux rejects

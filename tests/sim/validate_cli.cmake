@@ -113,3 +113,34 @@ execute_process(COMMAND ${IPCSIM} import -o ${OUT}/nothing.yaml
 if(NOT rc EQUAL 2 OR NOT err MATCHES "give the artefacts")
   message(FATAL_ERROR "import without artefacts: expected exit 2, got ${rc}: ${err}")
 endif()
+
+# Odd but valid images, and images that must not crash the reader.
+firmware(padded 0x200c63b0 -DPAD_BEFORE_TABLE)
+firmware(split_buffer 0x200c63b8 -DSPLIT_BUFFER_REGION)
+firmware(shm_first 0x200c63b8 -DSHM_REGION_FIRST)
+firmware(shm_last 0x200c63b8 -DSHM_REGION_LAST)
+firmware(wild_pointer 0x200c63b8 "-DMMU_TABLE=((const struct arm_mmu_region*)0xFFFFFFFFFFFFFFF0u)")
+firmware(many_regions 0x200c63b8 -DMMU_COUNT=0xFFFFFFFFu)
+expect(EXIT 0 TEXT "88 bytes: Linux accepts it" ARGS ${ok} --elf ${OUT}/padded.elf)
+expect(EXIT 0 TEXT "VDEV0BUFFER_A + VDEV0BUFFER_B maps vdev0buffer normal_wb"
+       ARGS ${ok} --elf ${OUT}/split_buffer.elf)
+expect(EXIT 0 TEXT "VRING1 maps vdev0vring1 normal_wb" ARGS ${ok} --elf ${OUT}/shm_first.elf)
+expect(EXIT 1 TEXT "SHM maps vdev0vring1 normal_nc, the board's remote MMU map normal_wb"
+       ARGS ${ok} --elf ${OUT}/shm_last.elf)
+expect(EXIT 1 TEXT "its mmu_regions pointer leads outside it" ARGS ${ok} --elf ${OUT}/wild_pointer.elf)
+# (What follows the real table in the image is read as regions too, as Zephyr would.)
+expect(EXIT 1 TEXT "only the first 256 are read" ARGS ${ok} --elf ${OUT}/many_regions.elf)
+# Board values whose consequences the simulator shows as failed attaches.
+expect(EXIT 1 TEXT "CONFIG_RAM_CONSOLE adds a trace entry"
+       ARGS --set software.remote.resource_table.ram_console=true)
+expect(EXIT 1 TEXT "vdev0vring0: a ring of 8 entries aligned 4096 needs 0x2000 bytes"
+       ARGS --set software.remote.resource_table.vring0=any
+            --set software.remote.resource_table.vring_align=4096)
+expect(EXIT 1 TEXT "the image's table is 88 bytes but Linux reads only 72"
+       ARGS --set carveouts.rsc_table.size=0x400 --set carveouts.rsc_table.rsc_size=0x48)
+# Inputs that are not device trees.
+file(WRITE ${OUT}/short_reg.dts "/dts-v1/;\n/ { #address-cells = <2>; #size-cells = <2>;\n  reserved-memory { #address-cells = <2>; #size-cells = <2>; ranges;\n    vdev0buffer@200ca000 { reg = <0x0 0x200ca000>; no-map; }; }; };\n")
+file(WRITE ${OUT}/app.overlay "&vdev0buffer { status = \"okay\"; };\n")
+expect(EXIT 2 TEXT "reg has 8 bytes" ARGS --dts ${OUT}/short_reg.dts)
+expect(EXIT 2 TEXT "is a fragment" ARGS --dts ${OUT}/app.overlay)
+expect(EXIT 2 TEXT "not a regular file" ARGS --dts ${OUT})

@@ -86,8 +86,9 @@ std::uint32_t ConfigNode::uint32() const {
 
 bool ConfigNode::boolean() const {
   const std::string& s = scalar_text("true or false");
-  if (s == "true" || s == "yes" || s == "on") return true;
-  if (s == "false" || s == "no" || s == "off") return false;
+  // YAML 1.2's spellings (what editors treat as booleans) and the common YAML 1.1 ones.
+  if (s == "true" || s == "True" || s == "TRUE" || s == "yes" || s == "on") return true;
+  if (s == "false" || s == "False" || s == "FALSE" || s == "no" || s == "off") return false;
   fail("expected true or false, got '" + s + "'");
 }
 

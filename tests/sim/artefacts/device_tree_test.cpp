@@ -68,6 +68,18 @@ TEST(DeviceTree, ReadsACompiledBlobToo) {
   EXPECT_EQ(from_blob.rproc->rsc_offset, from_source.rproc->rsc_offset);
 }
 
+TEST(DeviceTree, ZephyrRegionsAreFoundOutsideReservedMemoryToo) {
+  const std::string file = ::testing::TempDir() + "soc.dts";
+  std::ofstream(file) << "/dts-v1/;\n/ { #address-cells = <2>; #size-cells = <2>;\n"
+                         "  soc { #address-cells = <2>; #size-cells = <2>; ranges;\n"
+                         "    memory@200c9000 { reg = <0x0 0x200c9000 0x0 0x1000>;\n"
+                         "      zephyr,memory-region = \"VRING1\"; }; }; };\n";
+  const DeviceTree dt = load_device_tree(file);
+  EXPECT_TRUE(dt.is_zephyr());
+  ASSERT_EQ(dt.reserved.size(), 1u);
+  EXPECT_EQ(dt.reserved[0].path, "/soc/memory@200c9000");
+}
+
 TEST(DeviceTree, UnreadableInputSaysWhy) {
   try {
     load_device_tree(kFixtures + "missing.dts");
