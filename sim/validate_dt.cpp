@@ -114,7 +114,8 @@ void check_linux_dt(const ValidateInput& in, const DeviceTree& dt, Results& r) {
     if (c == nullptr) continue;
     if (d == nullptr) {
       r.error(std::string("dt.linux.") + s.board,
-              std::string("no /reserved-memory/") + s.linux + "@... node for carve-out " + s.board,
+              std::string("no /reserved-memory/") + s.linux + "@... node for carve-out " + s.board +
+                  " (the rproc driver finds its regions by these node names)",
               {dt.file, board_source(in, *c)});
       continue;
     }
