@@ -51,10 +51,6 @@ std::vector<CoreActivityRecorder::Core>& CoreActivityRecorder::cores_of(const st
   return list;
 }
 
-void CoreActivityRecorder::add_cores(const std::string& cluster, unsigned cores) {
-  cores_of(cluster, cores);
-}
-
 models::CoreActivityObserver& CoreActivityRecorder::cluster(const std::string& name,
                                                             unsigned cores) {
   views_.push_back(std::make_unique<ClusterView>(*this, cores_of(name, cores)));

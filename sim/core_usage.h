@@ -57,10 +57,9 @@ public:
                         std::uint64_t begin_ps) override;
   void on_console(const std::string& cluster, unsigned core, const std::string& thread,
                   std::string_view text, std::uint64_t begin_ps, std::uint64_t end_ps) override;
-  /// Declares a cluster's cores (idle from time 0 until told otherwise).
-  void add_cores(const std::string& cluster, unsigned cores);
-  /// An observer for one cluster's OS model, with its `cores` declared: it skips looking the
-  /// cluster up on every report (the recorder itself serves any cluster by name).
+  /// An observer for one cluster's OS model, its `cores` declared (idle from time 0 until told
+  /// otherwise): it skips looking the cluster up on every report (the recorder itself serves any
+  /// cluster by name).
   models::CoreActivityObserver& cluster(const std::string& name, unsigned cores);
   /// Closes every open slice at `end_ps` (the end of the run).
   void finish(std::uint64_t end_ps);

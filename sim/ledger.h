@@ -22,6 +22,15 @@
 
 namespace sim::app {
 
+/// The parts of a "cluster/thread" name (Ledger::Record::sender, receiver).
+inline std::string cluster_of(const std::string& who) {
+  return who.substr(0, who.find('/'));
+}
+inline std::string thread_of(const std::string& who) {
+  const auto slash = who.find('/');
+  return slash == std::string::npos ? "" : who.substr(slash + 1);
+}
+
 struct LedgerSummary {
   std::uint64_t sent = 0;
   std::uint64_t delivered = 0;

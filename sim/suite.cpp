@@ -40,6 +40,8 @@ void read_report(SuiteResult& r) {
   const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
   if (j.is_discarded()) return;
   r.outcome = j.value("outcome", "");
+  r.seed = j.value("seed", std::uint64_t{0});
+  r.figures = report_figures(j);
   for (const auto& e : j.value("expectations", nlohmann::json::array())) {
     ++r.expectations;
     if (e.value("ok", false)) {
@@ -146,6 +148,49 @@ std::vector<SuiteJob> collect_jobs(const std::vector<std::string>& paths, const 
     }
   }
   return jobs;
+}
+
+std::map<std::string, double> report_figures(const nlohmann::json& j) {
+  using json = nlohmann::json;
+  const auto number = [](const json& o, const char* key) {
+    return o.is_object() && o.contains(key) && o[key].is_number() ? o[key].get<double>() : 0.0;
+  };
+  std::map<std::string, double> out;
+  const json m = j.value("messages", json::object());
+  for (const char* k : {"sent", "delivered", "dropped", "corrupted", "in_flight"})
+    out[k] = number(m, k);
+  const json lat = m.value("latency_us", json::object());
+  out["latency_p50_us"] = number(lat, "p50");
+  out["latency_p99_us"] = number(lat, "p99");
+  out["latency_max_us"] = number(lat, "max");
+  const json drops = m.value("drops", json::object());
+  for (const auto& [reason, n] : drops.items())
+    out["drops." + reason] = n.is_number() ? n.get<double>() : 0;
+  const json timing = j.value("timing", json::object());
+  const json rtts = timing.value("round_trips", json::array());
+  const json rtt = rtts.empty() ? json::object() : rtts.front();
+  out["rtt_p50_us"] = number(rtt, "p50_ns") / 1000.0;
+  out["rtt_p99_us"] = number(rtt, "p99_ns") / 1000.0;
+  out["rtt_max_us"] = number(rtt, "max_ns") / 1000.0;
+  out["throughput_per_s"] = number(timing.value("throughput", json::object()), "messages_per_s");
+  const json mailbox = j.value("stats", json::object()).value("mailbox", json::object());
+  out["kicks_to_remote"] = number(mailbox.value("master_to_remote", json::object()), "kicks");
+  out["kicks_to_master"] = number(mailbox.value("remote_to_master", json::object()), "kicks");
+  const json software = j.value("software", json::object());
+  for (const char* stack : {"linux", "zephyr"})
+    out[std::string(stack) + "_kicks_lost"] = number(
+        software.value(stack, json::object()).value("counters", json::object()), "kicks_lost");
+  // The busiest core of each cluster.
+  for (const char* side : {"remote", "master"}) {
+    double busiest = 0;
+    for (const json& c : timing.value("cores", json::array()))
+      if (c.value("cluster", "") == side) busiest = std::max(busiest, number(c, "busy_percent"));
+    out[std::string(side) + "_busy_percent"] = busiest;
+  }
+  out["findings"] = number(j.value("coherency", json::object()), "violations");
+  out["sim_time_ms"] = number(j, "sim_time_ns") / 1e6;
+  out["wall_ms"] = number(j, "wall_ms");
+  return out;
 }
 
 std::vector<std::string> run_arguments(const std::vector<std::string>& sets, bool no_sanitizer) {

@@ -7,9 +7,12 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 namespace sim::app {
 
@@ -32,6 +35,9 @@ struct SuiteResult {
   std::vector<std::string> unmet;          ///< "messages.delivered: expected 6, got 0"
   std::vector<std::string> first_findings; ///< "stale_read rsc.vdev.status: hint"
   std::string error;                       ///< stderr when the run did not produce a verdict
+  std::uint64_t seed = 0;                  ///< the seed the report says it ran
+  /// The report's figures by name (report_figures), read with the verdict; empty without one.
+  std::map<std::string, double> figures;
   bool passed() const { return exit_code == 0; }
   bool errored() const { return exit_code != 0 && exit_code != 1; }
 };
@@ -48,6 +54,12 @@ struct SuiteOptions {
 /// relative to the directory given. Throws std::invalid_argument for a missing path or when
 /// nothing is found.
 std::vector<SuiteJob> collect_jobs(const std::vector<std::string>& paths, const std::string& out);
+
+/// A report's figures, flat by name: `sent`, `delivered`, `dropped`, `corrupted`, `in_flight`,
+/// latency and round-trip percentiles (`latency_p99_us`, `rtt_p50_us`, ...), `throughput_per_s`,
+/// kicks sent and lost each way, the busiest core's `busy_percent` per cluster, `findings`,
+/// `sim_time_ms`, `wall_ms`, and `drops.<reason>` for every reason that occurred.
+std::map<std::string, double> report_figures(const nlohmann::json& report);
 
 /// The `ipcsim run` arguments that pass the user's overrides on to every run.
 std::vector<std::string> run_arguments(const std::vector<std::string>& sets, bool no_sanitizer);

@@ -5,28 +5,19 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 #include <stdexcept>
-
-#include <nlohmann/json.hpp>
 
 namespace sim::app {
 namespace {
 
 namespace fs = std::filesystem;
-using json = nlohmann::json;
 
 std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t");
   if (b == std::string::npos) return "";
   return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
-
-double number(const json& j, const char* key) {
-  if (!j.is_object() || !j.contains(key) || !j[key].is_number()) return 0;
-  return j[key].get<double>();
 }
 
 /// CSV field: quoted when it holds a separator, a quote or a line break.
@@ -143,47 +134,8 @@ SweepRun read_sweep_run(const SweepPoint& point, const SuiteResult& result) {
   SweepRun run;
   run.point = point;
   run.result = result;
-  if (result.job.seed) run.seed = *result.job.seed;
-  std::ifstream in(fs::path(result.job.out_dir) / "report.json");
-  if (!in || result.errored()) return run;
-  const json j = json::parse(in, nullptr, false);
-  if (j.is_discarded()) return run;
-  run.seed = j.value("seed", std::uint64_t{0});
-  const json m = j.value("messages", json::object());
-  auto& out = run.metrics;
-  for (const char* k : {"sent", "delivered", "dropped", "corrupted", "in_flight"})
-    out[k] = number(m, k);
-  const json lat = m.value("latency_us", json::object());
-  out["latency_p50_us"] = number(lat, "p50");
-  out["latency_p99_us"] = number(lat, "p99");
-  out["latency_max_us"] = number(lat, "max");
-  const json drops = m.value("drops", json::object());
-  for (const auto& [reason, n] : drops.items())
-    out["drops." + reason] = n.is_number() ? n.get<double>() : 0;
-  const json timing = j.value("timing", json::object());
-  const json rtts = timing.value("round_trips", json::array());
-  const json rtt = rtts.empty() ? json::object() : rtts.front();
-  out["rtt_p50_us"] = number(rtt, "p50_ns") / 1000.0;
-  out["rtt_p99_us"] = number(rtt, "p99_ns") / 1000.0;
-  out["rtt_max_us"] = number(rtt, "max_ns") / 1000.0;
-  out["throughput_per_s"] = number(timing.value("throughput", json::object()), "messages_per_s");
-  const json mailbox = j.value("stats", json::object()).value("mailbox", json::object());
-  out["kicks_to_remote"] = number(mailbox.value("master_to_remote", json::object()), "kicks");
-  out["kicks_to_master"] = number(mailbox.value("remote_to_master", json::object()), "kicks");
-  const json software = j.value("software", json::object());
-  for (const char* stack : {"linux", "zephyr"})
-    out[std::string(stack) + "_kicks_lost"] = number(
-        software.value(stack, json::object()).value("counters", json::object()), "kicks_lost");
-  // The busiest core of each cluster.
-  for (const char* side : {"remote", "master"}) {
-    double busiest = 0;
-    for (const json& c : timing.value("cores", json::array()))
-      if (c.value("cluster", "") == side) busiest = std::max(busiest, number(c, "busy_percent"));
-    out[std::string(side) + "_busy_percent"] = busiest;
-  }
-  out["findings"] = number(j.value("coherency", json::object()), "violations");
-  out["sim_time_ms"] = number(j, "sim_time_ns") / 1e6;
-  out["wall_ms"] = number(j, "wall_ms");
+  run.seed = result.job.seed.value_or(result.seed);
+  run.metrics = result.figures; // empty without a report
   return run;
 }
 

@@ -45,7 +45,7 @@ const std::vector<std::string>& sweep_metric_names();
 /// True for a name in sweep_metric_names() or `drops.<reason>`.
 bool is_sweep_metric(const std::string& name);
 
-/// Reads a finished run's metrics from its report.json (a run without report keeps none).
+/// A finished run as a sweep row: its point, and the figures the suite read from its report.
 SweepRun read_sweep_run(const SweepPoint& point, const SuiteResult& result);
 
 /// One row per run: the parameters, seed, outcome, expectations held, every metric.

@@ -8,10 +8,6 @@
 namespace sim::app {
 namespace {
 
-std::string cluster_of(const std::string& sender) {
-  return sender.substr(0, sender.find('/'));
-}
-
 struct DirectionSamples {
   std::uint64_t messages = 0;
   std::uint64_t received = 0;

@@ -29,14 +29,6 @@ json meta(const char* what, int pid, int tid, const std::string& name) {
   return e;
 }
 
-std::string cluster_of(const std::string& who) {
-  return who.substr(0, who.find('/'));
-}
-std::string thread_of(const std::string& who) {
-  const auto slash = who.find('/');
-  return slash == std::string::npos ? "" : who.substr(slash + 1);
-}
-
 /// Printable console text for a slice name: one line, at most 60 characters.
 std::string console_label(const std::string& text) {
   std::string out;

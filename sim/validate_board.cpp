@@ -8,12 +8,6 @@
 namespace sim::app::checks {
 namespace {
 
-constexpr std::uint64_t kPageSize = 4096;
-
-std::uint64_t page_align(std::uint64_t v) {
-  return (v + kPageSize - 1) & ~(kPageSize - 1);
-}
-
 /// The regions of `mmu` that together map all of [base, base + size), in address order; empty
 /// when some byte is unmapped. (A board's regions never overlap: the loader refuses that.)
 std::vector<const models::MmuRegion*> covering(const std::vector<models::MmuRegion>& mmu,

@@ -33,6 +33,11 @@ private:
 inline std::string hex(std::uint64_t v) {
   return format_hex(v, 1);
 }
+/// PAGE_ALIGN, as Linux sizes a ring's carve-out.
+inline std::uint64_t page_align(std::uint64_t v) {
+  constexpr std::uint64_t kPageSize = 4096;
+  return (v + kPageSize - 1) & ~(kPageSize - 1);
+}
 inline std::string range(std::uint64_t base, std::uint64_t size) {
   return "[" + hex(base) + ", " + hex(base + size) + ")";
 }

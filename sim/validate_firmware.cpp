@@ -12,8 +12,6 @@ namespace {
 using artefacts::FirmwareImage;
 using artefacts::ZephyrMemType;
 
-constexpr std::uint64_t kPageSize = 4096;
-
 std::string elf_source(const FirmwareImage& fw, const std::string& what) {
   return fw.file + " " + what;
 }
@@ -128,8 +126,7 @@ void check_rings(const ValidateInput& in, const FirmwareImage& fw, const artefac
     }
     const Extent c = extent(in, names[i][0], names[i][1]);
     if (!c.found) continue;
-    const std::uint64_t bytes =
-        (sw::shm::vring_size(v.num, v.align) + kPageSize - 1) & ~(kPageSize - 1);
+    const std::uint64_t bytes = page_align(sw::shm::vring_size(v.num, v.align));
     const bool by_linux = v.da == sw::shm::rsc::kAddrAny;
     if (!by_linux && v.da != c.base)
       r.error(id,

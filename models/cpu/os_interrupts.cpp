@@ -66,7 +66,7 @@ void OsKernel::interrupt_context(CoreContext& c) {
       if (c.isr_abandoned) {
         c.isr_abandoned = false;
       } else {
-        c.stats.isr_time_ps += sc_to_ps(sc_core::sc_time_stamp() - entered);
+        end_isr_time(c);
         go_idle(c);
       }
       continue;
@@ -79,7 +79,7 @@ void OsKernel::interrupt_context(CoreContext& c) {
         panic({name_, "software_exception", 0, false, 0, "isr", e.what()});
       } catch (const ClusterHalted&) {
       }
-      c.stats.isr_time_ps += sc_to_ps(sc_core::sc_time_stamp() - entered);
+      end_isr_time(c);
       c.running = nullptr;
       c.interrupted = nullptr;
       go_idle(c);
@@ -89,7 +89,7 @@ void OsKernel::interrupt_context(CoreContext& c) {
     sync();
     if (sc_core::sc_time_stamp() == entered) sc_core::wait(SC_ZERO_TIME); // zero-cost config
     current_ = &self;
-    c.stats.isr_time_ps += sc_to_ps(sc_core::sc_time_stamp() - entered);
+    end_isr_time(c);
     OsThread* back = c.interrupted;
     c.interrupted = nullptr;
     c.running = nullptr;

@@ -29,6 +29,7 @@
 
 #include <systemc>
 
+#include "models/common/tlm_util.h"
 #include "models/cpu/core_activity.h"
 #include "models/cpu/os_costs.h"
 #include "models/cpu/os_thread.h"
@@ -133,6 +134,11 @@ private:
   void release_core(CoreContext& c);
   /// The core has nothing to run from now.
   void go_idle(CoreContext& c);
+  /// The interrupt context leaves the core (returned, halted, or caught by a reset): its time
+  /// since isr_entered is interrupt time.
+  void end_isr_time(CoreContext& c) {
+    c.stats.isr_time_ps += sc_to_ps(sc_core::sc_time_stamp() - c.isr_entered);
+  }
   /// `woken`: t comes back from a wait (wakeup preemption may apply).
   void request_core(CoreContext& c, OsThread& t, bool woken = false);
   /// Makes a thread whose wait ended ready and asks for its core.

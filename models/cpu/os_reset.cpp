@@ -47,7 +47,7 @@ void OsKernel::reset_begin() {
     } else if (c->in_handler && !c->isr_abandoned) {
       // A handler caught mid-way gives the core up when it unwinds (at its next wait); its time
       // ends here and the core counts as idle from now on.
-      c->stats.isr_time_ps += sc_to_ps(sc_core::sc_time_stamp() - c->isr_entered);
+      end_isr_time(*c);
       c->isr_abandoned = true;
       go_idle(*c);
     }

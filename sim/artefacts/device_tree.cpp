@@ -31,12 +31,22 @@ std::vector<std::uint8_t> read_bytes(const std::string& file) {
   return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(in), {});
 }
 
+/// A fresh directory of this process's own under the system's temporary directory.
+fs::path private_directory() {
+  static unsigned serial = 0;
+  std::error_code ec;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    const fs::path dir = fs::temp_directory_path(ec) / ("ipcsim-dtc-" + std::to_string(::getpid()) +
+                                                        "-" + std::to_string(++serial));
+    if (fs::create_directory(dir, ec)) return dir;
+  }
+  throw ArtefactError("cannot create a temporary directory for dtc");
+}
+
 /// Runs `dtc` on a source file; its own message (file:line) when the source is wrong.
 std::vector<std::uint8_t> compile_dts(const std::string& file) {
   if (!fs::exists(file)) throw ArtefactError(file + ": no such file");
-  char dir_template[] = "/tmp/ipcsim-dtc-XXXXXX";
-  const char* dir = ::mkdtemp(dir_template);
-  if (dir == nullptr) throw ArtefactError("cannot create a temporary directory for dtc");
+  const fs::path dir = private_directory();
   const fs::path out = fs::path(dir) / "out.dtb";
   const fs::path err = fs::path(dir) / "dtc.log";
   const ToolRun dtc =

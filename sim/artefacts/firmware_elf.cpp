@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <memory>
 
 #include <gelf.h>
 #include <libelf.h>
@@ -14,8 +13,17 @@
 namespace sim::artefacts {
 namespace {
 
-struct ElfCloser {
-  void operator()(Elf* e) const { elf_end(e); }
+/// The file and its libelf handle, released in that order's reverse whatever happens.
+struct OpenElf {
+  int fd = -1;
+  Elf* elf = nullptr;
+  OpenElf() = default;
+  OpenElf(const OpenElf&) = delete;
+  OpenElf& operator=(const OpenElf&) = delete;
+  ~OpenElf() {
+    if (elf != nullptr) elf_end(elf);
+    if (fd >= 0) ::close(fd);
+  }
 };
 
 /// Bytes of the image at virtual address `addr` (from the allocated section holding them).
@@ -142,70 +150,64 @@ const char* board_attr_name(ZephyrMemType type) {
 
 FirmwareImage load_firmware(const std::string& file) {
   if (elf_version(EV_CURRENT) == EV_NONE) throw ArtefactError("libelf is out of date");
-  const int fd = ::open(file.c_str(), O_RDONLY);
-  if (fd < 0) throw ArtefactError(file + ": cannot read the file");
-  std::unique_ptr<Elf, ElfCloser> elf(elf_begin(fd, ELF_C_READ, nullptr));
+  OpenElf f;
+  f.fd = ::open(file.c_str(), O_RDONLY);
+  if (f.fd < 0) throw ArtefactError(file + ": cannot read the file");
+  f.elf = elf_begin(f.fd, ELF_C_READ, nullptr);
+  Elf* elf = f.elf;
   FirmwareImage img;
   img.file = file;
-  try {
-    GElf_Ehdr eh;
-    if (!elf || elf_kind(elf.get()) != ELF_K_ELF || gelf_getehdr(elf.get(), &eh) == nullptr)
-      throw ArtefactError(file + ": not an ELF file");
-    img.aarch64 = eh.e_machine == EM_AARCH64 && eh.e_ident[EI_CLASS] == ELFCLASS64;
-    std::size_t phnum = 0;
-    elf_getphdrnum(elf.get(), &phnum);
-    for (std::size_t i = 0; i < phnum; ++i) {
-      GElf_Phdr ph;
-      if (gelf_getphdr(elf.get(), static_cast<int>(i), &ph) != nullptr && ph.p_type == PT_LOAD)
-        img.segments.push_back({ph.p_paddr, ph.p_memsz});
-    }
-    std::size_t shstrndx = 0;
-    elf_getshdrstrndx(elf.get(), &shstrndx);
-    std::optional<ElfSymbol> mmu_config;
-    Elf_Scn* scn = nullptr;
-    while ((scn = elf_nextscn(elf.get(), scn)) != nullptr) {
-      GElf_Shdr sh;
-      if (gelf_getshdr(scn, &sh) == nullptr) continue;
-      const char* name = elf_strptr(elf.get(), shstrndx, sh.sh_name);
-      if (name != nullptr && std::strcmp(name, ".resource_table") == 0) {
-        img.rsc_section_address = sh.sh_addr;
-        Elf_Data* data = elf_getdata(scn, nullptr);
-        if (data != nullptr && data->d_buf != nullptr) {
-          const auto* p = static_cast<const std::uint8_t*>(data->d_buf);
-          img.rsc_section.assign(p, p + data->d_size);
-        }
-      }
-      if (sh.sh_type != SHT_SYMTAB) continue;
-      Elf_Data* data = elf_getdata(scn, nullptr);
-      const std::size_t count = sh.sh_entsize == 0 ? 0 : sh.sh_size / sh.sh_entsize;
-      for (std::size_t i = 0; data != nullptr && i < count; ++i) {
-        GElf_Sym sym;
-        if (gelf_getsym(data, static_cast<int>(i), &sym) == nullptr) continue;
-        const char* sname = elf_strptr(elf.get(), sh.sh_link, sym.st_name);
-        if (sname == nullptr) continue;
-        if (std::strcmp(sname, "resource_table") == 0)
-          img.resource_table = ElfSymbol{sym.st_value, sym.st_size};
-        else if (std::strcmp(sname, "mmu_config") == 0)
-          mmu_config = ElfSymbol{sym.st_value, sym.st_size};
-      }
-    }
-    if (mmu_config) read_mmu_config(elf.get(), *mmu_config, img);
-    // The table is what the symbol names: the section may hold other data before it.
-    if (img.resource_table && img.rsc_section_address &&
-        img.resource_table->address >= *img.rsc_section_address &&
-        img.resource_table->address - *img.rsc_section_address < img.rsc_section.size()) {
-      const std::size_t skip = img.resource_table->address - *img.rsc_section_address;
-      img.rsc_section.erase(img.rsc_section.begin(),
-                            img.rsc_section.begin() + static_cast<std::ptrdiff_t>(skip));
-      img.rsc_section_address = img.resource_table->address;
-    }
-  } catch (...) {
-    elf.reset();
-    ::close(fd);
-    throw;
+  GElf_Ehdr eh;
+  if (elf == nullptr || elf_kind(elf) != ELF_K_ELF || gelf_getehdr(elf, &eh) == nullptr)
+    throw ArtefactError(file + ": not an ELF file");
+  img.aarch64 = eh.e_machine == EM_AARCH64 && eh.e_ident[EI_CLASS] == ELFCLASS64;
+  std::size_t phnum = 0;
+  elf_getphdrnum(elf, &phnum);
+  for (std::size_t i = 0; i < phnum; ++i) {
+    GElf_Phdr ph;
+    if (gelf_getphdr(elf, static_cast<int>(i), &ph) != nullptr && ph.p_type == PT_LOAD)
+      img.segments.push_back({ph.p_paddr, ph.p_memsz});
   }
-  elf.reset();
-  ::close(fd);
+  std::size_t shstrndx = 0;
+  elf_getshdrstrndx(elf, &shstrndx);
+  std::optional<ElfSymbol> mmu_config;
+  Elf_Scn* scn = nullptr;
+  while ((scn = elf_nextscn(elf, scn)) != nullptr) {
+    GElf_Shdr sh;
+    if (gelf_getshdr(scn, &sh) == nullptr) continue;
+    const char* name = elf_strptr(elf, shstrndx, sh.sh_name);
+    if (name != nullptr && std::strcmp(name, ".resource_table") == 0) {
+      img.rsc_section_address = sh.sh_addr;
+      Elf_Data* data = elf_getdata(scn, nullptr);
+      if (data != nullptr && data->d_buf != nullptr) {
+        const auto* p = static_cast<const std::uint8_t*>(data->d_buf);
+        img.rsc_section.assign(p, p + data->d_size);
+      }
+    }
+    if (sh.sh_type != SHT_SYMTAB) continue;
+    Elf_Data* data = elf_getdata(scn, nullptr);
+    const std::size_t count = sh.sh_entsize == 0 ? 0 : sh.sh_size / sh.sh_entsize;
+    for (std::size_t i = 0; data != nullptr && i < count; ++i) {
+      GElf_Sym sym;
+      if (gelf_getsym(data, static_cast<int>(i), &sym) == nullptr) continue;
+      const char* sname = elf_strptr(elf, sh.sh_link, sym.st_name);
+      if (sname == nullptr) continue;
+      if (std::strcmp(sname, "resource_table") == 0)
+        img.resource_table = ElfSymbol{sym.st_value, sym.st_size};
+      else if (std::strcmp(sname, "mmu_config") == 0)
+        mmu_config = ElfSymbol{sym.st_value, sym.st_size};
+    }
+  }
+  if (mmu_config) read_mmu_config(elf, *mmu_config, img);
+  // The table is what the symbol names: the section may hold other data before it.
+  if (img.resource_table && img.rsc_section_address &&
+      img.resource_table->address >= *img.rsc_section_address &&
+      img.resource_table->address - *img.rsc_section_address < img.rsc_section.size()) {
+    const std::size_t skip = img.resource_table->address - *img.rsc_section_address;
+    img.rsc_section.erase(img.rsc_section.begin(),
+                          img.rsc_section.begin() + static_cast<std::ptrdiff_t>(skip));
+    img.rsc_section_address = img.resource_table->address;
+  }
   return img;
 }
 

@@ -10,7 +10,7 @@ using models::CoreHolder;
 
 TEST(CoreUsage, SumsEachHoldersTimeAndTheConsolePart) {
   CoreActivityRecorder r(/*keep_slices=*/true);
-  r.add_cores("master", 2);
+  r.cluster("master", 2);
   r.on_core("master", 0, CoreHolder::kThread, "a", 100);
   r.on_console_begin("master", 0, "a", 120);
   r.on_console("master", 0, "a", "hi\n", 120, 150);
