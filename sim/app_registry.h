@@ -31,11 +31,6 @@ struct AppInstance {
   /// Zephyr application, created at boot; it calls `done` when finished.
   std::function<std::unique_ptr<sw::zephyr::ZephyrApp>(Done done)> make_zephyr_app;
 
-  /// The ledger endpoints the application probes its messages and their echoes under (the
-  /// stream sender's, so that a responder with `peer: stream` can use the same names).
-  std::string ledger_endpoint;
-  std::string ledger_echo_endpoint;
-
   /// Whether the run waits for this application. Servers (the Zephyr responders, which loop for
   /// a fixed count or forever) are not awaited: the run completes when the awaited ones are done.
   bool awaited = true;

@@ -19,6 +19,10 @@ std::string name_option(const config::ConfigNode& o, const std::string& key,
 std::string rpmsg_name_option(const config::ConfigNode& o, const std::string& key,
                               const std::string& fallback);
 
+/// Refuses the options that named ledger endpoints before the ledger identified messages from
+/// the wire (`peer`, `endpoint`, `echo_endpoint`), saying so.
+void refuse_ledger_naming(const config::ConfigNode& o);
+
 // app_specs_bare.cpp
 AppInstance shared_flag_writer(const config::ConfigNode& o, const AppContext& c);
 AppInstance shared_flag_reader(const config::ConfigNode& o, const AppContext& c);

@@ -16,8 +16,6 @@ AppInstance rpmsg_client_sample(const ConfigNode& o, const AppContext&) {
   s.count = static_cast<int>(bounded_option(o, "count", 100, 1, 1000000, ""));
   AppInstance app;
   app.name = "rpmsg_client_sample";
-  app.ledger_endpoint = s.tx_endpoint;
-  app.ledger_echo_endpoint = s.rx_endpoint;
   app.make_linux_driver = [s](AppInstance::Done done) {
     return std::make_unique<sw::apps::RpmsgClientSample>(s, std::move(done));
   };
@@ -39,8 +37,7 @@ AppInstance stream_sender(const ConfigNode& o, const AppContext& c) {
   s.expect_echo = o.bool_or("expect_echo", s.expect_echo);
   // How long to wait for echoes after the last send (not the scenario's `settle`).
   s.settle = o.time_or("echo_timeout", s.settle);
-  s.endpoint = name_option(o, "endpoint", s.endpoint);
-  s.echo_endpoint = name_option(o, "echo_endpoint", s.echo_endpoint);
+  refuse_ledger_naming(o);
   s.priority =
       static_cast<int>(bounded_option(o, "priority", s.priority, 0, 139, " (Linux priorities)"));
   s.core = c.master.kernel.core;
@@ -52,8 +49,6 @@ AppInstance stream_sender(const ConfigNode& o, const AppContext& c) {
   }
   AppInstance app;
   app.name = "stream";
-  app.ledger_endpoint = s.endpoint;
-  app.ledger_echo_endpoint = s.echo_endpoint;
   app.make_linux_driver = [s](AppInstance::Done done) {
     return std::make_unique<sw::apps::StreamSender>(s, std::move(done));
   };

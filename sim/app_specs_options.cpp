@@ -29,4 +29,13 @@ std::string rpmsg_name_option(const config::ConfigNode& o, const std::string& ke
   return s;
 }
 
+void refuse_ledger_naming(const config::ConfigNode& o) {
+  for (const char* key : {"peer", "endpoint", "echo_endpoint"})
+    if (auto n = o.get(key))
+      n->fail(std::string(key) +
+              " is gone: the ledger identifies messages by what travels (rpmsg header and "
+              "payload) and names channels from the name service; delete the key "
+              "(docs/report.md, \"The message ledger\")");
+}
+
 } // namespace sim::app::specs

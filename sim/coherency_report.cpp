@@ -35,9 +35,10 @@ std::vector<const Ledger::Record*> not_delivered(const RunResult& r) {
 }
 
 std::string record_text(const Ledger::Record& rec) {
-  std::string s = rec.endpoint + " #" + std::to_string(rec.id) + " (" +
+  std::string s = rec.channel + " #" + std::to_string(rec.id) + " (" +
                   (rec.state == "in_flight" ? "in flight" : rec.state);
   if (!rec.reason.empty()) s += ": " + rec.reason;
+  if (rec.read_as != 0) s += ", read as #" + std::to_string(rec.read_as);
   return s + ")";
 }
 
@@ -78,7 +79,7 @@ json coherency_json(const RunResult& r) {
   if (c.stats.violations > 0) {
     json lost = json::array();
     for (const Ledger::Record* rec : not_delivered(r))
-      lost.push_back({{"endpoint", rec->endpoint}, {"id", rec->id}, {"state", rec->state}});
+      lost.push_back({{"channel", rec->channel}, {"id", rec->id}, {"state", rec->state}});
     j["cost"] = {{"first_finding_ns", c.findings.front().reader.time_ps / kPsPerNs},
                  {"messages_sent", r.messages.sent},
                  {"not_delivered", lost},

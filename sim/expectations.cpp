@@ -7,7 +7,7 @@
 
 #include "models/common/units.h"
 #include "sim/run_result.h"
-#include "sw/apps/drop_reasons.h"
+#include "sw/hal/drop_reasons.h"
 
 namespace sim::app {
 namespace {
@@ -16,31 +16,38 @@ using config::ConfigNode;
 
 constexpr std::uint64_t kMax = std::numeric_limits<std::uint64_t>::max();
 
-std::uint64_t message_count(const LedgerSummary& m, const std::string& key) {
+std::uint64_t message_count(const MessageCounts& m, const std::string& key) {
   if (key == "sent") return m.sent;
   if (key == "delivered") return m.delivered;
   if (key == "dropped") return m.dropped;
   if (key == "corrupted") return m.corrupted;
-  if (key == "unexpected") return m.unexpected;
+  if (key == "echoes") return m.echoes;
   return m.in_flight;
 }
 
-constexpr const char* kMessageStates[] = {"sent", "delivered", "dropped", "corrupted", "in_flight"};
+constexpr const char* kMessageStates[] = {"sent",      "delivered", "dropped",
+                                          "corrupted", "in_flight", "echoes"};
+constexpr const char* kDirections[] = {"master_to_remote", "remote_to_master"};
 
-std::uint64_t endpoint_count(const std::vector<Ledger::Record>& log, const std::string& endpoint,
-                             const std::string& key) {
-  std::uint64_t n = 0;
-  for (const Ledger::Record& r : log)
-    if (r.endpoint == endpoint && (key == "sent" || r.state == key)) ++n;
-  return n;
-}
-
-std::string seen_endpoints(const std::vector<Ledger::Record>& log) {
+std::string seen_channels(const ChannelCounts& channels) {
   std::set<std::string> names;
-  for (const Ledger::Record& r : log) names.insert(r.endpoint);
+  for (const auto& [key, counts] : channels) names.insert(key.first);
   std::string out;
   for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
   return out.empty() ? "none" : out;
+}
+
+void parse_channels(const ConfigNode& node, Expectations& e) {
+  for (const auto& [channel, directions] : node.entries()) {
+    directions.require_map();
+    for (const char* direction : kDirections) {
+      auto counts = directions.get(direction);
+      if (!counts) continue;
+      counts->require_map();
+      for (const char* key : kMessageStates)
+        if (auto n = counts->get(key)) e.channels[channel][direction][key] = parse_count(*n);
+    }
+  }
 }
 
 // `linux:` / `zephyr:`: counters by name, plus the side's own non-counter keys.
@@ -48,7 +55,7 @@ void parse_software(const ConfigNode& node, const std::string& side, Expectation
   const std::vector<std::string> names = counter_names(side);
   for (const auto& [key, value] : node.entries()) {
     if (side == "linux" && key == "channels") {
-      for (const ConfigNode& ch : value.items()) e.channels.push_back(ch.str());
+      for (const ConfigNode& ch : value.items()) e.linux_channels.push_back(ch.str());
     } else if (side == "linux" && key == "attach_error") {
       e.attach_error = value.str();
     } else if (side == "zephyr" && key == "error") {
@@ -169,16 +176,16 @@ Expectations parse_expectations(const ConfigNode& expect) {
   if (auto m = expect.get("messages")) {
     for (const char* key : kMessageStates)
       if (auto n = m->get(key)) e.messages[key] = parse_count(*n);
-    // Receptions that match no open message (a duplicate, a stale buffer read again).
+    // Receptions of a buffer nothing was published in (a ring entry read twice).
     if (auto n = m->get("unexpected")) e.messages["unexpected"] = parse_count(*n);
   }
   if (auto d = expect.get("drops")) {
     for (const auto& [reason, spec] : d->entries()) {
-      const auto& all = sw::apps::drop::kAll;
+      const auto& all = hal::drop::kAll;
       if (std::find(all.begin(), all.end(), reason) == all.end()) {
         std::string known;
         for (std::string_view r : all) known += (known.empty() ? "" : ", ") + std::string(r);
-        spec.fail("no application drops messages for '" + reason + "' (reasons: " + known + ")");
+        spec.fail("no message is dropped for '" + reason + "' (reasons: " + known + ")");
       }
       e.drops[reason] = parse_count(spec);
     }
@@ -193,13 +200,11 @@ Expectations parse_expectations(const ConfigNode& expect) {
     for (const char* key : {"p50", "p99", "max"})
       if (auto n = l->get(key)) e.latency_us[key] = parse_count(*n);
   }
-  if (auto eps = expect.get("endpoints")) {
-    for (const auto& [endpoint, counts] : eps->entries()) {
-      counts.require_map();
-      for (const char* key : kMessageStates)
-        if (auto n = counts.get(key)) e.endpoints[endpoint][key] = parse_count(*n);
-    }
-  }
+  if (auto eps = expect.get("endpoints"))
+    eps->fail("replaced by `channels:` — messages are counted per channel (the name the remote "
+              "announced) and direction: channels: {rpmsg-client-sample: {master_to_remote: "
+              "{sent: 3}, remote_to_master: {delivered: 3}}}");
+  if (auto c = expect.get("channels")) parse_channels(*c, e);
   if (auto l = expect.get("linux")) parse_software(*l, "linux", e);
   if (auto z = expect.get("zephyr")) parse_software(*z, "zephyr", e);
   if (auto c = expect.get("coherency")) parse_coherency(*c, e);
@@ -218,7 +223,8 @@ std::vector<ExpectationResult> evaluate(const Expectations& expect, const RunRes
   if (expect.outcome)
     out.push_back({"outcome", *expect.outcome, r.outcome, *expect.outcome == r.outcome});
   for (const auto& [key, spec] : expect.messages) {
-    std::uint64_t v = message_count(r.messages, key);
+    const std::uint64_t v =
+        key == "unexpected" ? r.messages.unexpected : message_count(r.messages, key);
     out.push_back({"messages." + key, spec.text, std::to_string(v), spec.matches(v)});
   }
   for (const auto& [reason, spec] : expect.drops) {
@@ -241,20 +247,23 @@ std::vector<ExpectationResult> evaluate(const Expectations& expect, const RunRes
     const std::uint64_t us = ps / kPsPerUs;
     out.push_back({"latency_us." + key, spec.text, std::to_string(us), spec.matches(us)});
   }
-  for (const auto& [endpoint, counts] : expect.endpoints) {
-    const bool seen =
-        std::any_of(r.message_log.begin(), r.message_log.end(),
-                    [&](const Ledger::Record& rec) { return rec.endpoint == endpoint; });
-    for (const auto& [key, spec] : counts) {
-      if (!seen) {
-        // A typo'd endpoint must not pass as "0 of everything".
-        out.push_back({"endpoints." + endpoint + "." + key, spec.text,
-                       "no such endpoint (seen: " + seen_endpoints(r.message_log) + ")", false});
-        continue;
+  if (!expect.channels.empty()) {
+    const ChannelCounts seen = count_channels(r.message_log);
+    for (const auto& [channel, directions] : expect.channels) {
+      for (const auto& [direction, counts] : directions) {
+        auto it = seen.find({channel, direction});
+        for (const auto& [key, spec] : counts) {
+          const std::string name = "channels." + channel + "." + direction + "." + key;
+          if (it == seen.end()) {
+            // A typo'd channel must not pass as "0 of everything".
+            out.push_back({name, spec.text,
+                           "no message on it (channels: " + seen_channels(seen) + ")", false});
+            continue;
+          }
+          const std::uint64_t v = message_count(it->second, key);
+          out.push_back({name, spec.text, std::to_string(v), spec.matches(v)});
+        }
       }
-      std::uint64_t v = endpoint_count(r.message_log, endpoint, key);
-      out.push_back(
-          {"endpoints." + endpoint + "." + key, spec.text, std::to_string(v), spec.matches(v)});
     }
   }
   for (const auto& [side, counts] : expect.counters) {
@@ -266,7 +275,7 @@ std::vector<ExpectationResult> evaluate(const Expectations& expect, const RunRes
       out.push_back({side + "." + name, spec.text, actual, ok});
     }
   }
-  for (const std::string& ch : expect.channels) {
+  for (const std::string& ch : expect.linux_channels) {
     bool found = std::find(r.channels.begin(), r.channels.end(), ch) != r.channels.end();
     out.push_back({"linux.channels", ch, found ? "created" : "not created", found});
   }

@@ -39,12 +39,13 @@ struct Expectations {
   std::optional<Panic> panic;
   /// Latency percentiles in whole microseconds (`latency_us: {p99: "<=500"}`).
   std::map<std::string, CountSpec> latency_us;
-  /// Ledger counts of one application endpoint (`stream`, `stream/echo`).
-  std::map<std::string, std::map<std::string, CountSpec>> endpoints;
+  /// Ledger counts per channel and direction
+  /// (`channels: {rpmsg-client-sample: {master_to_remote: {sent: 3}}}`).
+  std::map<std::string, std::map<std::string, std::map<std::string, CountSpec>>> channels;
   /// A stack's counters (`linux: {kicks_lost: ">=1"}`), by side ("linux", "zephyr").
   std::map<std::string, std::map<std::string, CountSpec>> counters;
   /// Channels Linux must have created.
-  std::vector<std::string> channels;
+  std::vector<std::string> linux_channels;
   /// Substrings of Linux's attach error and of the Zephyr image's error.
   std::optional<std::string> attach_error;
   std::optional<std::string> zephyr_error;
@@ -55,7 +56,7 @@ struct Expectations {
   std::optional<std::string> first_symbol;
   bool empty() const {
     return !outcome && messages.empty() && drops.empty() && console.empty() && !panic &&
-           latency_us.empty() && endpoints.empty() && counters.empty() && channels.empty() &&
+           latency_us.empty() && channels.empty() && counters.empty() && linux_channels.empty() &&
            !attach_error && !zephyr_error && coherency.empty() && !first_kind && !first_symbol;
   }
 };

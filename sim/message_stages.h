@@ -1,36 +1,28 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Where each message spends its time (timing analysis, issue "100 vs 3"): the stages a message
-// passes from the sending application to the receiving one, stamped from the stacks' stage probes
-// (hal::Stage), the mailbox's interrupt pin and the applications' own probes.
-//
-// The stacks do not know application message ids, so stages are tied to messages like this:
-// - the sender's stages (send call, buffer) by the thread: the send attempt a thread starts
-//   belongs to the message that thread probes as sent (just before its send call, or just after
-//   it with `after_send`);
-// - later stages by the buffer address: publish and the receiver's drain and callback name it;
-// - kick, interrupt and ISR by order: a kick (the mailbox model's doorbell write) notifies every
-//   buffer its side published before it;
-//   the receiver's RX pin rising (or already high at the kick) raises them; its next RX ISR takes
-//   them.
+// passes from the sending stack's entry point to the receiving application. The ledger stamps the
+// stages the stacks report for a message itself (send, buffer, publish, drain, callback,
+// receive); the notification stages have no message on them and are tied by order here:
+// - a kick (the mailbox model's doorbell write) notifies every message its side published before
+//   it; a kick the mailbox lost (or the driver never got out) notifies none, and each message
+//   still waiting counts it as lost;
+// - the receiver's RX pin rising (or already high at the kick) raises the kicked messages;
+// - its next RX interrupt handler takes them.
 // A stage is recorded only while no later one is: a message the receiver drained before its own
-// kick arrived (the ISR of an earlier kick found it) keeps no kick, irq and isr, and its time goes
-// to the interval publish -> drain. Pure C++.
+// kick arrived (the handler of an earlier kick found it) keeps no kick, irq and isr, and its time
+// goes to the interval publish -> drain. Pure C++.
 
 #include <array>
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <string>
-#include <utility>
 #include <vector>
-
-#include "sw/hal/probe.h"
 
 namespace sim::app {
 
 enum class MessageStage : unsigned {
-  kSend,     ///< the sending application called send (or the stack's send entry point)
+  kSend,     ///< the sending stack's send entry point
   kBuffer,   ///< the sender's stack holds a TX buffer
   kPublish,  ///< the buffer is in the ring the receiver reads
   kKick,     ///< the doorbell that notifies it was written
@@ -38,7 +30,7 @@ enum class MessageStage : unsigned {
   kIsr,      ///< the receiver's mailbox ISR took the notification
   kDrain,    ///< the receiver's stack took the buffer from the ring
   kCallback, ///< the endpoint callback was called with it
-  kReceive,  ///< the receiving application took the message
+  kReceive,  ///< the receiving application took it (the callback, unless it keeps it for later)
 };
 constexpr unsigned kMessageStageCount = 9;
 
@@ -49,6 +41,8 @@ const char* stage_name(MessageStage stage);
 struct StageTimes {
   std::array<std::uint64_t, kMessageStageCount> ps{};
   std::uint16_t seen = 0;
+  /// Notifications lost while it waited for one (the kick stage is the one that got through).
+  std::uint16_t kicks_lost = 0;
 
   bool has(MessageStage s) const { return (seen & bit(s)) != 0; }
   std::uint64_t at(MessageStage s) const { return ps[static_cast<unsigned>(s)]; }
@@ -62,45 +56,29 @@ private:
   }
 };
 
-class StageTracker {
+/// Ties the notification stages (kick, irq, isr) to the messages published before them.
+class NotificationTracker {
 public:
-  /// A stack stage probe from `cluster`'s thread `thread`.
-  void on_stage(const std::string& cluster, const std::string& thread, const hal::ProbeEvent& event,
-                std::uint64_t time_ps);
-  /// The application on `cluster`/`thread` probed a message as sent; `times` is that message's
-  /// record (kept alive and in place by the caller for the whole run).
-  void on_message_sent(const std::string& cluster, const std::string& thread, StageTimes& times,
-                       std::uint64_t time_ps, bool after_send);
-  /// `sender` wrote the mailbox doorbell (from the model, at the write's issue time).
-  void on_kick(const std::string& sender, std::uint64_t time_ps);
-  /// The mailbox RX interrupt pin of `receiver` changed level (from the model).
+  /// `sender` published the message whose record is `times` (kept in place by the caller).
+  void on_published(const std::string& sender, StageTimes& times);
+  /// `sender` wrote the mailbox doorbell (`delivered` false: the mailbox lost it).
+  void on_kick(const std::string& sender, bool delivered, std::uint64_t time_ps);
+  /// `sender`'s driver failed to send a notification at all (its queue was full, the mailbox
+  /// busy): the messages waiting count a lost kick.
+  void on_kick_lost(const std::string& sender);
+  /// The mailbox RX interrupt pin of `receiver` changed level.
   void on_rx_irq(const std::string& receiver, bool level, std::uint64_t time_ps);
+  /// `receiver`'s mailbox interrupt handler took a notification.
+  void on_isr(const std::string& receiver, std::uint64_t time_ps);
 
 private:
-  /// One send through a stack: a message's stage record once the application's probe names it,
-  /// else the tracker's own (an NS announcement, a send the applications do not account).
-  struct Flight {
-    StageTimes own;
-    StageTimes* times = &own;
-    bool linked = false;
+  struct SenderState {
+    std::vector<StageTimes*> awaiting_kick;
+    std::vector<StageTimes*> awaiting_irq;
+    std::vector<StageTimes*> awaiting_isr;
   };
-  using ThreadKey = std::pair<std::string, std::string>;
-
-  Flight& start_flight(const ThreadKey& thread, std::uint64_t time_ps);
-  static void link(Flight& flight, StageTimes& times);
-  /// The flights `cluster`'s peers sent towards it, from `lists`.
   template <typename Fn> void for_peers(const std::string& cluster, Fn&& fn);
 
-  struct SenderState {
-    std::map<std::uint64_t, Flight*> by_buffer;
-    std::vector<Flight*> awaiting_kick;
-    std::vector<Flight*> awaiting_irq;
-    std::vector<Flight*> awaiting_isr;
-  };
-
-  std::deque<Flight> flights_;
-  std::map<ThreadKey, Flight*> current_;       ///< each thread's latest send attempt
-  std::map<ThreadKey, StageTimes*> pending_;   ///< probed before its send call, not yet tied
   std::map<std::string, SenderState> senders_; ///< by sending cluster
   std::map<std::string, bool> rx_pin_high_;    ///< by receiving cluster
 };

@@ -11,6 +11,7 @@
 #include "models/common/config/config_error.h"
 #include "models/common/units.h"
 #include "sim/coherency_report.h"
+#include "sim/message_log.h"
 #include "sim/timing_report.h"
 
 namespace sim::app {
@@ -26,47 +27,85 @@ bool all_expectations_met(const RunOutput& run) {
 
 namespace {
 
-json message_log(const std::vector<Ledger::Record>& records) {
-  json log = json::array();
-  for (const Ledger::Record& rec : records) {
-    json e = {{"endpoint", rec.endpoint}, {"id", rec.id},
-              {"sender", rec.sender},     {"length", rec.length},
-              {"state", rec.state},       {"sent_ns", rec.sent_ps / kPsPerNs}};
-    if (rec.state == "delivered" || rec.state == "corrupted") {
-      e["received_ns"] = rec.received_ps / kPsPerNs;
-      e["latency_ns"] = (rec.received_ps - rec.sent_ps) / kPsPerNs;
-    }
-    if (rec.state == "dropped") {
-      e["reason"] = rec.reason;
-      e["dropped_ns"] = rec.dropped_ps / kPsPerNs;
-    }
-    if (rec.stages.seen != 0) e["stages_ns"] = stages_json(rec.stages);
-    log.push_back(e);
-  }
-  return log;
+std::string direction_words(const std::string& direction) {
+  std::string name = direction;
+  const auto to = name.find("_to_");
+  if (to != std::string::npos) name = name.substr(0, to) + " -> " + name.substr(to + 4);
+  return name;
 }
 
-// Per application endpoint ("rpmsg-client-sample/tx: 3 sent, 3 delivered"), in name order;
-// only the states that occurred.
-std::map<std::string, std::string> endpoint_lines(const std::vector<Ledger::Record>& log) {
-  std::map<std::string, std::map<std::string, std::uint64_t>> counts;
-  for (const Ledger::Record& rec : log) {
-    ++counts[rec.endpoint]["sent"];
-    ++counts[rec.endpoint][rec.state];
-  }
-  std::map<std::string, std::string> lines;
-  for (const auto& [endpoint, c] : counts) {
-    std::string line;
-    for (const char* state : {"sent", "delivered", "dropped", "corrupted", "in_flight"}) {
-      auto it = c.find(state);
-      if (it == c.end()) continue;
-      if (!line.empty()) line += ", ";
-      line += std::to_string(it->second) + " " +
-              (std::string(state) == "in_flight" ? "in flight" : state);
+json counts_json(const MessageCounts& c) {
+  json drops = json::object();
+  for (const auto& [reason, n] : c.drops) drops[reason] = n;
+  return {{"sent", c.sent},
+          {"delivered", c.delivered},
+          {"dropped", c.dropped},
+          {"corrupted", c.corrupted},
+          {"in_flight", c.in_flight},
+          {"echoes", c.echoes},
+          {"drops", drops}};
+}
+
+/// "100 sent, 14 delivered, 86 dropped": only the states that occurred.
+std::string counts_line(const MessageCounts& c) {
+  std::string line = std::to_string(c.sent) + " sent";
+  if (c.echoes > 0) line += " (" + std::to_string(c.echoes) + " echoes)";
+  const std::pair<const char*, std::uint64_t> states[] = {{"delivered", c.delivered},
+                                                          {"dropped", c.dropped},
+                                                          {"corrupted", c.corrupted},
+                                                          {"in flight", c.in_flight}};
+  for (const auto& [name, n] : states)
+    if (n > 0) line += ", " + std::to_string(n) + " " + name;
+  return line;
+}
+
+std::string id_list(const std::vector<std::uint64_t>& ids) {
+  std::string out;
+  std::size_t shown = 0;
+  for (std::uint64_t id : ids) {
+    if (id == 0) continue;
+    if (++shown > 5) {
+      out += ", ...";
+      break;
     }
-    lines[endpoint] = line;
+    out += (out.empty() ? "#" : ", #") + std::to_string(id);
   }
-  return lines;
+  return out;
+}
+
+/// Writes `j` indented by two spaces, as std::setw(2) would, with `messages.log` (an empty
+/// array in the tree) written from the records, one message per line (message_log.h).
+void write_json(std::ostream& os, const json& j, int depth,
+                const std::vector<Ledger::Record>& log) {
+  const std::string pad(static_cast<std::size_t>(2 * (depth + 1)), ' ');
+  const std::string end_pad(static_cast<std::size_t>(2 * depth), ' ');
+  if (j.is_object() && !j.empty()) {
+    os << "{\n";
+    bool first = true;
+    for (const auto& [key, value] : j.items()) {
+      os << (first ? "" : ",\n") << pad << json(key).dump() << ": ";
+      if (depth == 1 && key == "log" && !log.empty()) {
+        os << "[\n";
+        write_message_log(os, log, pad + "  ");
+        os << "\n" << pad << "]";
+      } else {
+        write_json(os, value, depth + 1, log);
+      }
+      first = false;
+    }
+    os << "\n" << end_pad << "}";
+  } else if (j.is_array() && !j.empty()) {
+    os << "[\n";
+    bool first = true;
+    for (const json& item : j) {
+      os << (first ? "" : ",\n") << pad;
+      write_json(os, item, depth + 1, log);
+      first = false;
+    }
+    os << "\n" << end_pad << "]";
+  } else {
+    os << j.dump();
+  }
 }
 
 /// The `mailbox` and `caches` summary lines, from the models' counters in run.stats.
@@ -77,10 +116,7 @@ std::string stats_summary(const json& stats) {
     os << "mailbox  ";
     const char* sep = " ";
     for (const auto& [direction, d] : stats["mailbox"].items()) {
-      std::string name = direction;
-      const auto to = name.find("_to_");
-      if (to != std::string::npos) name = name.substr(0, to) + " -> " + name.substr(to + 4);
-      os << sep << name << ": " << count(d, "kicks") << " kick(s), peak FIFO "
+      os << sep << direction_words(direction) << ": " << count(d, "kicks") << " kick(s), peak FIFO "
          << count(d, "max_cmd_level");
       if (count(d, "cmd_words_dropped") > 0)
         os << ", " << count(d, "cmd_words_dropped") << " word(s) dropped (FIFO full)";
@@ -131,19 +167,28 @@ json report_json(const Scenario& sc, const RunOutput& run) {
   j["wall_ms"] = static_cast<std::int64_t>(r.wall_ms + 0.5);
   json drops = json::object();
   for (const auto& [reason, n] : m.drops) drops[reason] = n;
+  json where = json::object();
+  for (const auto& [place, n] : m.in_flight_where) where[place] = n;
+  json channels = json::object();
+  for (const auto& [key, counts] : count_channels(r.message_log))
+    channels[key.first][key.second] = counts_json(counts);
   j["messages"] = {{"sent", m.sent},
                    {"delivered", m.delivered},
                    {"dropped", m.dropped},
                    {"corrupted", m.corrupted},
                    {"in_flight", m.in_flight},
+                   {"echoes", m.echoes},
                    {"unexpected", m.unexpected},
                    {"unexpected_drops", m.unexpected_drops},
+                   {"control", m.control},
                    {"drops", drops},
+                   {"in_flight_where", where},
+                   {"channels", channels},
                    {"latency_us",
                     {{"p50", static_cast<double>(m.latency_p50_ps) / kPsPerUs},
                      {"p99", static_cast<double>(m.latency_p99_ps) / kPsPerUs},
                      {"max", static_cast<double>(m.latency_max_ps) / kPsPerUs}}},
-                   {"log", message_log(r.message_log)}};
+                   {"log", json::array()}}; // written by write_outputs (message_log.h)
   json panics = json::array();
   for (const models::PanicInfo& p : r.panics) {
     json pj = {{"cluster", p.cluster},
@@ -221,12 +266,36 @@ std::string summary_text(const Scenario& sc, const RunOutput& run) {
   os << "\n";
   os << "messages  sent " << m.sent << ", delivered " << m.delivered << ", dropped " << m.dropped
      << ", corrupted " << m.corrupted << ", in flight " << m.in_flight;
-  if (m.unexpected > 0) os << ", unexpected " << m.unexpected;
-  if (m.unexpected_drops > 0) os << ", drops of no open message " << m.unexpected_drops;
   os << "\n";
   for (const auto& [reason, n] : m.drops) os << "  dropped  " << reason << ": " << n << "\n";
-  for (const auto& [endpoint, line] : endpoint_lines(r.message_log))
-    os << "  " << endpoint << ": " << line << "\n";
+  if (m.corrupted > 0) {
+    os << "  corrupted";
+    std::size_t shown = 0;
+    for (const Ledger::Record& rec : r.message_log) {
+      if (rec.state != "corrupted") continue;
+      if (++shown > 5) {
+        os << ", ...";
+        break;
+      }
+      os << (shown == 1 ? " #" : ", #") << rec.id;
+      if (rec.read_as != 0) os << " (bytes of #" << rec.read_as << ")";
+    }
+    os << "\n";
+  }
+  for (const auto& [place, n] : m.in_flight_where)
+    os << "  in flight " << n << " " << place << "\n";
+  if (m.unexpected > 0) {
+    os << "  unexpected " << m.unexpected << " reception(s) of a buffer nothing was published in";
+    const std::string copies = id_list(m.unexpected_read_as);
+    if (!copies.empty()) os << " (bytes of " << copies << ")";
+    os << "\n";
+  }
+  if (m.unexpected_drops > 0)
+    os << "  unexpected " << m.unexpected_drops
+       << " application report(s) on a message it did not hold\n";
+  for (const auto& [key, counts] : count_channels(r.message_log))
+    os << "  " << key.first << "  " << direction_words(key.second) << ": " << counts_line(counts)
+       << "\n";
   if (m.sent > 0) {
     std::snprintf(buf, sizeof buf, "latency   p50 %.3f us, p99 %.3f us, max %.3f us\n",
                   static_cast<double>(m.latency_p50_ps) / kPsPerUs,
@@ -305,7 +374,8 @@ void write_outputs(const std::string& dir, const Scenario& sc, const RunOutput& 
   {
     // Streamed, not dumped into a string first: a 10 000-message log is megabytes.
     std::ofstream report(fs::path(dir) / "report.json");
-    report << std::setw(2) << report_json(sc, run) << "\n";
+    write_json(report, report_json(sc, run), 0, run.result.message_log);
+    report << "\n";
   }
   std::ofstream(fs::path(dir) / "effective.yaml") << config::to_yaml(sc.effective);
   for (const auto& [side, text] : run.result.console)

@@ -33,8 +33,10 @@ struct RunResult {
   std::uint64_t sim_time_ps = 0;
   double wall_ms = 0;
   LedgerSummary messages;
-  /// Every message copy, in send order (report.json `messages.log`).
+  /// Every application message, in send order (report.json `messages.log`).
   std::vector<Ledger::Record> message_log;
+  /// What the ledger noticed besides messages (software notes, reports that fit nothing).
+  std::vector<std::string> ledger_notes;
   std::map<std::string, std::string> console; ///< side -> captured UART text
   std::vector<models::PanicInfo> panics;
   /// Linux's attach error (outcome attach_failed), naming the address and the value found.

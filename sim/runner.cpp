@@ -83,15 +83,6 @@ std::vector<sw::shm::Symbol> ring_indices(const std::vector<sw::shm::Symbol>& sy
   return out;
 }
 
-/// The applications' request -> reply endpoint pairs (round trips).
-std::vector<EchoPair> echo_pairs(const Scenario& sc) {
-  std::vector<EchoPair> pairs;
-  for (const AppInstance& app : sc.master_apps)
-    if (!app.ledger_endpoint.empty() && !app.ledger_echo_endpoint.empty())
-      pairs.push_back({app.ledger_endpoint, app.ledger_echo_endpoint});
-  return pairs;
-}
-
 } // namespace
 
 RunOutput run_scenario(const Scenario& sc, const RunOptions& options) {
@@ -123,6 +114,7 @@ RunOutput run_scenario(const Scenario& sc, const RunOptions& options) {
   if (options.trace || !options.vcd.empty()) {
     const std::vector<sw::shm::Symbol> indices = ring_indices(symbols);
     timeline = std::make_unique<TraceRecorder>(platform, indices);
+    if (models::coherency::CoherencySanitizer* san = platform.sanitizer()) timeline->watch(*san);
     if (!options.vcd.empty()) {
       std::vector<std::string> counters = {"cmd FIFO " + TraceRecorder::direction("master"),
                                            "cmd FIFO " + TraceRecorder::direction("remote")};
@@ -132,14 +124,14 @@ RunOutput run_scenario(const Scenario& sc, const RunOptions& options) {
     }
   }
   arm_faults(sc.faults, platform);
-  Ledger ledger;
+  Ledger ledger({"master", "remote"});
   CoreActivityRecorder activity(options.trace);
   for (const char* side : {"master", "remote"}) {
     models::OsKernel& kernel = platform.cluster(side).kernel();
     kernel.set_activity_observer(&activity.cluster(side, kernel.cores()));
   }
-  platform.mailbox().on_send([&ledger](models::Terminal t, sc_core::sc_time when) {
-    ledger.on_kick(models::Platform::side_of(t), sc_to_ps(when));
+  platform.mailbox().on_send([&ledger](models::Terminal t, bool delivered, sc_core::sc_time when) {
+    ledger.on_kick(models::Platform::side_of(t), delivered, sc_to_ps(when));
   });
   platform.mailbox().on_pin_change(
       [&ledger](models::Terminal t, models::IrqKind kind, bool level, sc_core::sc_time when) {
@@ -208,17 +200,27 @@ RunOutput run_scenario(const Scenario& sc, const RunOptions& options) {
   }
   activity.finish(r.sim_time_ps);
   vcd.reset(); // closes the file
-  out.timing = summarize_timing(ledger, echo_pairs(sc), activity.usage());
-  r.messages = ledger.summary();
+  std::vector<std::string> halted;
+  for (const models::PanicInfo& p : r.panics) halted.push_back(p.cluster);
+  ledger.finish(r.sim_time_ps, halted);
   r.message_log = ledger.records();
+  r.messages = ledger.summary(r.message_log);
+  r.ledger_notes = ledger.notes();
+  out.timing = summarize_timing(r.message_log, activity.usage());
   out.stats = collect_stats(platform);
-  if (options.trace)
+  if (options.trace) {
+    std::vector<TraceMark> marks = timeline->marks();
+    for (const FaultRecord& f : r.faults)
+      for (Picoseconds when : f.fired)
+        marks.push_back({f.spec.cluster, "", when, "fault", "fault " + f.description, {}});
     out.trace = TraceData{sc.name,
                           activity.slices(),
                           activity.console_slices(),
                           timeline->instants(),
                           timeline->counters(),
+                          std::move(marks),
                           r.message_log};
+  }
   out.expectations = evaluate(sc.expect, r);
   r.wall_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - wall_start)

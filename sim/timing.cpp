@@ -8,6 +8,10 @@
 namespace sim::app {
 namespace {
 
+bool received(const Ledger::Record& m) {
+  return m.state == "delivered" || m.state == "corrupted";
+}
+
 struct DirectionSamples {
   std::uint64_t messages = 0;
   std::uint64_t received = 0;
@@ -15,7 +19,7 @@ struct DirectionSamples {
   std::vector<std::uint64_t> total;
 };
 
-void add_message(const Ledger::Message& m, DirectionSamples& d) {
+void add_message(const Ledger::Record& m, DirectionSamples& d) {
   ++d.messages;
   const StageTimes& st = m.stages;
   int previous = -1;
@@ -26,29 +30,26 @@ void add_message(const Ledger::Message& m, DirectionSamples& d) {
           st.ps[i] - st.ps[static_cast<unsigned>(previous)]);
     previous = static_cast<int>(i);
   }
-  if (!m.received) return;
+  if (!received(m)) return;
   ++d.received;
-  // From the send call when the stack saw it, else from the application's probe.
-  const std::uint64_t start =
-      st.has(MessageStage::kSend) ? std::min(st.at(MessageStage::kSend), m.sent_ps) : m.sent_ps;
-  d.total.push_back(m.received_ps >= start ? m.received_ps - start : 0);
+  d.total.push_back(m.received_ps - m.sent_ps);
 }
 
 } // namespace
 
-TimingResult summarize_timing(const Ledger& ledger, const std::vector<EchoPair>& echo_pairs,
+TimingResult summarize_timing(const std::vector<Ledger::Record>& records,
                               std::vector<CoreUsage> cores) {
   TimingResult out;
   std::map<std::string, DirectionSamples> by_sender;
   std::uint64_t first_send = UINT64_MAX, last_receive = 0;
-  for (const auto& [key, copies] : ledger.messages()) {
-    for (const Ledger::Message& m : copies) {
-      add_message(m, by_sender[cluster_of(m.sender)]);
-      first_send = std::min(first_send, m.sent_ps);
-      if (!m.received) continue;
-      ++out.throughput.received;
-      last_receive = std::max(last_receive, m.received_ps);
-    }
+  std::map<std::uint64_t, const Ledger::Record*> by_id;
+  for (const Ledger::Record& m : records) {
+    by_id[m.id] = &m;
+    add_message(m, by_sender[cluster_of(m.sender)]);
+    first_send = std::min(first_send, m.sent_ps);
+    if (!received(m)) continue;
+    ++out.throughput.received;
+    last_receive = std::max(last_receive, m.received_ps);
   }
   if (out.throughput.received > 0 && last_receive > first_send) {
     out.throughput.window_ps = last_receive - first_send;
@@ -67,22 +68,17 @@ TimingResult summarize_timing(const Ledger& ledger, const std::vector<EchoPair>&
     d.total = percentiles(std::move(samples.total));
     out.directions.push_back(std::move(d));
   }
-  const auto& messages = ledger.messages();
-  for (const EchoPair& pair : echo_pairs) {
-    std::vector<std::uint64_t> rtt;
-    for (const auto& [key, copies] : messages) {
-      if (key.first != pair.request || copies.empty()) continue;
-      auto reply = messages.find({pair.reply, key.second});
-      if (reply == messages.end()) continue;
-      const Ledger::Message& request = copies.front();
-      for (const Ledger::Message& r : reply->second) {
-        if (!r.received || r.received_ps < request.sent_ps) continue;
-        rtt.push_back(r.received_ps - request.sent_ps);
-        break;
-      }
-    }
-    if (!rtt.empty()) out.round_trips.push_back({pair, percentiles(std::move(rtt))});
+  // Round trips: a request's send to the receipt of the reply that echoes it.
+  std::map<std::pair<std::string, std::string>, std::vector<std::uint64_t>> rtt;
+  for (const Ledger::Record& reply : records) {
+    if (reply.echo_of == 0 || reply.echo_repeat || !received(reply)) continue;
+    auto request = by_id.find(reply.echo_of);
+    if (request == by_id.end() || reply.received_ps < request->second->sent_ps) continue;
+    rtt[{request->second->channel, cluster_of(request->second->sender)}].push_back(
+        reply.received_ps - request->second->sent_ps);
   }
+  for (auto& [key, values] : rtt)
+    out.round_trips.push_back({key.first, key.second, percentiles(std::move(values))});
   out.cores = std::move(cores);
   return out;
 }

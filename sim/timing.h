@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The timing analysis of a run: where messages spent their time, stage by stage and per
-// direction; request -> reply round trips; what the cores did. Built from the ledger's stage
-// records and the core activity recorder. Pure C++.
+// direction; request -> reply round trips; what the cores did. Built from the ledger's records
+// (stages, and which message each reply echoes) and the core activity recorder. Pure C++.
 
 #include <cstdint>
 #include <string>
@@ -32,15 +32,11 @@ struct DirectionTiming {
   Percentiles total;                    ///< send -> receive of the received ones
 };
 
-/// A request endpoint and the endpoint its replies come back on (same ids).
-struct EchoPair {
-  std::string request;
-  std::string reply;
-};
-
+/// Requests on one channel from one side and the replies that echo them (Record::echo_of).
 struct RoundTrip {
-  EchoPair pair;
-  Percentiles ps; ///< request sent -> its first reply received
+  std::string channel;
+  std::string requester; ///< cluster that sent the requests
+  Percentiles ps;        ///< request sent -> its reply received
 };
 
 /// Messages received per simulated second, over the window from the first send to the last
@@ -58,7 +54,7 @@ struct TimingResult {
   std::vector<CoreUsage> cores;
 };
 
-TimingResult summarize_timing(const Ledger& ledger, const std::vector<EchoPair>& echo_pairs,
+TimingResult summarize_timing(const std::vector<Ledger::Record>& records,
                               std::vector<CoreUsage> cores);
 
 } // namespace sim::app

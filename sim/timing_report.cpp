@@ -69,7 +69,7 @@ json timing_json(const TimingResult& t) {
   }
   json round_trips = json::array();
   for (const RoundTrip& r : t.round_trips) {
-    json rj = {{"request", r.pair.request}, {"reply", r.pair.reply}};
+    json rj = {{"channel", r.channel}, {"requester", r.requester}};
     rj.update(percentiles_json(r.ps));
     round_trips.push_back(rj);
   }
@@ -125,7 +125,7 @@ std::string timing_summary(const TimingResult& t) {
     os << buf;
   }
   for (const RoundTrip& r : t.round_trips)
-    os << "round     " << r.pair.request << " -> " << r.pair.reply << ": " << r.ps.count
+    os << "round     " << r.channel << " from " << r.requester << ": " << r.ps.count
        << " round trip(s), p50 " << format_time(r.ps.p50) << ", p99 " << format_time(r.ps.p99)
        << ", max " << format_time(r.ps.max) << "\n";
   for (const CoreUsage& c : t.cores) {

@@ -102,27 +102,46 @@ json trace_json(const TraceData& d) {
                       {"args", {{fifo ? "level" : "idx", c.value}}}});
   }
 
-  // Messages: a 1 ns send slice, a 1 ns receive slice, and the flow between them, its ends half
-  // way into each slice so that they bind to it (a flow binds to the slice enclosing it).
-  const auto core = [&](const std::string& who) {
-    auto it = core_of_thread.find({cluster_of(who), thread_of(who)});
+  const auto core = [&](const std::string& cluster, const std::string& thread) {
+    auto it = core_of_thread.find({cluster, thread});
     return it == core_of_thread.end() ? 0u : it->second;
   };
+  // Violations and fault firings: instants on the core that ran the thread (a mailbox fault has
+  // no cluster of its own: the mailbox track).
+  for (const TraceMark& mark : d.marks) {
+    json args = json::object();
+    for (const auto& [k, v] : mark.args) args[k] = v;
+    const bool on_cluster = mark.cluster == "master" || mark.cluster == "remote";
+    events.push_back({{"ph", "i"},
+                      {"s", "t"},
+                      {"name", mark.name},
+                      {"cat", mark.category},
+                      {"ts", us(mark.time_ps)},
+                      {"pid", on_cluster ? pid_of(mark.cluster) : kMailboxPid},
+                      {"tid", on_cluster ? core(mark.cluster, mark.thread) : 1u},
+                      {"args", args}});
+  }
+
+  // Messages: a 1 ns send slice, a 1 ns receive (or drop) slice, and the flow between them, its
+  // ends half way into each slice so that they bind to it (a flow binds to the slice enclosing
+  // it). A message still in flight has its send slice only.
   std::uint64_t flow = 0;
   for (const Ledger::Record& m : d.messages) {
-    if (m.receiver.empty()) continue;
-    const std::string label = m.endpoint + " #" + std::to_string(m.id);
+    const bool received = m.state == "delivered" || m.state == "corrupted";
+    const bool dropped = m.state == "dropped";
+    const std::string label = m.channel + " #" + std::to_string(m.id);
     const std::uint64_t sent =
         m.stages.has(MessageStage::kSend) ? m.stages.at(MessageStage::kSend) : m.sent_ps;
-    json args = {{"state", m.state}, {"length", m.length}};
+    json args = {{"id", m.id}, {"state", m.state}, {"length", m.length}};
+    if (dropped) args["reason"] = m.reason;
+    if (m.read_as != 0) args["read_as"] = m.read_as;
+    if (m.echo_of != 0) args["echo_of"] = m.echo_of;
+    if (!m.where.empty()) args["where"] = m.where;
     for (unsigned s = 0; s < kMessageStageCount; ++s)
       if (m.stages.has(static_cast<MessageStage>(s)))
         args[std::string(stage_name(static_cast<MessageStage>(s))) + "_us"] = us(m.stages.ps[s]);
     const int spid = pid_of(cluster_of(m.sender));
-    const int rpid = pid_of(cluster_of(m.receiver));
-    const unsigned score = core(m.sender);
-    const unsigned rcore = core(m.receiver);
-    ++flow;
+    const unsigned score = core(cluster_of(m.sender), thread_of(m.sender));
     constexpr std::uint64_t kMarkPs = 1000;
     events.push_back({{"ph", "X"},
                       {"name", "send " + label},
@@ -132,6 +151,12 @@ json trace_json(const TraceData& d) {
                       {"pid", spid},
                       {"tid", score},
                       {"args", args}});
+    if (!received && !dropped) continue;
+    const std::string& where = received ? m.receiver : m.dropped_by;
+    const std::uint64_t at = received ? m.received_ps : m.dropped_ps;
+    const int rpid = pid_of(cluster_of(where));
+    const unsigned rcore = core(cluster_of(where), thread_of(where));
+    ++flow;
     events.push_back({{"ph", "s"},
                       {"name", "message"},
                       {"cat", "message"},
@@ -140,9 +165,9 @@ json trace_json(const TraceData& d) {
                       {"pid", spid},
                       {"tid", score}});
     events.push_back({{"ph", "X"},
-                      {"name", "receive " + label},
+                      {"name", (received ? "receive " : "drop ") + label},
                       {"cat", "message"},
-                      {"ts", us(m.received_ps)},
+                      {"ts", us(at)},
                       {"dur", us(kMarkPs)},
                       {"pid", rpid},
                       {"tid", rcore},
@@ -152,9 +177,18 @@ json trace_json(const TraceData& d) {
                       {"name", "message"},
                       {"cat", "message"},
                       {"id", flow},
-                      {"ts", us(m.received_ps + kMarkPs / 2)},
+                      {"ts", us(at + kMarkPs / 2)},
                       {"pid", rpid},
                       {"tid", rcore}});
+    if (dropped)
+      events.push_back({{"ph", "i"},
+                        {"s", "t"},
+                        {"name", "dropped " + m.reason + ": " + label},
+                        {"cat", "drop"},
+                        {"ts", us(at)},
+                        {"pid", rpid},
+                        {"tid", rcore},
+                        {"args", {{"id", m.id}, {"reason", m.reason}, {"channel", m.channel}}}});
   }
   return {{"traceEvents", events},
           {"displayTimeUnit", "ns"},

@@ -5,8 +5,10 @@
 // track per core (threads and interrupt handlers as slices) and one per core's console output;
 // a "mailbox" process with a track per direction (kicks and interrupt pin changes as instants,
 // command FIFO levels as counters); a "vrings" process with the ring indices as counters; every
-// received message as a flow from a `send` slice on the sender's core to a `receive` slice on the
-// receiver's.
+// message as a flow from a `send` slice on the sender's core to a `receive` slice on the
+// receiver's, or to a `drop` slice where it was lost (with an instant naming the reason); every
+// coherency violation as an instant on the reading core (kind and field), every fault firing as
+// an instant on its cluster.
 
 #include <string>
 #include <vector>
@@ -25,6 +27,7 @@ struct TraceData {
   std::vector<CoreActivityRecorder::ConsoleSlice> console;
   std::vector<TraceInstant> instants;
   std::vector<TraceCounter> counters;
+  std::vector<TraceMark> marks;
   std::vector<Ledger::Record> messages;
 };
 

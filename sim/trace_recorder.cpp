@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sim/trace_recorder.h"
 
+#include "models/coherency/sanitizer.h"
 #include "models/common/tlm_util.h"
 #include "models/platform/platform.h"
 
@@ -42,6 +43,19 @@ void TraceRecorder::add(TraceCounter c) {
   counters_.push_back(std::move(c));
 }
 
+void TraceRecorder::watch(models::coherency::CoherencySanitizer& sanitizer) {
+  sanitizer.on_violation([this](const models::coherency::Finding& f, std::uint64_t time_ps,
+                                const std::string& cluster, const std::string& thread) {
+    marks_.push_back(
+        {cluster,
+         thread,
+         time_ps,
+         "coherency",
+         std::string(models::coherency::kind_name(f.kind)) + " " + f.symbol,
+         {{"kind", models::coherency::kind_name(f.kind)}, {"field", f.symbol}, {"hint", f.hint}}});
+  });
+}
+
 std::string TraceRecorder::direction(const std::string& sender) {
   return sender == "master" ? "master -> remote" : "remote -> master";
 }
@@ -54,9 +68,10 @@ TraceRecorder::TraceRecorder(models::Platform& platform,
     const std::string side = models::Platform::side_of(sender);
     add({"cmd FIFO " + direction(side), when_ps, link.tx_cmd_level(sender)});
   };
-  mbox.on_send([this, fifo_level](models::Terminal t, sc_core::sc_time when) {
+  mbox.on_send([this, fifo_level](models::Terminal t, bool delivered, sc_core::sc_time when) {
     const std::uint64_t ps = sc_to_ps(when);
-    instants_.push_back({direction(models::Platform::side_of(t)), "kick", ps});
+    instants_.push_back(
+        {direction(models::Platform::side_of(t)), delivered ? "kick" : "kick (lost)", ps});
     fifo_level(t, ps);
   });
   mbox.on_pin_change([this, fifo_level](models::Terminal t, models::IrqKind kind, bool level,

@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "models/cache/cache_observer.h"
@@ -17,7 +18,10 @@
 
 namespace sim::models {
 class Platform;
+namespace coherency {
+class CoherencySanitizer;
 }
+} // namespace sim::models
 
 namespace sim::app {
 
@@ -25,6 +29,17 @@ struct TraceInstant {
   std::string track; ///< "master -> remote"
   std::string name;  ///< "kick", "RX irq raised"
   std::uint64_t time_ps = 0;
+};
+
+/// An event on a cluster's timeline that belongs to a thread: a coherency violation at the
+/// access that made it, a fault firing. Shown on the core that ran the thread.
+struct TraceMark {
+  std::string cluster;
+  std::string thread; ///< empty: the cluster's first core
+  std::uint64_t time_ps = 0;
+  std::string category; ///< "coherency", "fault"
+  std::string name;     ///< "stale_read vring1.avail.idx"
+  std::vector<std::pair<std::string, std::string>> args;
 };
 
 struct TraceCounter {
@@ -46,7 +61,10 @@ public:
   void on_counter(std::function<void(const TraceCounter&)> listener) {
     listener_ = std::move(listener);
   }
+  /// Records every violation the sanitizer reports, at the reader's access.
+  void watch(models::coherency::CoherencySanitizer& sanitizer);
   const std::vector<TraceInstant>& instants() const { return instants_; }
+  const std::vector<TraceMark>& marks() const { return marks_; }
   const std::vector<TraceCounter>& counters() const { return counters_; }
 
   /// "master -> remote" for the direction `sender` sends in.
@@ -56,6 +74,7 @@ private:
   class IndexWatch;
   std::vector<TraceInstant> instants_;
   std::vector<TraceCounter> counters_;
+  std::vector<TraceMark> marks_;
   void add(TraceCounter c);
 
   std::vector<std::unique_ptr<IndexWatch>> watches_;

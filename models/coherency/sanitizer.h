@@ -28,6 +28,7 @@
 // data or timing. Pure C++.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <tuple>
@@ -80,6 +81,13 @@ public:
   /// before is expected to be visible to the peer from now on. Other device writes (console
   /// characters, interrupt acknowledges) are not releases.
   void release(int cluster, std::uint64_t when);
+
+  /// Called at every occurrence of a violation with the finding it was folded into, its time and
+  /// the cluster and thread that made the access (timelines show each one; findings fold them).
+  using ViolationListener =
+      std::function<void(const Finding&, std::uint64_t time_ps, const std::string& cluster,
+                         const std::string& thread)>;
+  void on_violation(ViolationListener listener) { violation_listener_ = std::move(listener); }
 
   // --- results --------------------------------------------------------------------------------
   /// Folded per (kind, field, site), in order of first occurrence.
@@ -207,6 +215,7 @@ private:
   std::vector<DiscardEvent> discard_events_;
   std::vector<ByteIssue> issues_; ///< scratch of the access being checked
   std::vector<Finding> findings_;
+  ViolationListener violation_listener_;
   std::map<std::tuple<Kind, std::string, std::string>, std::size_t> folded_;
   SanitizerStats stats_;
 };

@@ -98,6 +98,7 @@ void CoherencySanitizer::report(const Context& ctx, const ByteIssue* first, std:
     Finding& f = findings_[it->second];
     ++f.count;
     f.last_time_ps = ctx.when;
+    if (violation_listener_) violation_listener_(f, ctx.when, c.name, *ctx.thread);
     return;
   }
 
@@ -126,6 +127,7 @@ void CoherencySanitizer::report(const Context& ctx, const ByteIssue* first, std:
   f.last_time_ps = ctx.when;
   folded_.emplace(key, findings_.size());
   findings_.push_back(std::move(f));
+  if (violation_listener_) violation_listener_(findings_.back(), ctx.when, c.name, *ctx.thread);
 }
 
 std::string CoherencySanitizer::line_state(const Context& ctx, const ByteIssue& issue) const {

@@ -209,7 +209,7 @@ void MailboxLink::write_ctrl(Terminal t, std::uint32_t value, CtrlOp op) {
   }
   // After the pulses of the same write, so a fault sees what is really sent.
   if (sends && !faults_.empty()) apply_kick_faults(t);
-  if (sends && send_callback_) send_callback_(t);
+  if (sends && send_callback_) send_callback_(t, !s.cmd.empty() || !s.data.empty());
 }
 
 // [INF] A flush is not a delivery, so it never sets the TX-done latch.

@@ -60,8 +60,9 @@ public:
   bool irq(Terminal t, IrqKind kind) const { return kind == IrqKind::kRx ? irq_rx(t) : irq_tx(t); }
   void on_irq_change(IrqCallback callback) { irq_callback_ = std::move(callback); }
 
-  /// Called when `sender` sends a message (its OEN 0->1 transition), after any fault acted.
-  void on_send(std::function<void(Terminal sender)> callback) {
+  /// Called when `sender` sends a message (its OEN 0->1 transition), after any fault acted;
+  /// `delivered` is false when nothing of it is left for the peer (a dropped kick).
+  void on_send(std::function<void(Terminal sender, bool delivered)> callback) {
     send_callback_ = std::move(callback);
   }
 
@@ -144,7 +145,7 @@ private:
   IrqCallback irq_callback_;
   std::vector<Fault> faults_;
   std::function<void(std::size_t)> fault_fired_;
-  std::function<void(Terminal)> send_callback_;
+  std::function<void(Terminal, bool)> send_callback_;
   std::array<bool, 2> held_{}; ///< per sender: a kDelay fault hides its FIFOs from the peer
   bool consume_ = true;        ///< false while peek() runs: reads must not pop or count
 };

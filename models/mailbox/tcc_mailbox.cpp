@@ -27,8 +27,8 @@ TccMailbox::TccMailbox(const sc_core::sc_module_name& name, const MailboxConfig&
   b.register_transport_dbg(this, &TccMailbox::transport_dbg_b);
   link_.on_irq_change([this](Terminal t, IrqKind kind, bool level) { schedule(t, kind, level); });
   link_.on_kick_fault([this](std::size_t index) { kick_fault_fired(index); });
-  link_.on_send([this](Terminal t) {
-    for (const auto& listener : send_listeners_) listener(t, access_time_);
+  link_.on_send([this](Terminal t, bool delivered) {
+    for (const auto& listener : send_listeners_) listener(t, delivered, access_time_);
   });
   SC_METHOD(drive_pins);
   sensitive << pending_event_;

@@ -48,10 +48,10 @@ public:
   /// Pin changes scheduled but not yet applied (for tests and end-of-run checks).
   std::size_t pending_irq_changes() const { return pending_.size(); }
 
-  /// Adds a listener called when a terminal sends a message, with the send's issue time.
-  void on_send(std::function<void(Terminal, sc_core::sc_time)> callback) {
-    send_listeners_.push_back(std::move(callback));
-  }
+  /// Adds a listener called when a terminal sends a message, with the send's issue time;
+  /// `delivered` is false for a message a fault dropped (MailboxLink::on_send).
+  using SendListener = std::function<void(Terminal, bool delivered, sc_core::sc_time)>;
+  void on_send(SendListener callback) { send_listeners_.push_back(std::move(callback)); }
   /// Adds a listener called when an interrupt pin changes level (at the pin's time).
   using PinListener = std::function<void(Terminal, IrqKind, bool level, sc_core::sc_time)>;
   void on_pin_change(PinListener listener) { pin_listeners_.push_back(std::move(listener)); }
@@ -98,7 +98,7 @@ private:
 
   MailboxLink link_;
   std::vector<FaultTiming> faults_;
-  std::vector<std::function<void(Terminal, sc_core::sc_time)>> send_listeners_;
+  std::vector<SendListener> send_listeners_;
   std::vector<PinListener> pin_listeners_;
   sc_core::sc_time access_latency_;
   sc_core::sc_time irq_latency_;

@@ -169,7 +169,7 @@ coherency::CoherencySanitizer& Platform::enable_coherency_sanitizer() {
   // A mailbox send is the release.
   coherency::SanitizerFeed* master = sanitizer_feeds_[0].get();
   coherency::SanitizerFeed* remote = sanitizer_feeds_[1].get();
-  mailbox_->on_send([master, remote](Terminal t, sc_core::sc_time when) {
+  mailbox_->on_send([master, remote](Terminal t, bool, sc_core::sc_time when) {
     (t == mailbox_terminal("master") ? master : remote)->release(sc_to_ps(when));
   });
   return *sanitizer_;

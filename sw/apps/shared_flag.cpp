@@ -8,15 +8,15 @@
 namespace sim::sw::apps {
 namespace {
 
-constexpr const char* kEndpoint = "shared_flag";
+// The program is its own transport: a message is the flag word, published by the store before
+// the doorbell and taken by the read after it. It names its channel itself (no name service).
+constexpr const char* kChannel = "shared_flag";
 
-hal::ProbeEvent message_event(hal::ProbeKind kind, unsigned round, std::uint32_t value) {
-  hal::ProbeEvent e;
-  e.kind = kind;
-  e.id = round;
-  e.digest = hal::payload_digest(&value, sizeof value);
-  e.length = sizeof value;
-  e.endpoint = kEndpoint;
+hal::ProbeEvent flag_event(hal::ProbeKind kind, std::uint64_t flag_addr,
+                           const std::uint32_t& value) {
+  hal::ProbeEvent e = hal::message_event(kind, flag_addr, 0, 0, &value, sizeof value);
+  e.channel = kChannel;
+  e.name = "the flag word";
   return e;
 }
 
@@ -43,9 +43,10 @@ void shared_flag_writer(hal::Hal& hal, const PlatformInfo& info, const SharedFla
 
   for (unsigned round = 1; round <= options.rounds; ++round) {
     const std::uint32_t value = shared_flag_value(round);
+    hal.probe(flag_event(hal::ProbeKind::kTxStart, 0, value));
     hal.write32(options.flag_addr, value);
     hal.barrier();
-    hal.probe(message_event(hal::ProbeKind::kMessageSent, round, value));
+    hal.probe(flag_event(hal::ProbeKind::kTxPublished, options.flag_addr, value));
     print(hal, "shared_flag: round %u: wrote 0x%08x\n", round, value);
     std::uint32_t doorbell = round;
     while (mbox.send(&doorbell, 1) == TccMbox::kBusy) hal.sleep(1 * hal::kUs);
@@ -76,9 +77,10 @@ void shared_flag_reader(hal::Hal& hal, const PlatformInfo& info, const SharedFla
 
   for (unsigned round = 1; round <= options.rounds; ++round) {
     doorbell.take(hal::kForever);
+    hal.probe(hal::buffer_event(hal::ProbeKind::kRxTaken, options.flag_addr));
     if (options.invalidate) hal.dcache_invalidate(options.flag_addr, 4, "flag_invalidate");
     const std::uint32_t value = hal.read32(options.flag_addr);
-    hal.probe(message_event(hal::ProbeKind::kMessageReceived, last_round, value));
+    hal.probe(flag_event(hal::ProbeKind::kRxHanded, options.flag_addr, value));
     print(hal, "shared_flag: round %u: read 0x%08x\n", last_round, value);
     std::uint32_t ack = last_round;
     while (mbox.send(&ack, 1) == TccMbox::kBusy) hal.sleep(1 * hal::kUs);

@@ -46,7 +46,7 @@ bool TccMbox::tx_done_irq() {
 bool TccMbox::rx_irq() {
   if ((rd(kCmdFifoSts) & kRxCmdEmpty) != 0) return false;
   ctrl_clear(kIenRead);
-  hal_.probe(hal::stage_event(hal::Stage::kIsr));
+  hal_.probe(hal::signal_event(hal::ProbeKind::kRxIsr));
   return true;
 }
 

@@ -35,6 +35,7 @@ std::vector<std::unique_ptr<Kernel>>& kernels() {
 
 void boot(hal::Hal& hal, const PlatformInfo& info, const LinuxOptions& options,
           const std::vector<RpmsgDriver*>& drivers, LinuxStatus& status) {
+  hal.probe(hal::signal_event(hal::ProbeKind::kBoot));
   status = LinuxStatus{};
   kernels().push_back(std::make_unique<Kernel>(hal, info, options, drivers, status));
   Kernel& k = *kernels().back();

@@ -12,19 +12,22 @@ RpmsgChannel::RpmsgChannel(VirtioRpmsgBus& bus, std::string name, std::uint32_t 
       dev_name_(format("%s.%s.%d.%d", parent.c_str(), name_.c_str(), static_cast<int>(src),
                        static_cast<int>(dst))) {}
 
+int RpmsgChannel::send_via_ept(const void* data, std::size_t len, std::uint32_t dst, bool wait) {
+  // The channel's endpoint is gone (NS destroy): the send is refused before it reaches the bus.
+  if (ept_ == nullptr) return bus_.refuse_send(src_, dst, data, len, kEinval);
+  return bus_.send_offchannel_raw(*this, ept_->addr, dst, data, len, wait);
+}
+
 int RpmsgChannel::send(const void* data, std::size_t len) {
-  if (ept_ == nullptr) return kEinval;
-  return bus_.send_offchannel_raw(*this, ept_->addr, dst_, data, len, true);
+  return send_via_ept(data, len, dst_, true);
 }
 
 int RpmsgChannel::sendto(const void* data, std::size_t len, std::uint32_t dst) {
-  if (ept_ == nullptr) return kEinval;
-  return bus_.send_offchannel_raw(*this, ept_->addr, dst, data, len, true);
+  return send_via_ept(data, len, dst, true);
 }
 
 int RpmsgChannel::trysend(const void* data, std::size_t len) {
-  if (ept_ == nullptr) return kEinval;
-  return bus_.send_offchannel_raw(*this, ept_->addr, dst_, data, len, false);
+  return send_via_ept(data, len, dst_, false);
 }
 
 hal::Hal& RpmsgChannel::hal() {

@@ -54,6 +54,8 @@ public:
   void set_src(std::uint32_t src) { src_ = src; }
 
 private:
+  int send_via_ept(const void* data, std::size_t len, std::uint32_t dst, bool wait);
+
   VirtioRpmsgBus& bus_;
   std::string name_;
   std::uint32_t src_;

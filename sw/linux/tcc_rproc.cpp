@@ -237,6 +237,7 @@ void TccRproc::kick(int notifyid) {
   const int err = chan_->send_message(msg);
   if (err < 0) {
     ++status_.kicks_lost;
+    hal_.probe(hal::signal_event(hal::ProbeKind::kKickLost));
     dev_printk(KernLevel::kErr, format("tcc_rproc_kick: failed (vq%d, err:%d)", notifyid, err));
   } else {
     ++status_.kicks_sent;

@@ -2,6 +2,7 @@
 // virtio_rpmsg_bus: probe, TX path and endpoints (rpmsg-protocol.md §3.2, §3.3).
 #include "sw/linux/virtio_rpmsg_bus.h"
 
+#include "sw/hal/drop_reasons.h"
 #include "sw/linux/rproc_vdev.h"
 #include "sw/linux/virtqueue.h"
 #include "sw/shm/layout.h"
@@ -73,7 +74,9 @@ int VirtioRpmsgBus::probe() {
   if (vdev_.has_feature(shm::rsc::kVirtioRpmsgFNs)) {
     ns_ept_ = create_ept(
         nullptr,
-        [this](hal::Addr payload, std::uint32_t len, std::uint32_t) { return ns_cb(payload, len); },
+        [this](hal::Addr payload, std::uint32_t len, std::uint32_t src) {
+          return ns_cb(payload, len, src);
+        },
         shm::kRpmsgNsAddress);
     if (ns_ept_ == nullptr) {
       dev_printk(KernLevel::kErr, "failed to create the ns ept");
@@ -140,19 +143,34 @@ void VirtioRpmsgBus::xmit_done() {
   sendq_->wake_all();
 }
 
+int VirtioRpmsgBus::send_failed(int err) {
+  // The ledger's name for what the caller gets back.
+  const std::string_view reason = err == kEnomem        ? hal::drop::kNoTxBuffer
+                                  : err == kErestartsys ? hal::drop::kTxTimeout
+                                                        : hal::drop::kSendFailed;
+  hal_.probe(hal::drop_event(hal::ProbeKind::kTxFailed, reason));
+  return err;
+}
+
+int VirtioRpmsgBus::refuse_send(std::uint32_t src, std::uint32_t dst, const void* data,
+                                std::size_t len, int err) {
+  hal_.probe(hal::message_event(hal::ProbeKind::kTxStart, 0, src, dst, data, len));
+  return send_failed(err);
+}
+
 int VirtioRpmsgBus::send_offchannel_raw(RpmsgChannel& ch, std::uint32_t src, std::uint32_t dst,
                                         const void* data, std::size_t len, bool wait) {
-  hal_.probe(hal::stage_event(hal::Stage::kSendCalled));
+  hal_.probe(hal::message_event(hal::ProbeKind::kTxStart, 0, src, dst, data, len));
   if (src == shm::kRpmsgAddrAny || dst == shm::kRpmsgAddrAny) {
     ch.dev_err(format("invalid addr (src 0x%x, dst 0x%x)", src, dst));
-    return kEinval;
+    return send_failed(kEinval);
   }
   if (len > buf_size_ - shm::kRpmsgHdrSize) {
     ch.dev_err(format("message is too big (%d)", static_cast<int>(len)));
-    return kEmsgsize;
+    return send_failed(kEmsgsize);
   }
   hal::Addr msg = get_a_tx_buf();
-  if (msg == 0 && !wait) return kEnomem;
+  if (msg == 0 && !wait) return send_failed(kEnomem);
   while (msg == 0) {
     upref_sleepers();
     const bool got = sendq_->wait(
@@ -165,10 +183,10 @@ int VirtioRpmsgBus::send_offchannel_raw(RpmsgChannel& ch, std::uint32_t src, std
     if (!got) {
       ch.dev_err("timeout waiting for a tx buffer");
       ++status_.tx_timeouts;
-      return kErestartsys;
+      return send_failed(kErestartsys);
     }
   }
-  hal_.probe(hal::stage_event(hal::Stage::kBuffer, msg));
+  hal_.probe(hal::buffer_event(hal::ProbeKind::kTxBuffer, msg));
   // The header as 5.10 fills it, field by field, then the payload (memcpy).
   shm::RpmsgHeaderView hdr(hal_, msg);
   hdr.set_len(static_cast<std::uint16_t>(len));
@@ -183,9 +201,13 @@ int VirtioRpmsgBus::send_offchannel_raw(RpmsgChannel& ch, std::uint32_t src, std
   if (err != 0) {
     // The buffer is lost for TX until a buffer-management overhaul, as the comment says.
     ch.dev_err(format("virtqueue_add_outbuf failed: %d", err));
+    send_failed(err);
   } else {
     ++status_.tx_messages;
-    hal_.probe(hal::stage_event(hal::Stage::kPublished, msg));
+    hal::ProbeEvent published =
+        hal::message_event(hal::ProbeKind::kTxPublished, msg, src, dst, data, len);
+    published.name = "vring1"; // svq: the second virtqueue (virtio_rpmsg_bus's "output")
+    hal_.probe(published);
     svq_->kick();
   }
   tx_lock_->give();

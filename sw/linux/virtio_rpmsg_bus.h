@@ -49,6 +49,9 @@ public:
   /// rpmsg_send_offchannel_raw; `ch` is the device dev_err lines name.
   int send_offchannel_raw(RpmsgChannel& ch, std::uint32_t src, std::uint32_t dst, const void* data,
                           std::size_t len, bool wait);
+  /// A send refused before it reached rpmsg_send_offchannel_raw (the channel lost its endpoint):
+  /// reported to the ledger as a send that failed with `err`, which it returns.
+  int refuse_send(std::uint32_t src, std::uint32_t dst, const void* data, std::size_t len, int err);
 
   hal::Hal& hal();
   Printk& printk();
@@ -62,10 +65,12 @@ private:
   RpmsgEndpoint* create_ept(RpmsgChannel* rpdev, RpmsgEndpoint::Callback cb, std::uint32_t addr);
   void destroy_ept(RpmsgEndpoint* ept);
   void dev_printk(KernLevel level, const std::string& text);
+  /// Reports the send on this thread failed with `err` (the ledger's reason) and returns it.
+  int send_failed(int err);
   // RX and name service (virtio_rpmsg_rx.cpp)
   void recv_done();
   int recv_single(hal::Addr msg, std::uint32_t len);
-  int ns_cb(hal::Addr payload, std::uint32_t len);
+  int ns_cb(hal::Addr payload, std::uint32_t len, std::uint32_t src);
   void create_channel(const std::string& name, std::uint32_t dst);
   void destroy_channel(const std::string& name, std::uint32_t dst);
   int dev_probe(RpmsgChannel& ch, RpmsgDriver& drv);

@@ -2,6 +2,7 @@
 // virtio_rpmsg_bus: RX path, name service and channels (rpmsg-protocol.md §3.4, §9 B).
 #include <vector>
 
+#include "sw/hal/drop_reasons.h"
 #include "sw/linux/rproc_vdev.h"
 #include "sw/linux/virtio_rpmsg_bus.h"
 #include "sw/linux/virtqueue.h"
@@ -17,16 +18,19 @@ void VirtioRpmsgBus::recv_done() {
   if (msg == 0) {
     dev_printk(KernLevel::kErr, "uhm, incoming signal, but no used buffer ?");
     ++status_.rx_no_used_buffer;
+    hal_.probe(hal::signal_event(hal::ProbeKind::kRxIdle));
     return;
   }
   unsigned received = 0;
   while (msg != 0) {
-    hal_.probe(hal::stage_event(hal::Stage::kDrained, msg));
+    hal_.probe(hal::buffer_event(hal::ProbeKind::kRxTaken, msg));
     // An error leaves the loop: the remaining used entries wait for the next interrupt.
     if (recv_single(msg, len) != 0) break;
     ++received;
     msg = rvq_->get_buf(&len);
   }
+  // The loop stopped taking buffers (ring empty, or an error left the rest for later).
+  hal_.probe(hal::signal_event(hal::ProbeKind::kRxIdle));
   // Tell the remote RX buffers came back; OpenAMP's vring0 NO_NOTIFY normally suppresses it.
   if (received > 0) rvq_->kick();
 }
@@ -36,19 +40,34 @@ int VirtioRpmsgBus::recv_single(hal::Addr msg, std::uint32_t len) {
   const std::uint32_t msg_len = hdr.len();
   // Unsigned as in C: a used length below 16 wraps and passes the second test.
   if (len > buf_size_ || msg_len > len - shm::kRpmsgHdrSize) {
+    hal::ProbeEvent dropped = hal::drop_event(hal::ProbeKind::kRxDropped, hal::drop::kTooBig);
+    dropped.address = msg;
+    dropped.length = msg_len;
+    dropped.fields = hal::kFieldLen;
+    hal_.probe(dropped);
     dev_printk(KernLevel::kWarn, format("inbound msg too big: (%d, %d)", static_cast<int>(len),
                                         static_cast<int>(msg_len)));
     ++status_.rx_too_big; // and the buffer is never re-posted
     return kEinval;
   }
-  auto it = endpoints_.find(hdr.dst());
+  const std::uint32_t dst = hdr.dst();
+  auto it = endpoints_.find(dst);
   if (it != endpoints_.end()) {
     RpmsgEndpoint& ept = *it->second;
     const std::uint32_t src = hdr.src();
     ++status_.rx_messages;
-    hal_.probe(hal::stage_event(hal::Stage::kCallback, msg));
-    if (ept.cb) ept.cb(hdr.payload_addr(), msg_len, src);
+    // The endpoint's callback reads the payload and reports the message handed (dev_probe).
+    if (ept.cb)
+      ept.cb(hdr.payload_addr(), msg_len, src);
+    else
+      hal_.probe(hal::message_event(hal::ProbeKind::kRxHanded, msg, src, dst, nullptr, msg_len));
   } else {
+    hal::ProbeEvent dropped = hal::drop_event(hal::ProbeKind::kRxDropped, hal::drop::kNoRecipient);
+    dropped.address = msg;
+    dropped.dst = dst;
+    dropped.length = msg_len;
+    dropped.fields = hal::kFieldDst | hal::kFieldLen;
+    hal_.probe(dropped);
     ++status_.rx_no_recipient;
     if (no_recipient_limit_.allow(printk(), hal_.now()))
       dev_printk(KernLevel::kWarn, "msg received with no recipient");
@@ -62,7 +81,10 @@ int VirtioRpmsgBus::recv_single(hal::Addr msg, std::uint32_t len) {
   return 0;
 }
 
-int VirtioRpmsgBus::ns_cb(hal::Addr payload, std::uint32_t len) {
+int VirtioRpmsgBus::ns_cb(hal::Addr payload, std::uint32_t len, std::uint32_t src) {
+  // Handed to the name-service endpoint, which decodes the fields it needs (no payload copy).
+  hal_.probe(hal::message_event(hal::ProbeKind::kRxHanded, payload - shm::kRpmsgHdrSize, src,
+                                shm::kRpmsgNsAddress, nullptr, len));
   if (len != shm::kRpmsgNsMsgSize) {
     dev_printk(KernLevel::kErr, format("malformed ns msg (%d)", static_cast<int>(len)));
     return kEinval;
@@ -96,7 +118,7 @@ void VirtioRpmsgBus::create_channel(const std::string& name, std::uint32_t dst) 
   RpmsgChannel& ch = *channels_.back();
   status_.channels_created.push_back(name);
   const std::string note = "rpmsg channel created: " + name;
-  hal_.probe({hal::ProbeKind::kNote, 0, 0, 0, note, name});
+  hal_.probe(hal::note_event(note));
   // The bus matches drivers by id_table name: the first one wins.
   for (RpmsgDriver* drv : drivers_) {
     if (drv != nullptr && drv->name() == name) {
@@ -116,6 +138,8 @@ int VirtioRpmsgBus::dev_probe(RpmsgChannel& ch, RpmsgDriver& drv) {
         // The driver reads the payload in place; here one block read into a local copy.
         std::vector<std::uint8_t> data(len);
         if (len > 0) hal_.read(payload, data.data(), len);
+        hal_.probe(hal::message_event(hal::ProbeKind::kRxHanded, payload - shm::kRpmsgHdrSize, src,
+                                      rpdev->src(), data.data(), len));
         RpmsgDriver* d = rpdev->driver();
         return d != nullptr ? d->callback(*rpdev, data.data(), len, src) : 0;
       },
@@ -148,7 +172,7 @@ void VirtioRpmsgBus::destroy_channel(const std::string& name, std::uint32_t dst)
     ch.set_driver(nullptr);
     status_.channels_destroyed.push_back(name);
     const std::string note = "rpmsg channel destroyed: " + name;
-    hal_.probe({hal::ProbeKind::kNote, 0, 0, 0, note, name});
+    hal_.probe(hal::note_event(note));
     removed_.push_back(std::move(*it));
     channels_.erase(it);
     return;

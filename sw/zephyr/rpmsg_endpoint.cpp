@@ -11,7 +11,7 @@ int RpmsgEndpoint::send_raw(const void* data, std::size_t len, bool wait) {
   // rpmsg_send_offchannel_raw: a destroyed endpoint has no device; a remote endpoint cannot send
   // before it learnt its peer (rpmsg-protocol.md §6.3).
   if (!registered_ || data == nullptr || dest_ == kRpmsgAddrAny || len > INT_MAX)
-    return kRpmsgErrParam;
+    return dev_.refuse_send(addr_, dest_, data, data == nullptr ? 0 : len, kRpmsgErrParam);
   return dev_.send_offchannel_raw(addr_, dest_, data, static_cast<int>(len), wait);
 }
 

@@ -59,6 +59,9 @@ public:
   // --- for RpmsgEndpoint -----------------------------------------------------------------------
   int send_offchannel_raw(std::uint32_t src, std::uint32_t dst, const void* data, int len,
                           bool wait);
+  /// A send refused by rpmsg_send_offchannel_raw's parameter checks, before the device: reported
+  /// to the ledger as a send that failed; returns `err`.
+  int refuse_send(std::uint32_t src, std::uint32_t dst, const void* data, std::size_t len, int err);
   void hold_rx_buffer(const void* data);
   void release_rx_buffer(const void* data);
   void destroy_endpoint(RpmsgEndpoint& ept);
@@ -80,8 +83,11 @@ private:
   bool held_dec_test(shm::RpmsgHeaderView& hdr);
 
   // TX (rpmsg_virtio_device_tx.cpp)
-  hal::Addr get_tx_payload_buffer(std::uint32_t& len, bool wait);
-  int send_nocopy(std::uint32_t src, std::uint32_t dst, hal::Addr payload, int len);
+  /// `waited`: it waited for a buffer (and gave up, when it returns 0).
+  hal::Addr get_tx_payload_buffer(std::uint32_t& len, bool wait, bool* waited);
+  /// `written`: the `len` payload bytes the caller copied in (the ledger's record of the wire).
+  int send_nocopy(std::uint32_t src, std::uint32_t dst, hal::Addr payload, int len,
+                  const void* written);
   int notify_wait();
 
   // endpoints and name service

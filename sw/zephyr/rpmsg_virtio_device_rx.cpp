@@ -3,6 +3,7 @@
 // (rpmsg-protocol.md §6.4, §6.5).
 #include <algorithm>
 
+#include "sw/hal/drop_reasons.h"
 #include "sw/zephyr/cache_sites.h"
 #include "sw/zephyr/rpmsg_virtio_device.h"
 
@@ -79,17 +80,19 @@ void RpmsgVirtioDevice::rx_callback() {
       // sleeps (vring1 avail.flags NO_INTERRUPT cleared).
       if (processed && !release_.kick_per_rx_buffer) rvq_->kick();
       unlock();
+      hal_.probe(hal::signal_event(hal::ProbeKind::kRxIdle));
       return;
     }
     processed = true;
-    hal_.probe(hal::stage_event(hal::Stage::kDrained, b.addr));
+    hal_.probe(hal::buffer_event(hal::ProbeKind::kRxTaken, b.addr));
     ++status_.rx_buffers;
     hal_.spend(kRxBufferCycles);
     shm::RpmsgHeaderView hdr(hal_, b.addr);
     // The index goes into the shared buffer, through the cache: a dirty line from here on.
     hdr.set_reserved(b.idx);
     if (release_.hold_counter) held_inc(hdr);
-    RpmsgEndpoint* ept = find_endpoint(hdr.dst());
+    const std::uint32_t dst = hdr.dst();
+    RpmsgEndpoint* ept = find_endpoint(dst);
     unlock();
 
     const void* data = nullptr;
@@ -104,11 +107,17 @@ void RpmsgVirtioDevice::rx_callback() {
       hdr.read_payload(c->payload.data(), len);
       data = c->payload.data();
       copies_.push_back(std::move(c));
-      hal_.probe(hal::stage_event(hal::Stage::kCallback, b.addr));
+      hal_.probe(hal::message_event(hal::ProbeKind::kRxHanded, b.addr, src, dst, data, len));
       ept->call(data, len, src);
     } else {
       // No recipient: silently dropped, the buffer still goes back (issue #354).
       ++status_.rx_no_endpoint;
+      hal::ProbeEvent dropped =
+          hal::drop_event(hal::ProbeKind::kRxDropped, hal::drop::kNoRecipient);
+      dropped.address = b.addr;
+      dropped.dst = dst;
+      dropped.fields = hal::kFieldDst;
+      hal_.probe(dropped);
     }
 
     lock();

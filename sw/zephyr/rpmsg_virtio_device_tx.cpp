@@ -3,6 +3,7 @@
 // (rpmsg-protocol.md §6.3, §6.6).
 #include <string>
 
+#include "sw/hal/drop_reasons.h"
 #include "sw/zephyr/cache_sites.h"
 #include "sw/zephyr/rpmsg_virtio_device.h"
 
@@ -25,7 +26,8 @@ int RpmsgVirtioDevice::notify_wait() {
   return notify_sem_->take(config_.tx_buffer_timeout) ? kRpmsgSuccess : kRpmsgErrNoBuff;
 }
 
-hal::Addr RpmsgVirtioDevice::get_tx_payload_buffer(std::uint32_t& len, bool wait) {
+hal::Addr RpmsgVirtioDevice::get_tx_payload_buffer(std::uint32_t& len, bool wait, bool* waited) {
+  *waited = false;
   if ((rproc_.get_status() & shm::rsc::kStatusDriverOk) == 0) return 0;
   std::uint64_t ticks = wait ? config_.tx_buffer_timeout / kTxPollInterval : 0;
   DeviceVirtqueue::Buffer b;
@@ -47,12 +49,13 @@ hal::Addr RpmsgVirtioDevice::get_tx_payload_buffer(std::uint32_t& len, bool wait
       got = false;
     }
     if (got || ticks == 0) break;
-    const int waited = notify_wait();
-    if (waited == kRpmsgEOpNotSupp) {
+    *waited = true;
+    const int woken = notify_wait();
+    if (woken == kRpmsgEOpNotSupp) {
       ++status_.tx_buffer_waits;
       hal_.sleep(kTxPollInterval);
       --ticks;
-    } else if (waited != kRpmsgSuccess) {
+    } else if (woken != kRpmsgSuccess) {
       break;
     }
   }
@@ -61,7 +64,7 @@ hal::Addr RpmsgVirtioDevice::get_tx_payload_buffer(std::uint32_t& len, bool wait
   if (b.len < shm::kRpmsgHdrSize)
     hal_.panic("TX descriptor " + std::to_string(b.idx) + " is " + std::to_string(b.len) +
                " bytes, less than the rpmsg header");
-  hal_.probe(hal::stage_event(hal::Stage::kBuffer, b.addr));
+  hal_.probe(hal::buffer_event(hal::ProbeKind::kTxBuffer, b.addr));
   shm::RpmsgHeaderView hdr(hal_, b.addr);
   hdr.set_reserved(b.idx); // kept for send_nocopy
   if (release_.hold_counter) hdr.set_reserved(hdr.reserved() + (1u << kHeldShift));
@@ -69,12 +72,26 @@ hal::Addr RpmsgVirtioDevice::get_tx_payload_buffer(std::uint32_t& len, bool wait
   return b.addr + shm::kRpmsgHdrSize;
 }
 
+int RpmsgVirtioDevice::refuse_send(std::uint32_t src, std::uint32_t dst, const void* data,
+                                   std::size_t len, int err) {
+  hal_.probe(hal::message_event(hal::ProbeKind::kTxStart, 0, src, dst, data, len));
+  hal_.probe(hal::drop_event(hal::ProbeKind::kTxFailed, hal::drop::kSendFailed));
+  return err;
+}
+
 int RpmsgVirtioDevice::send_offchannel_raw(std::uint32_t src, std::uint32_t dst, const void* data,
                                            int len, bool wait) {
-  hal_.probe(hal::stage_event(hal::Stage::kSendCalled));
+  hal_.probe(hal::message_event(hal::ProbeKind::kTxStart, 0, src, dst, data,
+                                static_cast<std::size_t>(len)));
   std::uint32_t buff_len = 0;
-  const hal::Addr payload = get_tx_payload_buffer(buff_len, wait);
-  if (payload == 0) return kRpmsgErrNoBuff;
+  bool waited = false;
+  const hal::Addr payload = get_tx_payload_buffer(buff_len, wait, &waited);
+  if (payload == 0) {
+    // The ledger's names for RPMSG_ERR_NO_BUFF: given up after waiting, or none there at once.
+    hal_.probe(hal::drop_event(hal::ProbeKind::kTxFailed,
+                               waited ? hal::drop::kTxTimeout : hal::drop::kNoTxBuffer));
+    return kRpmsgErrNoBuff;
+  }
   hal_.spend(kTxMessageCycles);
   // Silent truncation (rpmsg-protocol.md §9 B4): Linux would have refused with -EMSGSIZE.
   if (static_cast<std::uint32_t>(len) > buff_len) {
@@ -82,11 +99,11 @@ int RpmsgVirtioDevice::send_offchannel_raw(std::uint32_t src, std::uint32_t dst,
     ++status_.tx_truncated;
   }
   hal_.write(payload, data, static_cast<std::size_t>(len));
-  return send_nocopy(src, dst, payload, len);
+  return send_nocopy(src, dst, payload, len, data);
 }
 
-int RpmsgVirtioDevice::send_nocopy(std::uint32_t src, std::uint32_t dst, hal::Addr payload,
-                                   int len) {
+int RpmsgVirtioDevice::send_nocopy(std::uint32_t src, std::uint32_t dst, hal::Addr payload, int len,
+                                   const void* written) {
   shm::RpmsgHeaderView hdr(hal_, payload - shm::kRpmsgHdrSize);
   const auto idx = static_cast<std::uint16_t>(hdr.reserved());
   shm::RpmsgHeader h;
@@ -99,7 +116,10 @@ int RpmsgVirtioDevice::send_nocopy(std::uint32_t src, std::uint32_t dst, hal::Ad
   const std::uint32_t buff_len = svq_->get_buffer_length(idx);
   cache_.buffer_flush(hdr.address(), buff_len, site::kTxBufferFlush);
   svq_->add_consumed_buffer(idx, buff_len);
-  hal_.probe(hal::stage_event(hal::Stage::kPublished, hdr.address()));
+  hal::ProbeEvent published = hal::message_event(hal::ProbeKind::kTxPublished, hdr.address(), src,
+                                                 dst, written, static_cast<std::size_t>(len));
+  published.name = "vring0"; // the device's TX queue is the first virtqueue (rvdev->svq)
+  hal_.probe(published);
   svq_->kick();
   unlock();
   ++status_.tx_buffers;

@@ -55,10 +55,12 @@ void RscTableSample::printk(const char* text) {
 
 void RscTableSample::mailbox_notify(std::uint32_t id) {
   // ipm_send(ipm_handle, 0, id, NULL, 0): a busy mailbox loses the kick; the sample never checks.
-  if (ipm_.send(id) == 0)
+  if (ipm_.send(id) == 0) {
     ++status_.kicks_sent;
-  else
+  } else {
     ++status_.kicks_lost;
+    hal_.probe(hal::signal_event(hal::ProbeKind::kKickLost));
+  }
 }
 
 void RscTableSample::rpmsg_mng_task() {
@@ -104,6 +106,7 @@ void RscTableSample::run(const std::vector<ZephyrApp*>& apps) {
 
 void boot(hal::Hal& hal, const PlatformInfo& info, const ZephyrOptions& options,
           const std::vector<ZephyrApp*>& apps, ZephyrStatus& status) {
+  hal.probe(hal::signal_event(hal::ProbeKind::kBoot));
   const OpenampRelease& release = openamp_release(options.release);
   auto sample = std::make_shared<RscTableSample>(hal, info, options, release, status);
   sample->run(apps);

@@ -48,7 +48,7 @@ TEST(AppRegistry, RpmsgAppsAreDriversAndRespondersAreNotAwaited) {
 TEST(AppRegistry, StreamSenderBindsToItsChannel) {
   Scenario sc = load("    - stream: { channel: rpmsg-tty, count: 20, send: try, "
                      "payload_size: 496, interval: 1ms, core: 1 }\n",
-                     "    - tty_responder: { peer: stream }\n");
+                     "    - tty_responder: {}\n");
   auto driver = sc.master_apps[0].make_linux_driver([] {});
   EXPECT_EQ(driver->name(), "rpmsg-tty");
 }
@@ -80,11 +80,14 @@ TEST(AppRegistry, SenderCoreMustExistOnTheMaster) {
   EXPECT_NE(std::string(e.what()).find("the master cluster has 2 cores"), std::string::npos);
 }
 
-TEST(AppRegistry, UnknownPeerListsTheLinuxApps) {
+TEST(AppRegistry, TheLedgerNamingKeysAreGoneWithAReason) {
+  // The ledger identifies messages from the wire: `peer` and the endpoint names had no other use.
   config::ConfigError e =
-      error_of("    - rpmsg_client_sample: {}\n", "    - queued_responder: { peer: echo_test }\n");
+      error_of("    - stream: {}\n", "    - queued_responder: { peer: stream }\n");
   EXPECT_EQ(e.path(), "remote.apps[0].queued_responder.peer");
-  EXPECT_NE(std::string(e.what()).find("rpmsg_client_sample, stream"), std::string::npos);
+  EXPECT_NE(std::string(e.what()).find("identifies messages by what travels"), std::string::npos);
+  e = error_of("    - stream: { echo_endpoint: back }\n", kResponder);
+  EXPECT_EQ(e.path(), "master.apps[0].stream.echo_endpoint");
 }
 
 TEST(AppRegistry, TypoInAnAppOptionSuggestsTheKey) {
@@ -105,18 +108,6 @@ TEST(AppRegistry, UnmodelledOpenampReleaseListsTheModelledOnes) {
                                    "set:\n  remote.openamp.release: v2020.01\n");
   EXPECT_EQ(e.path(), "remote.openamp.release");
   EXPECT_NE(std::string(e.what()).find("v2024.05"), std::string::npos);
-}
-
-TEST(AppRegistry, StreamPeerTakesTheSendersLedgerNames) {
-  Scenario sc = load("    - stream: { endpoint: burst, echo_endpoint: burst/back }\n",
-                     "    - queued_responder: { peer: stream }\n");
-  EXPECT_EQ(sc.master_apps[0].ledger_endpoint, "burst");
-  EXPECT_EQ(sc.master_apps[0].ledger_echo_endpoint, "burst/back");
-  // The names reach the responder's probes: checked end to end by the load scenarios; here the
-  // empty-name guard on the responder side.
-  config::ConfigError e =
-      error_of("    - stream: {}\n", "    - queued_responder: { peer: stream, endpoint: \"\" }\n");
-  EXPECT_EQ(e.path(), "remote.apps[0].queued_responder.endpoint");
 }
 
 TEST(AppRegistry, EchoTimeoutIsTheSendersOwnKey) {

@@ -30,7 +30,7 @@ TEST(CoherencyReport, SummaryShowsTheFindingInFullAndWhatWasLost) {
   RunResult r = with_finding();
   r.messages.sent = 3;
   Ledger::Record ok;
-  ok.endpoint = "stream";
+  ok.channel = "stream";
   ok.id = 1;
   ok.state = "delivered";
   Ledger::Record lost = ok;

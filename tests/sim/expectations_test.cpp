@@ -89,29 +89,48 @@ TEST(Expectations, EvaluateReportsExpectedAndActual) {
   }
 }
 
-Ledger::Record record(const std::string& endpoint, const std::string& state) {
+Ledger::Record record(const std::string& channel, const std::string& direction,
+                      const std::string& state, std::uint64_t echo_of = 0) {
   Ledger::Record r;
-  r.endpoint = endpoint;
+  r.channel = channel;
+  r.direction = direction;
   r.state = state;
+  r.echo_of = echo_of;
   return r;
 }
 
-TEST(Expectations, EndpointCountsComeFromTheMessageLog) {
-  config::ConfigValue d = doc("endpoints:\n  stream: {sent: 3, delivered: 1, dropped: 2}\n"
-                              "  stream/echo: {delivered: \">=1\"}\n");
+TEST(Expectations, ChannelCountsComeFromTheMessageLogPerDirection) {
+  config::ConfigValue d = doc("channels:\n  rpmsg-client-sample:\n"
+                              "    master_to_remote: {sent: 3, delivered: 1, dropped: 2}\n"
+                              "    remote_to_master: {delivered: \">=1\", echoes: 1}\n"
+                              "  rpmsg-tty:\n    master_to_remote: {delivered: 0}\n");
   Expectations e = parse_expectations(config::ConfigNode(d, "expect"));
   RunResult r;
-  r.message_log = {record("stream", "delivered"), record("stream", "dropped"),
-                   record("stream", "dropped"), record("other", "delivered")};
+  r.message_log = {record("rpmsg-client-sample", "master_to_remote", "delivered"),
+                   record("rpmsg-client-sample", "master_to_remote", "dropped"),
+                   record("rpmsg-client-sample", "master_to_remote", "dropped"),
+                   record("rpmsg-client-sample", "remote_to_master", "delivered", 1),
+                   record("other", "master_to_remote", "delivered")};
   std::vector<ExpectationResult> out = evaluate(e, r);
-  ASSERT_EQ(out.size(), 4u);
+  ASSERT_EQ(out.size(), 6u);
   for (const ExpectationResult& x : out) {
-    if (x.key == "endpoints.stream/echo.delivered") {
-      EXPECT_FALSE(x.ok); // never in the log: not "0 delivered"
-      EXPECT_EQ(x.actual, "no such endpoint (seen: other, stream)");
+    if (x.key == "channels.rpmsg-tty.master_to_remote.delivered") {
+      EXPECT_FALSE(x.ok); // nothing on it: not "0 delivered"
+      EXPECT_EQ(x.actual, "no message on it (channels: other, rpmsg-client-sample)");
     } else {
       EXPECT_TRUE(x.ok) << x.key << " " << x.actual;
     }
+  }
+}
+
+TEST(Expectations, TheOldEndpointsBlockSaysWhatReplacedIt) {
+  config::ConfigValue d = doc("endpoints:\n  stream: {sent: 3}\n");
+  try {
+    parse_expectations(config::ConfigNode(d, "expect"));
+    FAIL();
+  } catch (const config::ConfigError& e) {
+    EXPECT_EQ(e.path(), "expect.endpoints");
+    EXPECT_NE(std::string(e.what()).find("channels:"), std::string::npos);
   }
 }
 
@@ -170,15 +189,25 @@ TEST(Expectations, ADropReasonNoApplicationReportsIsAnInputError) {
   }
 }
 
-TEST(Expectations, AnEndpointThatNeverAppearedFailsInsteadOfCountingZero) {
-  config::ConfigValue d = doc("endpoints:\n  stream/ehco: {sent: 0}\n");
+TEST(Expectations, AChannelThatNeverAppearedFailsInsteadOfCountingZero) {
+  config::ConfigValue d = doc("channels:\n  rpmsg-clinet-sample: {master_to_remote: {sent: 0}}\n");
   Expectations e = parse_expectations(config::ConfigNode(d, "expect"));
   RunResult r;
-  r.message_log = {record("stream", "delivered"), record("stream/echo", "delivered")};
+  r.message_log = {record("rpmsg-client-sample", "master_to_remote", "delivered")};
   std::vector<ExpectationResult> out = evaluate(e, r);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_FALSE(out[0].ok);
-  EXPECT_EQ(out[0].actual, "no such endpoint (seen: stream, stream/echo)");
+  EXPECT_EQ(out[0].actual, "no message on it (channels: rpmsg-client-sample)");
+}
+
+TEST(Expectations, EveryDropReasonTheLedgerKnowsCanBeExpected) {
+  config::ConfigValue d =
+      doc("drops: {no_recipient: 0, too_big: 0, truncated: 0, stuck_in_ring: 1, "
+          "lost_in_reset: 0, slot_overwritten: 0}\n");
+  Expectations e = parse_expectations(config::ConfigNode(d, "expect"));
+  RunResult r;
+  r.messages.drops["stuck_in_ring"] = 1;
+  for (const ExpectationResult& x : evaluate(e, r)) EXPECT_TRUE(x.ok) << x.key;
 }
 
 TEST(Expectations, CoherencyCountsKindsAndTheFirstFinding) {

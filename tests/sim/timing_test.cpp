@@ -4,49 +4,42 @@
 #include <gtest/gtest.h>
 
 #include "sim/timing_report.h"
+#include "tests/sim/ledger_script.h"
 
-namespace sim::app {
+namespace sim::app::test {
 namespace {
 
-using hal::Stage;
+constexpr std::uint64_t kEcho = 0x200ca000;
 
-hal::ProbeEvent message(hal::ProbeKind kind, const char* endpoint, std::uint64_t id) {
-  hal::ProbeEvent e;
-  e.kind = kind;
-  e.id = id;
-  e.digest = id;
-  e.length = 4;
-  e.endpoint = endpoint;
-  return e;
-}
-
-/// Request `id` from the master (kicked, raised, taken) and its echo from the remote.
-void round(Ledger& l, std::uint64_t id, std::uint64_t t0, std::uint64_t isr_delay) {
-  const std::uint64_t buf = 0x200ca000 + 0x200 * id;
-  l.on_probe("master", "t", message(hal::ProbeKind::kMessageSent, "req", id), t0);
-  l.on_probe("master", "t", hal::stage_event(Stage::kBuffer, buf), t0 + 100);
-  l.on_probe("master", "t", hal::stage_event(Stage::kPublished, buf), t0 + 200);
-  l.on_kick("master", t0 + 300);
-  l.on_rx_irq("remote", true, t0 + 300);
-  l.on_probe("remote", "isr", hal::stage_event(Stage::kIsr), t0 + 300 + isr_delay);
-  l.on_rx_irq("remote", false, t0 + 300 + isr_delay);
-  l.on_probe("remote", "r", hal::stage_event(Stage::kDrained, buf), t0 + 400 + isr_delay);
-  l.on_probe("remote", "r", hal::stage_event(Stage::kCallback, buf), t0 + 500 + isr_delay);
-  l.on_probe("remote", "r", message(hal::ProbeKind::kMessageReceived, "req", id),
-             t0 + 600 + isr_delay);
-  l.on_probe("remote", "r", message(hal::ProbeKind::kMessageSent, "rep", id), t0 + 700 + isr_delay);
-  l.on_probe("master", "t", message(hal::ProbeKind::kMessageReceived, "rep", id),
-             t0 + 1000 + isr_delay);
+/// Request `n` from the master (kicked, raised, taken by the remote's stack, consumed by its
+/// application after `app_delay`) and its echo back. Times in ns.
+void round(LedgerScript& s, unsigned n, std::uint64_t t0, std::uint64_t isr_delay) {
+  const std::uint64_t buf = 0x200cb000 + 0x200 * n;
+  const std::string p = "request " + std::to_string(n);
+  s.master.start(0x400, 0x400, p, t0);
+  s.master.buffer(buf, t0 + 1);
+  s.master.publish(buf, 0x400, 0x400, p, t0 + 2);
+  s.kick("master", t0 + 3);
+  s.rx_irq("remote", true, t0 + 3);
+  s.remote.isr(t0 + 3 + isr_delay);
+  s.rx_irq("remote", false, t0 + 3 + isr_delay);
+  s.remote.take(buf, t0 + 4 + isr_delay);
+  s.remote.hand(buf, 0x400, 0x400, p, t0 + 5 + isr_delay);
+  s.remote.held(0x400, p, "queue", t0 + 5 + isr_delay);
+  s.remote.consumed(0x400, p, t0 + 6 + isr_delay);
+  s.remote.start(0x400, 0x400, p, t0 + 7 + isr_delay);
+  s.remote.publish(kEcho, 0x400, 0x400, p, t0 + 7 + isr_delay, "vring0");
+  s.master.receive(kEcho, 0x400, 0x400, p, t0 + 9 + isr_delay);
 }
 
 TEST(Timing, IntervalsPerDirectionWithPercentiles) {
-  Ledger l;
-  round(l, 1, 10000, 1000);
-  round(l, 2, 20000, 3000);
-  round(l, 3, 30000, 2000);
-  l.on_probe("master", "t", message(hal::ProbeKind::kMessageSent, "req", 4), 40000); // in flight
-  l.on_probe("master", "t", hal::stage_event(Stage::kBuffer, 0x200cb000), 40100);
-  const TimingResult t = summarize_timing(l, {{"req", "rep"}}, {});
+  LedgerScript s;
+  round(s, 1, 10000, 1000);
+  round(s, 2, 20000, 3000);
+  round(s, 3, 30000, 2000);
+  s.master.start(0x400, 0x400, "in flight", 40000);
+  s.master.buffer(0x200cb000, 40001);
+  const TimingResult t = summarize_timing(s.finish(50000), {});
   ASSERT_EQ(t.directions.size(), 2u);
   const DirectionTiming& m = t.directions[0];
   EXPECT_EQ(m.sender, "master");
@@ -57,28 +50,26 @@ TEST(Timing, IntervalsPerDirectionWithPercentiles) {
   EXPECT_EQ(irq_isr.from, MessageStage::kIrq);
   EXPECT_EQ(irq_isr.to, MessageStage::kIsr);
   EXPECT_EQ(irq_isr.ps.count, 3u);
-  EXPECT_EQ(irq_isr.ps.p50, 2000u);
-  EXPECT_EQ(irq_isr.ps.p99, 3000u);
-  EXPECT_EQ(irq_isr.ps.max, 3000u);
+  EXPECT_EQ(irq_isr.ps.p50, 2000000u);
+  EXPECT_EQ(irq_isr.ps.p99, 3000000u);
   EXPECT_EQ(m.intervals[0].ps.count, 4u); // the one in flight got its buffer too
   EXPECT_EQ(m.total.count, 3u);
-  EXPECT_EQ(m.total.max, 3600u);
-  // The replies: the remote's probes name no stack stage here, only send and receive.
+  EXPECT_EQ(m.total.max, 3006000u); // send -> the application took it
+  // The echoes: started and published at once, read by Linux's callback two ns later.
   const DirectionTiming& r = t.directions[1];
   EXPECT_EQ(r.sender, "remote");
-  ASSERT_EQ(r.intervals.size(), 1u);
-  EXPECT_EQ(r.intervals[0].from, MessageStage::kSend);
-  EXPECT_EQ(r.intervals[0].to, MessageStage::kReceive);
-  EXPECT_EQ(r.intervals[0].ps.p50, 300u);
+  EXPECT_EQ(r.received, 3u);
   ASSERT_EQ(t.round_trips.size(), 1u);
+  EXPECT_EQ(t.round_trips[0].channel, "0x400->0x400");
+  EXPECT_EQ(t.round_trips[0].requester, "master");
   EXPECT_EQ(t.round_trips[0].ps.count, 3u);
-  EXPECT_EQ(t.round_trips[0].ps.p50, 3000u);
-  EXPECT_EQ(t.round_trips[0].ps.max, 4000u);
+  EXPECT_EQ(t.round_trips[0].ps.p50, 2010000u);
+  EXPECT_EQ(t.round_trips[0].ps.max, 3010000u);
 }
 
 TEST(Timing, ReportAndSummaryNameTheStages) {
-  Ledger l;
-  round(l, 1, 10000, 1000);
+  LedgerScript s;
+  round(s, 1, 10000, 1000);
   CoreUsage busy;
   busy.cluster = "remote";
   busy.thread_ps = 750;
@@ -90,18 +81,19 @@ TEST(Timing, ReportAndSummaryNameTheStages) {
   idle.cluster = "master";
   idle.core = 1;
   idle.idle_ps = 1000;
-  const TimingResult t = summarize_timing(l, {{"req", "rep"}}, {busy, idle});
+  const TimingResult t = summarize_timing(s.finish(20000), {busy, idle});
   const auto j = timing_json(t);
   const auto& stages = j["directions"]["master_to_remote"]["stages"];
   ASSERT_EQ(stages.size(), 8u);
   EXPECT_EQ(stages[4]["from"], "irq");
   EXPECT_EQ(stages[4]["to"], "isr");
-  EXPECT_EQ(j["round_trips"][0]["request"], "req");
+  EXPECT_EQ(j["round_trips"][0]["channel"], "0x400->0x400");
+  EXPECT_EQ(j["round_trips"][0]["requester"], "master");
   EXPECT_EQ(j["cores"][0]["busy_percent"], 75.0);
   const std::string text = timing_summary(t);
   EXPECT_NE(text.find("master -> remote: 1 sent, 1 received"), std::string::npos) << text;
   EXPECT_NE(text.find("irq -> isr"), std::string::npos) << text;
-  EXPECT_NE(text.find("req -> rep: 1 round trip(s)"), std::string::npos) << text;
+  EXPECT_NE(text.find("0x400->0x400 from master: 1 round trip(s)"), std::string::npos) << text;
   EXPECT_NE(text.find("remote.0 busy 75.0%: threads 75.0% (console 50.0%)"), std::string::npos)
       << text;
   EXPECT_NE(text.find("top app 75.0%"), std::string::npos) << text;
@@ -109,4 +101,4 @@ TEST(Timing, ReportAndSummaryNameTheStages) {
 }
 
 } // namespace
-} // namespace sim::app
+} // namespace sim::app::test

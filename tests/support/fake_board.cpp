@@ -193,7 +193,20 @@ FakeBoard::FakeBoard()
         remote ? board_.mailbox.remote : board_.mailbox.master;
     FakeOs& os = remote ? remote_os_ : master_os_;
     os.set_irq_level(kind == models::IrqKind::kRx ? term.irq_rx : term.irq_tx, level);
+    if (kind == models::IrqKind::kRx && rx_irq_listener_)
+      rx_irq_listener_(remote ? "remote" : "master", level, scheduler_.now());
   });
+  mailbox_.on_send([this](models::Terminal t, bool delivered) {
+    if (kick_listener_)
+      kick_listener_(t == models::Terminal::kA ? "remote" : "master", delivered, scheduler_.now());
+  });
+}
+
+void FakeBoard::observe(models::ProbeSink* sink, KickListener kick, RxIrqListener rx_irq) {
+  master_.set_probe_sink(sink);
+  remote_.set_probe_sink(sink);
+  kick_listener_ = std::move(kick);
+  rx_irq_listener_ = std::move(rx_irq);
 }
 
 FakeBoard::~FakeBoard() {

@@ -69,6 +69,9 @@ public:
   hal::Os& os() override { return os_; }
   [[noreturn]] void panic(std::string_view reason) override;
 
+protected:
+  std::string probe_thread() override { return os_.current_thread(); }
+
 private:
   const MailboxWindow* window(hal::Addr addr) const;
   void written(hal::Addr addr, std::size_t len) { os_.scheduler().touched(addr, len); }
@@ -104,6 +107,12 @@ public:
     return v;
   }
 
+  /// Hands both clusters' probes to `sink`, and the mailbox's sends and RX interrupt levels to
+  /// `kick` and `rx_irq` (a message ledger's inputs, as the platform gives them).
+  using KickListener = std::function<void(const std::string& sender, bool delivered, hal::SimTime)>;
+  using RxIrqListener = std::function<void(const std::string& receiver, bool level, hal::SimTime)>;
+  void observe(models::ProbeSink* sink, KickListener kick, RxIrqListener rx_irq);
+
   /// Starts `entry` on a new thread of `side` (its main / init thread).
   void boot(const std::string& side, const hal::ThreadSpec& spec,
             std::function<void(hal::Hal&)> entry);
@@ -116,6 +125,8 @@ private:
   FakeScheduler scheduler_; ///< before the OSes: it must outlive them
   std::shared_ptr<FakeMemory> memory_;
   models::MailboxLink mailbox_;
+  KickListener kick_listener_;
+  RxIrqListener rx_irq_listener_;
   FakeOs master_os_;
   FakeOs remote_os_;
   BoardHal master_;

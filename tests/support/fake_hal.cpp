@@ -91,8 +91,9 @@ void FakeHal::log(hal::LogLevel level, std::string_view component, std::string_v
 }
 
 void FakeHal::probe(const hal::ProbeEvent& e) {
-  probes_.push_back(
-      {e.kind, e.id, e.digest, e.length, std::string(e.reason), std::string(e.endpoint)});
+  const std::string thread = probe_thread();
+  probes_.push_back(record_probe(e, thread, now()));
+  if (sink_ != nullptr) sink_->on_probe(cluster_, thread, e, now());
 }
 
 hal::Os& FakeHal::os() {

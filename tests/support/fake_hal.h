@@ -18,7 +18,9 @@
 #include <utility>
 #include <vector>
 
+#include "models/cpu/probe_sink.h"
 #include "sw/hal/hal.h"
+#include "tests/support/recorded_probe.h"
 
 namespace sim::test {
 
@@ -59,14 +61,7 @@ public:
     std::string component;
     std::string text;
   };
-  struct Probe {
-    hal::ProbeKind kind;
-    std::uint64_t id;
-    std::uint64_t digest;
-    std::uint32_t length;
-    std::string reason;
-    std::string endpoint;
-  };
+  using Probe = RecordedProbe;
 
   /// `memory` nullptr: the HAL gets a memory of its own.
   explicit FakeHal(std::string cluster = "fake", hal::SimTime cycle_ps = 1000,
@@ -91,6 +86,8 @@ public:
   const std::string& console_output() const { return console_; }
   const std::vector<LogLine>& logs() const { return logs_; }
   const std::vector<Probe>& probes() const { return probes_; }
+  /// Also hands every probe to `sink` (a message ledger), as the platform's clusters do.
+  void set_probe_sink(models::ProbeSink* sink) { sink_ = sink; }
   hal::SimTime cycle_ps() const { return cycle_ps_; }
 
   // --- hal::Hal ---
@@ -129,6 +126,8 @@ public:
   [[noreturn]] void panic(std::string_view reason) override;
 
 protected:
+  /// The thread a probe comes from (a FakeOs's current thread on a board).
+  virtual std::string probe_thread() { return "main"; }
   void record(hal::Addr addr, std::size_t width, AccessKind kind) {
     if (recording_) accesses_.push_back({addr, width, kind});
   }
@@ -158,6 +157,7 @@ private:
   std::string console_;
   std::vector<LogLine> logs_;
   std::vector<Probe> probes_;
+  models::ProbeSink* sink_ = nullptr;
 };
 
 } // namespace sim::test

@@ -4,15 +4,8 @@
 // (rpmsg-protocol.md §4): bound to the "rpmsg-client-sample" channel, it sends one
 // "hello world!" (12 bytes, no NUL) from probe with rpmsg_send, and one more from each incoming
 // message's callback until `count` messages came back ("goodbye!"). Strict ping-pong: one
-// message in flight per direction.
-//
-// Ledger probes: "hello world!" is identical every time, so the message identity is a sequence
-// number. Send k (1-based) is probed kMessageSent {id k, endpoint tx_endpoint} just before
-// rpmsg_send is called, so the probe always precedes the remote's receive probe; a failed send
-// follows with kMessageDropped ("no_tx_buffer", "tx_timeout" or "send_failed"). The remote echoes
-// the payload unchanged, so a reply carries no sequence number: with ping-pong the k-th reply
-// answers send k, and it is probed kMessageReceived {id k, endpoint rx_endpoint}. This holds for
-// one channel; two channels of this name would interleave their replies.
+// message in flight per direction. The driver consumes each message in its callback, so the
+// stack's reports are the whole story for the ledger.
 
 #include <cstdint>
 #include <functional>
@@ -26,8 +19,6 @@ namespace sim::sw::apps {
 struct RpmsgClientSampleOptions {
   /// The `count` module parameter (default 100).
   int count = 100;
-  std::string tx_endpoint = "rpmsg-client-sample/tx";
-  std::string rx_endpoint = "rpmsg-client-sample/rx";
 };
 
 class RpmsgClientSample : public lnx::RpmsgDriver {

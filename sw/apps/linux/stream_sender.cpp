@@ -5,7 +5,6 @@
 #include <cstring>
 #include <stdexcept>
 
-#include "sw/apps/linux/send_result.h"
 #include "sw/shm/le_bytes.h"
 
 namespace sim::sw::apps {
@@ -35,8 +34,8 @@ int StreamSender::probe(lnx::RpmsgDevice& dev) {
   if (dev_ != nullptr) return 0; // one stream per driver: the first channel
   dev_ = &dev;
   hal::Hal& hal = dev.hal();
-  echo_wait_ = &hal.os().wait_queue(options_.endpoint + ".echo");
-  hal.os().spawn({options_.endpoint, options_.priority, false, options_.core},
+  echo_wait_ = &hal.os().wait_queue(options_.thread + ".echo");
+  hal.os().spawn({options_.thread, options_.priority, false, options_.core},
                  [this, &dev] { run(dev); });
   return 0;
 }
@@ -51,17 +50,12 @@ void StreamSender::run(lnx::RpmsgDevice& dev) {
       if (due > now) hal.sleep(due - now);
     }
     const std::vector<std::uint8_t> p = stream_payload(seq, options_.payload_size, options_.magic);
-    hal.probe({hal::ProbeKind::kMessageSent, seq, hal::payload_digest(p.data(), p.size()),
-               static_cast<std::uint32_t>(p.size()), "", options_.endpoint});
     const int ret =
         options_.blocking ? dev.send(p.data(), p.size()) : dev.trysend(p.data(), p.size());
-    if (ret == 0) {
+    if (ret == 0)
       ++sent_;
-    } else {
+    else
       ++dropped_;
-      hal.probe(
-          {hal::ProbeKind::kMessageDropped, seq, 0, 0, send_drop_reason(ret), options_.endpoint});
-    }
   }
   if (options_.expect_echo)
     echo_wait_->wait([this] { return removed_ || echoes_ >= sent_; }, options_.settle);
@@ -71,6 +65,7 @@ void StreamSender::run(lnx::RpmsgDevice& dev) {
 
 int StreamSender::callback(lnx::RpmsgDevice& dev, const void* data, std::size_t len,
                            std::uint32_t src) {
+  (void)dev;
   (void)src;
   const auto* p = static_cast<const std::uint8_t*>(data);
   // The Zephyr TTY responder answers "TTY 0x%04x: " (12 bytes) followed by the message.
@@ -80,9 +75,6 @@ int StreamSender::callback(lnx::RpmsgDevice& dev, const void* data, std::size_t 
     at = kTtyPrefix;
   if (len < at + 8 || shm::load_le32(p + at + 4) != options_.magic) return 0; // not one of ours
   ++echoes_;
-  dev.hal().probe({hal::ProbeKind::kMessageReceived, shm::load_le32(p + at),
-                   hal::payload_digest(data, len), static_cast<std::uint32_t>(len), "",
-                   options_.echo_endpoint});
   if (echo_wait_ != nullptr) echo_wait_->wake_all();
   return 0;
 }

@@ -8,13 +8,10 @@
 // 4..7 `magic`, the rest a pattern derived from the sequence number, so a corrupted or stale
 // buffer is visible in the digest and a copy of another message is recognisable.
 //
-// Ledger probes: kMessageSent {id = sequence, endpoint} just before each send call (so it always
-// precedes the remote's receive probe), kMessageDropped "no_tx_buffer" (trysend -ENOMEM),
-// "tx_timeout" (send -ERESTARTSYS) or "send_failed" (anything else). If the remote echoes, every
-// message coming back that carries `magic` is probed kMessageReceived {id = its bytes 0..3,
-// echo_endpoint}; a reply behind the Zephyr TTY responder's "TTY 0x%04x: " prefix counts too.
-// on_done runs after the last send, or with expect_echo once every sent message came back or
-// `settle` passed after the last send.
+// The driver consumes each message in its callback: the stack's reports are the whole story for
+// the ledger. With expect_echo it counts the messages coming back that carry `magic` (also
+// behind the Zephyr TTY responder's "TTY 0x%04x: " prefix), and on_done runs once every sent
+// message came back or `settle` passed after the last send; otherwise after the last send.
 
 #include <cstddef>
 #include <cstdint>
@@ -38,8 +35,8 @@ struct StreamSenderOptions {
   std::uint32_t magic = 0x4d525453; ///< "STRM"
   bool expect_echo = false;
   hal::SimTime settle = 100 * hal::kMs;
-  std::string endpoint = "stream";
-  std::string echo_endpoint = "stream/echo";
+  /// The sender thread's name.
+  std::string thread = "stream";
   /// The sender thread (a normal kernel thread by default).
   int priority = 20;
   unsigned core = 0;

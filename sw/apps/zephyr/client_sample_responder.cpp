@@ -5,7 +5,7 @@
 #include <cstring>
 #include <string>
 
-#include "sw/apps/drop_reasons.h"
+#include "sw/hal/drop_reasons.h"
 
 namespace sim::sw::apps {
 namespace {
@@ -15,19 +15,19 @@ constexpr std::size_t kMaxRpmsgLen = 0xffff; // rp_hdr->len is a u16, passed on 
 } // namespace
 
 ClientSampleResponder::ClientSampleResponder(ClientSampleResponderOptions options)
-    : options_(std::move(options)), ids_(options_.probes), storage_(kSlotSize + kMaxRpmsgLen) {}
+    : options_(std::move(options)), storage_(kSlotSize + kMaxRpmsgLen) {}
 
 hal::ThreadSpec ClientSampleResponder::thread() const {
   return {"app_rpmsg_client_sample", zephyr::k_prio_coop(7), true, 0};
 }
 
-int ClientSampleResponder::on_message(const void* data, std::size_t len) {
+int ClientSampleResponder::on_message(const zephyr::Endpoint& ept, const void* data,
+                                      std::size_t len) {
   ++status_.callbacks;
-  const std::uint64_t id = ids_.on_arrival(data, len);
   if (slot_full_) {
     // The thread has not taken the previous message: the memcpy below destroys it.
     ++status_.slot_overwritten;
-    ids_.dropped(*hal_, slot_id_, slot_len_, drop::kSlotOverwritten);
+    report_dropped(*hal_, ept.addr(), storage_.data(), slot_len_, hal::drop::kSlotOverwritten);
   }
   if (len > kSlotSize) {
     ++status_.overflows;
@@ -35,15 +35,12 @@ int ClientSampleResponder::on_message(const void* data, std::size_t len) {
     const std::string note = "rpmsg-client-sample: " + std::to_string(len) +
                              "-byte message overruns rx_sc_msg[20] by " +
                              std::to_string(len - kSlotSize) + " bytes";
-    hal::ProbeEvent e;
-    e.kind = hal::ProbeKind::kNote;
-    e.reason = note;
-    hal_->probe(e);
+    hal_->probe(hal::note_event(note));
   }
   std::memcpy(storage_.data(), data, std::min(len, storage_.size()));
   slot_len_ = len;
   slot_full_ = true;
-  slot_id_ = id;
+  report_held(*hal_, ept.addr(), storage_.data(), slot_len_, "rx_sc_msg slot");
   sem_->give();
   return 0;
 }
@@ -54,8 +51,8 @@ void ClientSampleResponder::run(hal::Hal& hal, zephyr::Rpmsg& rpmsg) {
   zephyr_printk(hal, options_.console, "OpenAMP[remote] Linux sample client responder started\n");
   zephyr::Endpoint& ept =
       rpmsg.create_endpoint(options_.name, zephyr::kRpmsgAddrAny, zephyr::kRpmsgAddrAny,
-                            [this](zephyr::Endpoint&, const void* data, std::size_t len,
-                                   std::uint32_t) { return on_message(data, len); });
+                            [this](zephyr::Endpoint& e, const void* data, std::size_t len,
+                                   std::uint32_t) { return on_message(e, data, len); });
   status_.create_status = ept.create_status();
   if (status_.create_status != 0) {
     zephyr_printk(hal, options_.console, "[Linux sample client] Could not create endpoint: %d\n",
@@ -68,26 +65,18 @@ void ClientSampleResponder::run(hal::Hal& hal, zephyr::Rpmsg& rpmsg) {
       const bool fresh = slot_full_;
       slot_full_ = false;
       ++status_.msg_cnt;
-      const std::uint64_t id = slot_id_;
       const std::size_t len = slot_len_;
-      // Received when taken from the slot; the printk after it is the application's own time.
+      // Consumed when taken from the slot; the printk after it is the application's own time.
       if (fresh)
-        ids_.received(hal, id, storage_.data(), len);
+        report_consumed(hal, ept.addr(), storage_.data(), len);
       else
         ++status_.slot_rereads;
       zephyr_printk(hal, options_.console, "[Linux sample client] incoming msg %u: %.*s\n",
                     status_.msg_cnt, static_cast<int>(len),
                     reinterpret_cast<const char*>(storage_.data()));
       // rpmsg_send reads sc_msg.data when it has a buffer: a message arriving meanwhile changes
-      // what goes out (the digest below is taken after the send, over what was sent).
-      const int ret = ept.send(storage_.data(), len);
-      const std::uint64_t reply = ids_.reply_id(id);
-      if (ret >= 0) {
-        ids_.sent(hal, reply, storage_.data(), static_cast<std::size_t>(ret));
-      } else {
-        ++status_.echo_failures;
-        ids_.reply_failed(hal, reply, storage_.data(), len, drop::kTxTimeout);
-      }
+      // what goes out (the stack reports what it copied).
+      if (ept.send(storage_.data(), len) < 0) ++status_.echo_failures;
     }
     ept.destroy();
   }

@@ -10,17 +10,19 @@
 // Messages that arrive before the thread runs (the whole vring1 drain runs first: the mng thread
 // is cooperative) overwrite the slot: all but the last are lost (ledger: slot_overwritten). As
 // k_sem_give hands the first give to the waiting thread and counts the next, a burst wakes the
-// thread twice: the last message is echoed twice (one receive probe, two send probes). A
-// message over 20 bytes overruns the slot into whatever static data follows it: the model keeps
-// that storage contiguous (the echo carries the whole message, as in C) and records the overrun
-// (status, a kNote probe) instead of corrupting host memory.
+// thread twice: the last message is echoed twice (consumed once, sent twice). A message over 20
+// bytes overruns the slot into whatever static data follows it: the model keeps that storage
+// contiguous (the echo carries the whole message, as in C) and records the overrun (status, a
+// kNote probe) instead of corrupting host memory.
+// Ledger (app_reports.h): the callback reports each message held in the slot, or the one it
+// overwrites dropped; the thread reports the one it takes consumed.
 
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
 
-#include "sw/apps/zephyr/message_ids.h"
+#include "sw/apps/zephyr/app_reports.h"
 #include "sw/zephyr/zephyr.h"
 
 namespace sim::sw::apps {
@@ -31,8 +33,6 @@ struct ClientSampleResponderOptions {
   unsigned messages = 100;
   /// printk reaches the console (the remote's `console` option).
   bool console = true;
-  /// Ledger naming: ping-pong by default ("rpmsg-client-sample/tx" in, "/rx" out).
-  ProbeNaming probes;
   /// Called when the thread finished (after NS DESTROY and the last printk).
   std::function<void()> on_done;
 };
@@ -60,18 +60,16 @@ public:
   const ClientSampleResponderStatus& status() const { return status_; }
 
 private:
-  int on_message(const void* data, std::size_t len);
+  int on_message(const zephyr::Endpoint& ept, const void* data, std::size_t len);
 
   ClientSampleResponderOptions options_;
   ClientSampleResponderStatus status_;
-  MessageIds ids_;
   hal::Hal* hal_ = nullptr;
   hal::Semaphore* sem_ = nullptr; ///< data_sc_sem, binary
   /// rx_sc_msg[20] and the static data after it (room for any rpmsg length).
   std::vector<std::uint8_t> storage_;
-  std::size_t slot_len_ = 0;  ///< sc_msg.len
-  bool slot_full_ = false;    ///< model-side: a message sits in the slot, not yet taken
-  std::uint64_t slot_id_ = 0; ///< its ledger id
+  std::size_t slot_len_ = 0; ///< sc_msg.len
+  bool slot_full_ = false;   ///< model-side: a message sits in the slot, not yet taken
 };
 
 } // namespace sim::sw::apps

@@ -3,12 +3,11 @@
 
 #include <algorithm>
 
-#include "sw/apps/drop_reasons.h"
+#include "sw/hal/drop_reasons.h"
 
 namespace sim::sw::apps {
 
-QueuedResponder::QueuedResponder(QueuedResponderOptions options)
-    : options_(std::move(options)), ids_(options_.probes) {
+QueuedResponder::QueuedResponder(QueuedResponderOptions options) : options_(std::move(options)) {
   options_.queue_depth = std::max(options_.queue_depth, 1u);
 }
 
@@ -16,17 +15,17 @@ hal::ThreadSpec QueuedResponder::thread() const {
   return {"app_rpmsg_queued", zephyr::k_prio_coop(7), true, 0};
 }
 
-int QueuedResponder::on_message(const void* data, std::size_t len) {
+int QueuedResponder::on_message(const zephyr::Endpoint& ept, const void* data, std::size_t len) {
   ++status_.callbacks;
-  const std::uint64_t id = ids_.on_arrival(data, len);
   if (queue_.size() >= options_.queue_depth) {
     ++status_.queue_full;
-    ids_.dropped(*hal_, id, len, drop::kQueueFull);
+    report_dropped(*hal_, ept.addr(), data, len, hal::drop::kQueueFull);
     return 0;
   }
   const auto* p = static_cast<const std::uint8_t*>(data);
-  queue_.push_back({id, std::vector<std::uint8_t>(p, p + len)});
-  queue_.back().bytes.reserve(1); // a valid pointer even for an empty message, as in C
+  queue_.emplace_back(p, p + len);
+  queue_.back().reserve(1); // a valid pointer even for an empty message, as in C
+  report_held(*hal_, ept.addr(), data, len, "queue");
   status_.max_depth = std::max(status_.max_depth, queue_.size());
   sem_->give();
   return 0;
@@ -38,28 +37,21 @@ void QueuedResponder::run(hal::Hal& hal, zephyr::Rpmsg& rpmsg) {
   zephyr_printk(hal, options_.console, "OpenAMP[remote] queued responder started\n");
   zephyr::Endpoint& ept =
       rpmsg.create_endpoint(options_.name, zephyr::kRpmsgAddrAny, zephyr::kRpmsgAddrAny,
-                            [this](zephyr::Endpoint&, const void* data, std::size_t len,
-                                   std::uint32_t) { return on_message(data, len); });
+                            [this](zephyr::Endpoint& e, const void* data, std::size_t len,
+                                   std::uint32_t) { return on_message(e, data, len); });
   status_.create_status = ept.create_status();
   while (status_.create_status == 0 &&
          (options_.messages == 0 || status_.echoed < options_.messages)) {
     sem_->take(hal::kForever);
     if (queue_.empty()) continue;
-    Message m = std::move(queue_.front());
+    const std::vector<std::uint8_t> m = std::move(queue_.front());
     queue_.pop_front();
     ++status_.echoed;
-    ids_.received(hal, m.id, m.bytes.data(), m.bytes.size());
+    report_consumed(hal, ept.addr(), m.data(), m.size());
     zephyr_printk(hal, options_.console, "[queued responder] incoming msg %llu: %.*s\n",
-                  static_cast<unsigned long long>(status_.echoed), static_cast<int>(m.bytes.size()),
-                  reinterpret_cast<const char*>(m.bytes.data()));
-    const int ret = ept.send(m.bytes.data(), m.bytes.size());
-    const std::uint64_t reply = ids_.reply_id(m.id);
-    if (ret >= 0) {
-      ids_.sent(hal, reply, m.bytes.data(), static_cast<std::size_t>(ret));
-    } else {
-      ++status_.echo_failures;
-      ids_.reply_failed(hal, reply, m.bytes.data(), m.bytes.size(), drop::kTxTimeout);
-    }
+                  static_cast<unsigned long long>(status_.echoed), static_cast<int>(m.size()),
+                  reinterpret_cast<const char*>(m.data()));
+    if (ept.send(m.data(), m.size()) < 0) ++status_.echo_failures;
   }
   if (status_.create_status == 0) ept.destroy();
   zephyr_printk(hal, options_.console, "OpenAMP queued responder ended\n");

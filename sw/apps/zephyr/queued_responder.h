@@ -15,6 +15,8 @@
 // dropped with reason "queue_full". Lossless only while Linux takes the echoes as fast as the
 // thread sends them: a Linux sender more urgent than the kworker that reads the echoes defeats
 // it (stream_queued with `remote.console: false` and `stream.priority: 10`).
+// Ledger (app_reports.h): held in the queue, consumed when the thread takes it, or dropped
+// "queue_full" by the callback.
 
 #include <cstdint>
 #include <deque>
@@ -22,7 +24,7 @@
 #include <string>
 #include <vector>
 
-#include "sw/apps/zephyr/message_ids.h"
+#include "sw/apps/zephyr/app_reports.h"
 #include "sw/zephyr/zephyr.h"
 
 namespace sim::sw::apps {
@@ -34,7 +36,6 @@ struct QueuedResponderOptions {
   /// Stop (destroying the endpoint) after this many echoes; 0: never.
   unsigned messages = 0;
   bool console = true;
-  ProbeNaming probes;
   std::function<void()> on_done;
 };
 
@@ -57,18 +58,13 @@ public:
   const QueuedResponderStatus& status() const { return status_; }
 
 private:
-  struct Message {
-    std::uint64_t id;
-    std::vector<std::uint8_t> bytes;
-  };
-  int on_message(const void* data, std::size_t len);
+  int on_message(const zephyr::Endpoint& ept, const void* data, std::size_t len);
 
   QueuedResponderOptions options_;
   QueuedResponderStatus status_;
-  MessageIds ids_;
   hal::Hal* hal_ = nullptr;
   hal::Semaphore* sem_ = nullptr;
-  std::deque<Message> queue_;
+  std::deque<std::vector<std::uint8_t>> queue_;
 };
 
 } // namespace sim::sw::apps

@@ -5,12 +5,11 @@
 #include <cstdio>
 #include <cstring>
 
-#include "sw/apps/drop_reasons.h"
+#include "sw/hal/drop_reasons.h"
 
 namespace sim::sw::apps {
 
-TtyResponder::TtyResponder(TtyResponderOptions options)
-    : options_(std::move(options)), ids_(options_.probes) {}
+TtyResponder::TtyResponder(TtyResponderOptions options) : options_(std::move(options)) {}
 
 hal::ThreadSpec TtyResponder::thread() const {
   return {"app_rpmsg_tty", zephyr::k_prio_coop(7), true, 0};
@@ -18,16 +17,18 @@ hal::ThreadSpec TtyResponder::thread() const {
 
 int TtyResponder::on_message(zephyr::Endpoint& ept, const void* data, std::size_t len) {
   ++status_.callbacks;
-  const std::uint64_t id = ids_.on_arrival(data, len);
   ept.hold_rx_buffer(data);
   if (msg_data_ != nullptr) {
-    // The previous held buffer's only reference is about to be overwritten.
+    // The previous held buffer's only reference is about to be overwritten: the buffer leaks,
+    // and its message with it unless the thread already took it (it is replying to it now).
     ++status_.leaked;
-    ids_.dropped(*hal_, msg_id_, msg_len_, drop::kHeldBufferLeaked);
+    if (!msg_taken_)
+      report_dropped(*hal_, ept.addr(), msg_data_, msg_len_, hal::drop::kHeldBufferLeaked);
   }
   msg_data_ = data;
   msg_len_ = len;
-  msg_id_ = id;
+  msg_taken_ = false;
+  report_held(*hal_, ept.addr(), data, len, "held RX buffer");
   sem_->give();
   return 0;
 }
@@ -48,8 +49,8 @@ void TtyResponder::run(hal::Hal& hal, zephyr::Rpmsg& rpmsg) {
     if (msg_len_ != 0) {
       const void* data = msg_data_;
       const std::size_t len = msg_len_;
-      const std::uint64_t id = msg_id_;
-      ids_.received(hal, id, data, len);
+      msg_taken_ = true;
+      report_consumed(hal, ept.addr(), data, len);
       zephyr_printk(hal, options_.console, "[Linux TTY] incoming msg: %.*s\n",
                     static_cast<int>(len), static_cast<const char*>(data));
       char prefix[kPrefixSize + 1];
@@ -59,18 +60,14 @@ void TtyResponder::run(hal::Hal& hal, zephyr::Rpmsg& rpmsg) {
       if (len > room) ++status_.overflows;
       std::memcpy(tx_buff + kPrefixSize, data, std::min(len, room));
       const std::size_t out = std::min(len, room) + kPrefixSize;
-      const int ret = ept.send(tx_buff, out);
-      const std::uint64_t reply = ids_.reply_id(id);
-      if (ret >= 0) {
+      if (ept.send(tx_buff, out) >= 0)
         ++status_.replies;
-        ids_.sent(hal, reply, tx_buff, static_cast<std::size_t>(ret));
-      } else {
+      else
         ++status_.reply_failures;
-        ids_.reply_failed(hal, reply, tx_buff, out, drop::kTxTimeout);
-      }
       // The sample releases tty_msg.data as it is NOW: a message that arrived during the send
       // replaced it, so that one is released unanswered and the echoed one leaks.
-      if (msg_data_ != data) ids_.dropped(hal, msg_id_, msg_len_, drop::kTtyMsgOverwritten);
+      if (msg_data_ != data)
+        report_dropped(hal, ept.addr(), msg_data_, msg_len_, hal::drop::kTtyMsgOverwritten);
       ept.release_rx_buffer(msg_data_);
     }
     msg_len_ = 0;

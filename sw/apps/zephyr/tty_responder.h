@@ -10,6 +10,8 @@
 // The thread releases tty_msg.data as it is after the send, as the C code does: a message that
 // arrives during the send is released unanswered (ledger: tty_msg_overwritten) and the echoed
 // buffer leaks. A payload above 500 bytes would overrun tx_buff: recorded, the copy is cut.
+// Ledger (app_reports.h): held in the held buffer; consumed when the thread replies; dropped
+// held_buffer_leaked / tty_msg_overwritten as above.
 // Not modelled: the thread's later reads of the held buffer through the cache (the callback's
 // payload copy stands for them).
 
@@ -17,7 +19,7 @@
 #include <functional>
 #include <string>
 
-#include "sw/apps/zephyr/message_ids.h"
+#include "sw/apps/zephyr/app_reports.h"
 #include "sw/zephyr/zephyr.h"
 
 namespace sim::sw::apps {
@@ -27,7 +29,6 @@ struct TtyResponderOptions {
   /// Stop after this many replies (0: loop forever, like the sample).
   unsigned messages = 0;
   bool console = true;
-  ProbeNaming probes{"rpmsg-tty/tx", "rpmsg-tty/rx", false};
   std::function<void()> on_done;
 };
 
@@ -57,13 +58,12 @@ private:
 
   TtyResponderOptions options_;
   TtyResponderStatus status_;
-  MessageIds ids_;
   hal::Hal* hal_ = nullptr;
   hal::Semaphore* sem_ = nullptr; ///< data_tty_sem, binary
   // tty_msg: the one pointer the callback leaves for the thread.
   const void* msg_data_ = nullptr;
   std::size_t msg_len_ = 0;
-  std::uint64_t msg_id_ = 0;
+  bool msg_taken_ = false; ///< model-side: the thread took tty_msg and is replying to it
 };
 
 } // namespace sim::sw::apps

@@ -47,6 +47,19 @@ TEST(MailboxFaults, DropMakesTheNthMessageVanishButCompletesTheSend) {
   EXPECT_EQ(f.m.link.stats(kA).fault_dropped, 1u);
 }
 
+TEST(MailboxFaults, SendCallbackSaysWhichMessageADropFaultLost) {
+  Faulty f(2, KickFault::kDrop);
+  std::vector<bool> delivered;
+  f.m.link.on_send([&](Terminal, bool d) { delivered.push_back(d); });
+  f.send(1);
+  f.receive();
+  f.tx_done();
+  f.send(2);
+  f.tx_done();
+  f.send(3);
+  EXPECT_EQ(delivered, (std::vector<bool>{true, false, true}));
+}
+
 TEST(MailboxFaults, DuplicateDeliversTheWordsTwice) {
   Faulty f(1, KickFault::kDuplicate);
   f.send(7);
@@ -80,7 +93,10 @@ TEST(MailboxFaults, AHeldMessageKeepsTheSenderBusySoNothingOvertakesIt) {
 TEST(MailboxFaults, SendCallbackSeesEverySendOfBothTerminals) {
   Mbox m;
   std::vector<Terminal> sends;
-  m.link.on_send([&](Terminal t) { sends.push_back(t); });
+  m.link.on_send([&](Terminal t, bool delivered) {
+    EXPECT_TRUE(delivered);
+    sends.push_back(t);
+  });
   m.linux_startup(kA);
   m.linux_startup(kB);
   ASSERT_TRUE(m.linux_send(kA, {1}));

@@ -128,7 +128,7 @@ TEST(TccMailboxTimed, ADelayedKickRaisesThePeersRxIrqOnlyAfterTheDelay) {
     b.wr(b.cpu_a, kCtrlSet, kCtrlOen);
   });
   bench.mbox.add_kick_fault(Terminal::kA, 1, KickFault::kDelay, kDelay);
-  bench.mbox.on_send([&](Terminal t, sc_time when) { sends.emplace_back(t, when); });
+  bench.mbox.on_send([&](Terminal t, bool, sc_time when) { sends.emplace_back(t, when); });
   sc_core::sc_start(kRunFor);
   EXPECT_EQ(bench.log_rx_b.edges, (Edges{{kSendAt + kDelay + kIrqLatency, true}}));
   EXPECT_EQ(bench.mbox.fired_times(0), (std::vector<sc_time>{kSendAt}));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Ping-pong between Linux's rpmsg_client_sample (count = 3) and Zephyr's stock responder on the
-// fake board: three "hello world!" out, three echoes back, "goodbye!", and the message probes of
-// both sides pair up (same ids, endpoints and payload digests).
+// fake board: three "hello world!" out, three echoes back, "goodbye!", and what one stack reports
+// published the other reports read (same buffers, headers and payload digests).
 #include <gtest/gtest.h>
 
 #include <cstring>
@@ -20,29 +20,27 @@ constexpr const char* kHello = sw::apps::RpmsgClientSample::kMessage;
 const std::uint64_t kHelloDigest = hal::payload_digest(kHello, std::strlen(kHello));
 
 struct Msg {
-  std::uint64_t id;
-  std::string endpoint;
+  std::uint64_t buffer;
+  std::uint32_t src;
+  std::uint32_t dst;
   std::uint64_t digest;
   std::uint32_t length;
   bool operator==(const Msg& o) const {
-    return id == o.id && endpoint == o.endpoint && digest == o.digest && length == o.length;
+    return buffer == o.buffer && src == o.src && dst == o.dst && digest == o.digest &&
+           length == o.length;
   }
 };
 
 std::ostream& operator<<(std::ostream& os, const Msg& m) {
-  return os << "{" << m.id << " " << m.endpoint << " " << m.digest << " " << m.length << "}";
+  return os << "{" << std::hex << m.buffer << " " << m.src << "->" << m.dst << " " << m.digest
+            << std::dec << " " << m.length << "}";
 }
 
+/// Application messages (not the name service's) a side reported `kind` of.
 std::vector<Msg> messages(CrossRig& rig, const std::string& side, ProbeKind kind) {
   std::vector<Msg> out;
   for (const FakeHal::Probe& p : rig.probes(side, kind))
-    out.push_back({p.id, p.endpoint, p.digest, p.length});
-  return out;
-}
-
-std::vector<Msg> hellos(const std::string& endpoint) {
-  std::vector<Msg> out;
-  for (std::uint64_t id = 1; id <= 3; ++id) out.push_back({id, endpoint, kHelloDigest, 12});
+    if (p.dst != 53) out.push_back({p.address, p.src, p.dst, p.digest, p.length});
   return out;
 }
 
@@ -78,14 +76,20 @@ TEST(CrossPingPong, ClientSampleCountThreeGetsThreeEchoesAndSaysGoodbye) {
   EXPECT_TRUE(
       contains(rig.console("remote"), "[Linux sample client] incoming msg 3: hello world!\n"));
 
-  // Ledger: Linux's sends 1..3 arrive at the remote with the same ids and digests, and the
-  // remote's echoes 1..3 arrive back at Linux; nothing dropped on either side.
-  EXPECT_EQ(messages(rig, "master", ProbeKind::kMessageSent), hellos("rpmsg-client-sample/tx"));
-  EXPECT_EQ(messages(rig, "remote", ProbeKind::kMessageReceived), hellos("rpmsg-client-sample/tx"));
-  EXPECT_EQ(messages(rig, "remote", ProbeKind::kMessageSent), hellos("rpmsg-client-sample/rx"));
-  EXPECT_EQ(messages(rig, "master", ProbeKind::kMessageReceived), hellos("rpmsg-client-sample/rx"));
-  EXPECT_TRUE(rig.probes("master", ProbeKind::kMessageDropped).empty());
-  EXPECT_TRUE(rig.probes("remote", ProbeKind::kMessageDropped).empty());
+  // What the ledger is told: each side reads exactly what the other published (buffer, header,
+  // payload), three each way; nothing dropped on either side.
+  const std::vector<Msg> out = messages(rig, "master", ProbeKind::kTxPublished);
+  ASSERT_EQ(out.size(), 3u);
+  for (const Msg& m : out) EXPECT_EQ(m.digest, kHelloDigest);
+  EXPECT_EQ(messages(rig, "remote", ProbeKind::kRxHanded), out);
+  const std::vector<Msg> back = messages(rig, "remote", ProbeKind::kTxPublished);
+  ASSERT_EQ(back.size(), 3u);
+  EXPECT_EQ(messages(rig, "master", ProbeKind::kRxHanded), back);
+  for (const char* side : {"master", "remote"}) {
+    EXPECT_TRUE(rig.probes(side, ProbeKind::kTxFailed).empty());
+    EXPECT_TRUE(rig.probes(side, ProbeKind::kRxDropped).empty());
+    EXPECT_TRUE(rig.probes(side, ProbeKind::kAppDropped).empty());
+  }
 
   // The rings: Linux queued 3 messages on vring1, the remote returned all 3 buffers; the remote
   // used 4 RX buffers of Linux (the NS announcement and 3 echoes), all re-posted.

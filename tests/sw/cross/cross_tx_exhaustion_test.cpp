@@ -11,6 +11,7 @@
 
 #include "sw/apps/linux/stream_sender.h"
 #include "sw/apps/zephyr/tty_responder.h"
+#include "sw/shm/le_bytes.h"
 #include "tests/sw/cross/cross_rig.h"
 
 namespace sim::test {
@@ -57,9 +58,18 @@ struct StreamRun {
   hal::SimTime done_at = 0;
 };
 
-std::vector<std::uint64_t> ids(const std::vector<FakeHal::Probe>& probes) {
+/// The stream sequence numbers (payload bytes 0..3) of probes that carry a payload, in order;
+/// the name service's messages (to address 53) are left out.
+std::vector<std::uint64_t> seqs(const std::vector<FakeHal::Probe>& probes) {
   std::vector<std::uint64_t> out;
-  for (const FakeHal::Probe& p : probes) out.push_back(p.id);
+  for (const FakeHal::Probe& p : probes)
+    if (p.dst != 53 && p.data.size() >= 4) out.push_back(sw::shm::load_le32(p.data.data()));
+  return out;
+}
+
+std::vector<std::string> reasons(const std::vector<FakeHal::Probe>& probes) {
+  std::vector<std::string> out;
+  for (const FakeHal::Probe& p : probes) out.push_back(p.reason);
   return out;
 }
 
@@ -82,9 +92,13 @@ TEST(CrossTxExhaustion, BlockingSendTimesOutWhenTheRemoteHoldsEveryBuffer) {
   EXPECT_EQ(rig.linux_status.tx_messages, 8u);
   EXPECT_GE(run.done_at, 100 * kMs);
   EXPECT_LT(run.done_at, 101 * kMs);
-  const auto drops = rig.probes("master", ProbeKind::kMessageDropped);
-  EXPECT_EQ(ids(drops), (std::vector<std::uint64_t>{9, 10}));
-  for (const auto& d : drops) EXPECT_EQ(d.reason, "tx_timeout");
+  // The stack reports ten sends started, eight published, two given up after waiting.
+  EXPECT_EQ(seqs(rig.probes("master", ProbeKind::kTxStart)),
+            (std::vector<std::uint64_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
+  EXPECT_EQ(seqs(rig.probes("master", ProbeKind::kTxPublished)),
+            (std::vector<std::uint64_t>{1, 2, 3, 4, 5, 6, 7, 8}));
+  EXPECT_EQ(reasons(rig.probes("master", ProbeKind::kTxFailed)),
+            (std::vector<std::string>{"tx_timeout", "tx_timeout"}));
   const std::string& dmesg = rig.console("master");
   std::size_t timeouts = 0;
   for (std::size_t at = dmesg.find("timeout waiting for a tx buffer"); at != std::string::npos;
@@ -113,14 +127,15 @@ TEST(CrossTxExhaustion, TrysendGetsEnomemAtOnceWhenTheRemoteHoldsEveryBuffer) {
   EXPECT_EQ(run.sender.dropped(), 2u);
   EXPECT_EQ(rig.linux_status.tx_timeouts, 0u);
   EXPECT_LT(run.done_at, 1 * kMs); // no waiting at all
-  const auto drops = rig.probes("master", ProbeKind::kMessageDropped);
-  EXPECT_EQ(ids(drops), (std::vector<std::uint64_t>{9, 10}));
-  for (const auto& d : drops) EXPECT_EQ(d.reason, "no_tx_buffer");
+  EXPECT_EQ(reasons(rig.probes("master", ProbeKind::kTxFailed)),
+            (std::vector<std::string>{"no_tx_buffer", "no_tx_buffer"}));
   EXPECT_FALSE(contains(rig.console("master"), "timeout waiting")) << rig.console("master");
   // The remote got all eight and keeps them.
   EXPECT_EQ(remote.held, 8u);
-  EXPECT_EQ(ids(rig.probes("master", ProbeKind::kMessageSent)),
+  EXPECT_EQ(seqs(rig.probes("master", ProbeKind::kTxStart)),
             (std::vector<std::uint64_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
+  EXPECT_EQ(seqs(rig.probes("remote", ProbeKind::kRxHanded)),
+            (std::vector<std::uint64_t>{1, 2, 3, 4, 5, 6, 7, 8}));
 }
 
 TEST(CrossTxExhaustion, TtyResponderLeaksEveryHeldBufferOfABurstButTheLast) {
@@ -135,32 +150,34 @@ TEST(CrossTxExhaustion, TtyResponderLeaksEveryHeldBufferOfABurstButTheLast) {
   // The burst: 8 buffers out, 2 trysends refused.
   EXPECT_EQ(run.sender.sent(), 8u);
   EXPECT_EQ(run.sender.dropped(), 2u);
-  EXPECT_EQ(ids(rig.probes("master", ProbeKind::kMessageDropped)),
-            (std::vector<std::uint64_t>{9, 10}));
+  EXPECT_EQ(reasons(rig.probes("master", ProbeKind::kTxFailed)),
+            (std::vector<std::string>{"no_tx_buffer", "no_tx_buffer"}));
   // One drain of vring1 ran all eight callbacks before the TTY thread: each overwrote the held
   // pointer, so buffers 1..7 are never released and only message 8 is answered.
   EXPECT_EQ(tty.status().callbacks, 8u);
   EXPECT_EQ(tty.status().leaked, 7u);
   EXPECT_EQ(tty.status().replies, 1u);
-  const auto leaks = rig.probes("remote", ProbeKind::kMessageDropped);
-  EXPECT_EQ(ids(leaks), (std::vector<std::uint64_t>{1, 2, 3, 4, 5, 6, 7}));
+  const auto leaks = rig.probes("remote", ProbeKind::kAppDropped);
+  EXPECT_EQ(seqs(leaks), (std::vector<std::uint64_t>{1, 2, 3, 4, 5, 6, 7}));
   for (const auto& l : leaks) EXPECT_EQ(l.reason, "held_buffer_leaked");
   EXPECT_EQ(rig.board.peek_le<std::uint16_t>(kVring1 + kRing.used_idx()), 1); // only message 8's
   // Linux got the NS announcement and the one reply ("TTY 0x0400: " + message 8).
   EXPECT_EQ(rig.linux_status.rx_messages, 2u);
-  EXPECT_EQ(ids(rig.probes("remote", ProbeKind::kMessageReceived)),
-            (std::vector<std::uint64_t>{8}));
-  const auto replies = rig.probes("remote", ProbeKind::kMessageSent);
+  EXPECT_EQ(seqs(rig.probes("remote", ProbeKind::kAppConsumed)), (std::vector<std::uint64_t>{8}));
+  std::vector<FakeHal::Probe> replies;
+  for (const auto& p : rig.probes("remote", ProbeKind::kTxPublished))
+    if (p.dst != 53) replies.push_back(p);
   ASSERT_EQ(replies.size(), 1u);
-  EXPECT_EQ(replies[0].id, 1u); // the TTY endpoint's first reply
   EXPECT_EQ(replies[0].length, 12u + 16u);
-  // The stream sender recognises the prefixed reply as the echo of message 8: both sides
-  // probed the same 28 bytes.
+  EXPECT_EQ(std::string(replies[0].data.begin(), replies[0].data.begin() + 12), "TTY 0x0400: ");
+  // The stream sender recognises the prefixed reply as the echo of message 8: Linux read the
+  // same 28 bytes the remote published.
   EXPECT_EQ(run.sender.echoes(), 1u);
-  const auto echoes = rig.probes("master", ProbeKind::kMessageReceived);
+  std::vector<FakeHal::Probe> echoes;
+  for (const auto& p : rig.probes("master", ProbeKind::kRxHanded))
+    if (p.dst != 53) echoes.push_back(p);
   ASSERT_EQ(echoes.size(), 1u);
-  EXPECT_EQ(echoes[0].id, 8u);
-  EXPECT_EQ(echoes[0].endpoint, "stream/echo");
+  EXPECT_EQ(echoes[0].address, replies[0].address);
   EXPECT_EQ(echoes[0].digest, replies[0].digest);
   EXPECT_EQ(echoes[0].length, 28u);
 }

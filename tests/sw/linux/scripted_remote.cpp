@@ -89,12 +89,23 @@ bool ScriptedRemote::kick(std::uint32_t id, hal::SimTime timeout) {
 bool ScriptedRemote::send(std::uint32_t src, std::uint32_t dst, const void* data, std::size_t len,
                           std::optional<std::uint16_t> hdr_len, std::uint32_t used_len,
                           bool do_kick) {
+  // Reported as a stack would (sw/hal/probe.h): what it was asked to send, then what it put on
+  // the wire; a header length other than the payload's is the wire's (no payload bytes for it).
+  hal_.probe(hal::message_event(hal::ProbeKind::kTxStart, 0, src, dst, data, len));
   std::optional<Buffer> b = take_vring0_buffer();
-  if (!b) return false;
+  if (!b) {
+    hal_.probe(hal::drop_event(hal::ProbeKind::kTxFailed, "no_tx_buffer"));
+    return false;
+  }
   sw::shm::RpmsgHeaderView hdr(hal_, b->addr);
   if (len > 0) hdr.write_payload(data, len);
-  hdr.write({src, dst, 0, hdr_len.value_or(static_cast<std::uint16_t>(len)), 0});
+  const std::uint16_t wire_len = hdr_len.value_or(static_cast<std::uint16_t>(len));
+  hdr.write({src, dst, 0, wire_len, 0});
   publish_used(vring0_, b->head, used_len);
+  hal::ProbeEvent published = hal::message_event(hal::ProbeKind::kTxPublished, b->addr, src, dst,
+                                                 wire_len == len ? data : nullptr, wire_len);
+  published.name = "vring0";
+  hal_.probe(published);
   if (do_kick) kick(0);
   return true;
 }

@@ -15,32 +15,18 @@
 #include "models/cpu/probe_sink.h"
 #include "sw/zephyr/zephyr.h"
 #include "tests/support/platform_fixture.h"
+#include "tests/support/recorded_probe.h"
 #include "tests/sw/zephyr/scripted_master.h"
 
 namespace sim::test {
 
-struct RecordedProbe {
-  hal::ProbeKind kind;
-  std::uint64_t id;
-  std::uint64_t digest;
-  std::uint32_t length;
-  std::string reason;
-  std::string endpoint;
-};
-
 class ProbeRecorder : public models::ProbeSink {
 public:
-  void on_probe(const std::string&, const std::string&, const hal::ProbeEvent& e,
-                std::uint64_t) override {
-    events.push_back(
-        {e.kind, e.id, e.digest, e.length, std::string(e.reason), std::string(e.endpoint)});
+  void on_probe(const std::string&, const std::string& thread, const hal::ProbeEvent& e,
+                std::uint64_t time_ps) override {
+    events.push_back(record_probe(e, thread, time_ps));
   }
-  std::vector<RecordedProbe> of(hal::ProbeKind kind) const {
-    std::vector<RecordedProbe> out;
-    for (const RecordedProbe& p : events)
-      if (p.kind == kind) out.push_back(p);
-    return out;
-  }
+  std::vector<RecordedProbe> of(hal::ProbeKind kind) const { return probes_of(events, kind); }
   std::vector<RecordedProbe> events;
 };
 

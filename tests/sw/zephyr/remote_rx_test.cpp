@@ -46,17 +46,33 @@ TEST(ZephyrRx, ClientResponderEchoesAMessage) {
             std::string::npos)
       << rig.f.console("remote");
 
+  // The stack reports what it took and read, and what it published; the application what it
+  // did with the message (held in its slot, then consumed by its thread).
   const std::uint64_t digest = hal::payload_digest("hello world!", 12);
-  auto received = rig.probes.of(hal::ProbeKind::kMessageReceived);
-  auto sent = rig.probes.of(hal::ProbeKind::kMessageSent);
-  ASSERT_EQ(received.size(), 1u);
-  EXPECT_EQ(received[0].endpoint, "rpmsg-client-sample/tx");
-  EXPECT_EQ(received[0].id, 1u);
-  EXPECT_EQ(received[0].digest, digest);
-  ASSERT_EQ(sent.size(), 1u);
-  EXPECT_EQ(sent[0].endpoint, "rpmsg-client-sample/rx");
-  EXPECT_EQ(sent[0].id, 1u);
-  EXPECT_EQ(sent[0].digest, digest);
+  auto taken = rig.probes.of(hal::ProbeKind::kRxTaken);
+  auto handed = rig.probes.of(hal::ProbeKind::kRxHanded);
+  ASSERT_EQ(taken.size(), 1u);
+  ASSERT_EQ(handed.size(), 1u);
+  EXPECT_EQ(handed[0].address, taken[0].address);
+  EXPECT_EQ(handed[0].src, kLinuxAddr);
+  EXPECT_EQ(handed[0].dst, kRemoteAddr);
+  EXPECT_EQ(handed[0].length, 12u);
+  EXPECT_EQ(handed[0].digest, digest);
+  ASSERT_EQ(rig.probes.of(hal::ProbeKind::kAppHeld).size(), 1u);
+  auto consumed = rig.probes.of(hal::ProbeKind::kAppConsumed);
+  ASSERT_EQ(consumed.size(), 1u);
+  EXPECT_EQ(consumed[0].dst, kRemoteAddr);
+  EXPECT_EQ(consumed[0].digest, digest);
+  // The echo: started, given a buffer, published; the name service's announcement before it.
+  auto published = rig.probes.of(hal::ProbeKind::kTxPublished);
+  ASSERT_EQ(published.size(), 2u);
+  EXPECT_EQ(published[0].dst, 53u);
+  EXPECT_EQ(published[1].src, kRemoteAddr);
+  EXPECT_EQ(published[1].dst, kLinuxAddr);
+  EXPECT_EQ(published[1].digest, digest);
+  EXPECT_EQ(published[1].name, "vring0");
+  EXPECT_EQ(rig.probes.of(hal::ProbeKind::kTxStart).size(), 2u);
+  EXPECT_EQ(rig.probes.of(hal::ProbeKind::kTxBuffer).size(), 2u);
 }
 
 TEST(ZephyrRx, WithDcacheEveryMessageIsSeenAcrossRingWraps) {
@@ -73,7 +89,8 @@ TEST(ZephyrRx, WithDcacheEveryMessageIsSeenAcrossRingWraps) {
   });
   rig.run_ms(50);
   EXPECT_EQ(echoes, numbered_list(20, 5));
-  EXPECT_EQ(rig.probes.of(hal::ProbeKind::kMessageDropped).size(), 0u);
+  EXPECT_EQ(rig.probes.of(hal::ProbeKind::kAppDropped).size(), 0u);
+  EXPECT_EQ(rig.probes.of(hal::ProbeKind::kAppConsumed).size(), 20u);
 }
 
 TEST(ZephyrRx, WithoutDcacheNeitherSideSeesTheOthersUpdates) {

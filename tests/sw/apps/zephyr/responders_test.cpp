@@ -42,14 +42,18 @@ TEST(ZephyrApps, BurstOfThreeToTheStockResponderLosesAllButTheLast) {
   EXPECT_EQ(app.status().slot_overwritten, 2u);
   EXPECT_EQ(app.status().slot_rereads, 1u);
   EXPECT_EQ(returned, 3u); // every buffer went back
-  auto drops = rig.probes.of(hal::ProbeKind::kMessageDropped);
+  // The application reports each message held in the slot, the two it overwrote dropped (by
+  // their bytes) and the one its thread took consumed, once: the second wake-up re-reads it.
+  EXPECT_EQ(rig.probes.of(hal::ProbeKind::kAppHeld).size(), 3u);
+  auto drops = rig.probes.of(hal::ProbeKind::kAppDropped);
   ASSERT_EQ(drops.size(), 2u);
   EXPECT_EQ(drops[0].reason, "slot_overwritten");
-  EXPECT_EQ(drops[0].id, 1u);
-  EXPECT_EQ(drops[1].id, 2u);
-  auto received = rig.probes.of(hal::ProbeKind::kMessageReceived);
-  ASSERT_EQ(received.size(), 1u);
-  EXPECT_EQ(received[0].id, 3u);
+  EXPECT_EQ(drops[0].dst, kRemoteAddr);
+  EXPECT_EQ(drops[0].digest, hal::payload_digest(numbered(1, 5).data(), 5));
+  EXPECT_EQ(drops[1].digest, hal::payload_digest(numbered(2, 5).data(), 5));
+  auto consumed = rig.probes.of(hal::ProbeKind::kAppConsumed);
+  ASSERT_EQ(consumed.size(), 1u);
+  EXPECT_EQ(consumed[0].digest, hal::payload_digest(numbered(3, 5).data(), 5));
 }
 
 TEST(ZephyrApps, QueuedResponderEchoesTheWholeBurst) {
@@ -68,8 +72,8 @@ TEST(ZephyrApps, QueuedResponderEchoesTheWholeBurst) {
   rig.run_ms(40);
   EXPECT_EQ(echoes, (std::vector<std::string>{numbered(1, 5), numbered(2, 5), numbered(3, 5)}));
   EXPECT_EQ(app.status().echoed, 3u);
-  EXPECT_EQ(rig.probes.of(hal::ProbeKind::kMessageDropped).size(), 0u);
-  EXPECT_EQ(rig.probes.of(hal::ProbeKind::kMessageReceived).size(), 3u);
+  EXPECT_EQ(rig.probes.of(hal::ProbeKind::kAppDropped).size(), 0u);
+  EXPECT_EQ(rig.probes.of(hal::ProbeKind::kAppConsumed).size(), 3u);
 }
 
 TEST(ZephyrApps, TtyResponderLeaksTheFirstHeldBufferOfABurst) {
@@ -98,11 +102,11 @@ TEST(ZephyrApps, TtyResponderLeaksTheFirstHeldBufferOfABurst) {
   EXPECT_EQ(app.status().leaked, 1u);
   EXPECT_EQ(returned, 1u); // "one" never comes back to Linux
   EXPECT_EQ(returned_desc, 1u);
-  auto drops = rig.probes.of(hal::ProbeKind::kMessageDropped);
+  auto drops = rig.probes.of(hal::ProbeKind::kAppDropped);
   ASSERT_EQ(drops.size(), 1u);
   EXPECT_EQ(drops[0].reason, "held_buffer_leaked");
-  EXPECT_EQ(drops[0].endpoint, "rpmsg-tty/tx");
-  EXPECT_EQ(drops[0].id, 1u);
+  EXPECT_EQ(drops[0].dst, kRemoteAddr);
+  EXPECT_EQ(drops[0].digest, hal::payload_digest("one", 3));
 }
 
 TEST(ZephyrApps, ResponderEndsAfterItsCountWithNsDestroy) {
@@ -201,7 +205,12 @@ TEST(ZephyrApps, StockResponderServesAHundredMessagePingPongThenEnds) {
   EXPECT_TRUE(done);
   EXPECT_EQ(app.status().msg_cnt, 100u);
   EXPECT_EQ(rig.status.rx_no_endpoint, 1u);
-  EXPECT_EQ(rig.probes.of(hal::ProbeKind::kMessageReceived).size(), 100u);
+  EXPECT_EQ(rig.probes.of(hal::ProbeKind::kAppConsumed).size(), 100u);
+  // The 101st: no endpoint at its address any more.
+  auto no_recipient = rig.probes.of(hal::ProbeKind::kRxDropped);
+  ASSERT_EQ(no_recipient.size(), 1u);
+  EXPECT_EQ(no_recipient[0].reason, "no_recipient");
+  EXPECT_EQ(no_recipient[0].dst, kRemoteAddr);
 }
 
 } // namespace

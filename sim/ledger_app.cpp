@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: Apache-2.0
+// The message ledger, application level: what applications did with what their endpoint
+// callbacks got; echoes paired with their requests; channel names from the name service.
+#include <algorithm>
+
+#include "sim/ledger.h"
+#include "sw/shm/layout.h"
+#include "sw/shm/le_bytes.h"
+
+namespace sim::app {
+
+void Ledger::app_event(std::uint16_t cluster, std::uint32_t thread, const hal::ProbeEvent& e,
+                       std::uint64_t t) {
+  auto pending = app_pending_.find({cluster, e.dst});
+  const std::uint64_t digest = e.data != nullptr ? hal::payload_digest(e.data, e.length) : 0;
+  // The application names a message by its endpoint and its bytes: the oldest one it may still
+  // hold with those bytes (identical payloads are taken in order). Keeping a message concerns
+  // one just handed; consuming or losing it, one kept or handed. A report that fits none is
+  // counted, never guessed onto another message.
+  const bool held = e.kind == hal::ProbeKind::kAppHeld;
+  const auto candidate = [&](const Message& m) {
+    return held ? m.phase == Phase::kHanded : m.phase == Phase::kHeld || m.phase == Phase::kHanded;
+  };
+  std::deque<std::uint64_t>::iterator found;
+  bool matched = false;
+  if (pending != app_pending_.end()) {
+    auto& q = pending->second;
+    found = std::find_if(q.begin(), q.end(), [&](std::uint64_t i) {
+      const Message& m = messages_[i];
+      return candidate(m) && m.read_length == e.length && m.read_digest == digest;
+    });
+    matched = found != q.end();
+  }
+  if (!matched) {
+    ++unexpected_drops_;
+    return;
+  }
+  Message& m = messages_[*found];
+  switch (e.kind) {
+  case hal::ProbeKind::kAppHeld:
+    m.phase = Phase::kHeld;
+    m.where = intern(e.name);
+    return; // still the application's
+  case hal::ProbeKind::kAppConsumed:
+    m.phase = Phase::kDone;
+    m.stages.record(MessageStage::kReceive, t);
+    if (m.state == State::kInFlight) {
+      m.state = State::kDelivered;
+      m.received_ps = t;
+    }
+    break;
+  default: // kAppDropped
+    m.phase = Phase::kDone;
+    drop(m, e.reason, thread, t);
+    remove_echo_candidate(m);
+    break;
+  }
+  pending->second.erase(found);
+}
+
+void Ledger::add_echo_candidate(Message& request) {
+  // A reply is not a request in turn (ping-pong would otherwise chain every message).
+  if (request.echo_of != kNoMessage) return;
+  echo_candidates_[{request.receiver, request.dst, request.src}][request.read_length]
+                  [request.read_digest]
+                      .unpaired.push_back(request.index);
+}
+
+void Ledger::remove_echo_candidate(const Message& request) {
+  auto key = echo_candidates_.find({request.receiver, request.dst, request.src});
+  if (key == echo_candidates_.end()) return;
+  auto len = key->second.find(request.read_length);
+  if (len == key->second.end()) return;
+  auto c = len->second.find(request.read_digest);
+  if (c == len->second.end()) return;
+  auto& q = c->second.unpaired;
+  auto it = std::find(q.begin(), q.end(), request.index);
+  if (it != q.end()) q.erase(it);
+}
+
+void Ledger::pair_echo(Message& reply, const hal::ProbeEvent& e) {
+  // Requests this side received from the endpoint the reply goes to, at the endpoint it leaves
+  // from; the reply carries one's bytes whole, possibly after a prefix ("TTY 0x0400: "). The
+  // oldest request no reply carried yet; else the reply repeats the last one carried.
+  auto key = echo_candidates_.find({reply.sender, reply.src, reply.dst});
+  if (key == echo_candidates_.end() || e.data == nullptr) return;
+  const auto* bytes = static_cast<const std::uint8_t*>(e.data);
+  EchoCandidates* best = nullptr;
+  EchoCandidates* repeat = nullptr;
+  for (auto& [length, by_digest] : key->second) {
+    if (length > e.length) break;
+    auto c = by_digest.find(hal::payload_digest(bytes + (e.length - length), length));
+    if (c == by_digest.end()) continue;
+    EchoCandidates& cand = c->second;
+    if (!cand.unpaired.empty() &&
+        (best == nullptr || cand.unpaired.front() < best->unpaired.front()))
+      best = &cand;
+    if (cand.last_paired != kNoMessage &&
+        (repeat == nullptr || cand.last_paired > repeat->last_paired))
+      repeat = &cand;
+  }
+  if (best != nullptr) {
+    reply.echo_of = best->unpaired.front();
+    best->last_paired = reply.echo_of;
+    best->unpaired.pop_front();
+  } else if (repeat != nullptr) {
+    reply.echo_of = repeat->last_paired;
+    reply.echo_repeat = true;
+  }
+}
+
+void Ledger::learn_name(const Message& m, const hal::ProbeEvent& e) {
+  // struct rpmsg_ns_msg: name[32], addr, flags (rpmsg-protocol.md §2.4).
+  if (e.data == nullptr || e.length < sw::shm::kRpmsgNsMsgSize) return;
+  const auto* p = static_cast<const std::uint8_t*>(e.data);
+  std::size_t n = 0;
+  while (n < sw::shm::kRpmsgNameSize && p[n] != 0) ++n;
+  const std::uint32_t addr = sw::shm::load_le32(p + sw::shm::kRpmsgNsAddr);
+  names_[{m.sender, addr}] = std::string(reinterpret_cast<const char*>(p), n);
+}
+
+} // namespace sim::app
