@@ -43,8 +43,6 @@ struct AppContext {
   const models::BoardConfig& board;
   const MasterSoftware& master;
   const RemoteSoftware& remote;
-  /// The master's applications, parsed before the remote's (empty while parsing the master's).
-  const std::vector<AppInstance>& master_apps;
 };
 
 /// Parses one `apps:` item (`- shared_flag_reader: {invalidate: false}`) for `side`.

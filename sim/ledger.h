@@ -90,7 +90,10 @@ public:
     std::string channel;   ///< name-service name, a bare program's name, or "0x400->0x401"
     std::string direction; ///< "master_to_remote"
     std::string sender;    ///< "cluster/thread" that called send
-    std::string receiver;  ///< "cluster/thread" that took it (empty while nobody did)
+    std::string receiver;  ///< "cluster/thread" whose stack took it (empty while nobody did)
+    /// "cluster/thread" that received it: the application thread that consumed it, else the
+    /// stack's thread whose callback did.
+    std::string consumer;
     std::uint32_t src = 0; ///< rpmsg header
     std::uint32_t dst = 0;
     std::uint32_t length = 0; ///< payload bytes asked for
@@ -141,7 +144,8 @@ private:
     std::uint16_t receiver = 0; ///< cluster index
     std::uint32_t sender_thread = kNone;
     std::uint32_t receiver_thread = kNone;
-    std::uint32_t dropped_by = kNone; ///< thread index
+    std::uint32_t consumer_thread = kNone; ///< the application thread that took it
+    std::uint32_t dropped_by = kNone;      ///< thread index
     std::uint32_t src = 0;
     std::uint32_t dst = 0;
     std::uint32_t length = 0;

@@ -42,12 +42,12 @@ void Ledger::app_event(std::uint16_t cluster, std::uint32_t thread, const hal::P
     m.where = intern(e.name);
     return; // still the application's
   case hal::ProbeKind::kAppConsumed:
+    // Received when the application took it, intact or not (a corrupted one stays corrupted).
     m.phase = Phase::kDone;
+    m.consumer_thread = thread;
     m.stages.record(MessageStage::kReceive, t);
-    if (m.state == State::kInFlight) {
-      m.state = State::kDelivered;
-      m.received_ps = t;
-    }
+    if (m.state == State::kInFlight) m.state = State::kDelivered;
+    if (m.state != State::kDropped) m.received_ps = t;
     break;
   default: // kAppDropped
     m.phase = Phase::kDone;

@@ -97,6 +97,7 @@ Ledger::Record Ledger::record(const Message& m) const {
   r.direction = clusters_[m.sender] + "_to_" + clusters_[m.receiver];
   r.sender = thread_names_[m.sender_thread];
   if (m.receiver_thread != kNone) r.receiver = thread_names_[m.receiver_thread];
+  r.consumer = m.consumer_thread != kNone ? thread_names_[m.consumer_thread] : r.receiver;
   r.src = m.src;
   r.dst = m.dst;
   r.length = m.length;

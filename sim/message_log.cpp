@@ -89,6 +89,7 @@ std::string message_json_line(const Ledger::Record& rec) {
       .num("sent_ns", rec.sent_ps / kPsPerNs);
   if (rec.buffer != 0) l.str("buffer", format_hex(rec.buffer));
   if (!rec.receiver.empty()) l.str("receiver", rec.receiver);
+  if (rec.consumer != rec.receiver) l.str("consumer", rec.consumer);
   if (rec.state == "delivered" || rec.state == "corrupted")
     l.num("received_ns", rec.received_ps / kPsPerNs)
         .num("latency_ns", (rec.received_ps - rec.sent_ps) / kPsPerNs);

@@ -141,10 +141,9 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options) {
   sc.remote = parse_remote_software(m.at("remote"), sc.board);
   if (auto f = s.get("faults")) sc.faults = parse_faults(*f, sc.board);
   apply_scenario_faults(sc.faults, sc.board, sc.master, sc.remote);
-  const std::vector<AppInstance> none;
-  sc.master_apps = parse_apps(m, "master", AppContext{sc.board, sc.master, sc.remote, none});
-  sc.remote_apps =
-      parse_apps(m, "remote", AppContext{sc.board, sc.master, sc.remote, sc.master_apps});
+  const AppContext context{sc.board, sc.master, sc.remote};
+  sc.master_apps = parse_apps(m, "master", context);
+  sc.remote_apps = parse_apps(m, "remote", context);
   if (auto e = s.get("expect")) sc.expect = parse_expectations(*e);
   check_restart(sc, s);
   config::check_all_used(doc);

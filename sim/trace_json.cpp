@@ -152,7 +152,7 @@ json trace_json(const TraceData& d) {
                       {"tid", score},
                       {"args", args}});
     if (!received && !dropped) continue;
-    const std::string& where = received ? m.receiver : m.dropped_by;
+    const std::string& where = received ? m.consumer : m.dropped_by;
     const std::uint64_t at = received ? m.received_ps : m.dropped_ps;
     const int rpid = pid_of(cluster_of(where));
     const unsigned rcore = core(cluster_of(where), thread_of(where));

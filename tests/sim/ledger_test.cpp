@@ -257,7 +257,8 @@ TEST(Ledger, TheApplicationLevelDecidesForApplicationsThatKeepMessages) {
   s.remote.receive(kBufB, 0x400, 0x400, "m2", 30);
   s.remote.app_drop(0x400, "m1", "slot_overwritten", 32);
   s.remote.held(0x400, "m2", "rx_sc_msg slot", 33);
-  s.remote.consumed(0x400, "m2", 50);
+  LedgerScript::Side app{s, "remote", "app_rpmsg_client_sample"}; // the responder's own thread
+  app.consumed(0x400, "m2", 50);
   const auto r = s.finish(100);
   ASSERT_EQ(r.size(), 2u);
   EXPECT_EQ(r[0].state, "dropped");
@@ -265,6 +266,8 @@ TEST(Ledger, TheApplicationLevelDecidesForApplicationsThatKeepMessages) {
   EXPECT_EQ(r[0].dropped_ps, 32000u);
   EXPECT_EQ(r[1].state, "delivered");
   EXPECT_EQ(r[1].received_ps, 50000u); // when the thread took it
+  EXPECT_EQ(r[1].receiver, "remote/rpmsg_mng_task");
+  EXPECT_EQ(r[1].consumer, "remote/app_rpmsg_client_sample");
   EXPECT_EQ(r[1].stages.at(MessageStage::kReceive), 50000u);
   EXPECT_EQ(r[1].stages.at(MessageStage::kCallback), 31000u);
 }

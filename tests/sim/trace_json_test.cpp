@@ -23,6 +23,7 @@ TraceData sample() {
   m.id = 7;
   m.sender = "master/kworker";
   m.receiver = "remote/app";
+  m.consumer = "remote/app";
   m.state = "delivered";
   m.sent_ps = 1000000;
   m.received_ps = 9000000;
