@@ -2,6 +2,8 @@
 // The message ledger, transport level: sends, publishes, takes and reads (ledger.h).
 #include "sim/ledger.h"
 
+#include <algorithm>
+
 #include "sw/hal/drop_reasons.h"
 #include "sw/shm/layout.h"
 
@@ -16,7 +18,7 @@ std::uint16_t Ledger::cluster_index(const std::string& name) {
     if (clusters_[i] == name) return static_cast<std::uint16_t>(i);
   clusters_.push_back(name);
   thread_ids_.emplace_back();
-  receivers_.emplace_back();
+  state_.emplace_back();
   halted_.push_back(false);
   return static_cast<std::uint16_t>(clusters_.size() - 1);
 }
@@ -66,10 +68,15 @@ void Ledger::drop(Message& m, std::string_view reason, std::uint32_t by, std::ui
 
 void Ledger::on_probe(const std::string& cluster, const std::string& thread,
                       const hal::ProbeEvent& e, std::uint64_t t) {
+  ++seq_;
   const std::uint16_t c = cluster_index(cluster);
   switch (e.kind) {
   case hal::ProbeKind::kNote:
     notes_.push_back(cluster + ": " + std::string(e.reason));
+    return;
+  case hal::ProbeKind::kKick:
+    ++state_[c].kicks_requested;
+    state_[c].last_kick_request_seq = seq_;
     return;
   case hal::ProbeKind::kKickLost:
     notifications_.on_kick_lost(cluster);
@@ -78,10 +85,10 @@ void Ledger::on_probe(const std::string& cluster, const std::string& thread,
     notifications_.on_isr(cluster, t);
     return;
   case hal::ProbeKind::kRxIdle:
-    receivers_[c].last_idle_ps = t;
+    state_[c].last_idle_seq = seq_;
     return;
   case hal::ProbeKind::kBoot:
-    receivers_[c].last_boot_ps = t;
+    rebooted(c, t);
     return;
   default:
     break;
@@ -121,6 +128,11 @@ void Ledger::on_probe(const std::string& cluster, const std::string& thread,
 
 void Ledger::tx_start(std::uint16_t cluster, std::uint32_t thread, const hal::ProbeEvent& e,
                       std::uint64_t t) {
+  auto unfinished = sending_.find(thread);
+  if (unfinished != sending_.end())
+    notes_.push_back(thread_names_[thread] + ": a send started before the previous one (message " +
+                     "index " + std::to_string(unfinished->second) +
+                     ") was published or failed; the stack did not report its end");
   Message& m = new_message(cluster, thread, t);
   m.src = e.src;
   m.dst = e.dst;
@@ -169,6 +181,8 @@ void Ledger::tx_published(std::uint16_t cluster, std::uint32_t thread, const hal
   m->wire_digest = e.data != nullptr ? hal::payload_digest(e.data, e.length) : m->digest;
   m->buffer = e.address;
   m->phase = Phase::kInRing;
+  m->publish_seq = seq_;
+  last_published_[thread] = index;
   if (!e.name.empty()) m->ring = intern(e.name);
   m->stages.record(MessageStage::kBuffer, t);
   m->stages.record(MessageStage::kPublish, t);
@@ -186,15 +200,61 @@ void Ledger::tx_published(std::uint16_t cluster, std::uint32_t thread, const hal
 
 void Ledger::tx_failed(std::uint32_t thread, const hal::ProbeEvent& e, std::uint64_t t) {
   auto it = sending_.find(thread);
-  if (it == sending_.end()) {
-    notes_.push_back(thread_names_[thread] + ": a send failed (" + std::string(e.reason) +
-                     ") that was never started");
+  if (it != sending_.end()) {
+    Message& m = messages_[it->second];
+    sending_.erase(it);
+    drop(m, e.reason, thread, t);
+    m.phase = Phase::kDone;
     return;
   }
-  Message& m = messages_[it->second];
-  sending_.erase(it);
-  drop(m, e.reason, thread, t);
-  m.phase = Phase::kDone;
+  // A stack reports the publish just before the store that makes it visible; if that store then
+  // fails (the ring refused the buffer), the message never was in the ring.
+  auto last = last_published_.find(thread);
+  if (last != last_published_.end() && messages_[last->second].phase == Phase::kInRing) {
+    Message& m = messages_[last->second];
+    auto& q = in_ring_[m.buffer];
+    q.erase(std::remove(q.begin(), q.end(), m.index), q.end());
+    last_published_.erase(last);
+    drop(m, e.reason, thread, t);
+    m.phase = Phase::kDone;
+    return;
+  }
+  notes_.push_back(thread_names_[thread] + ": a send failed (" + std::string(e.reason) +
+                   ") that was never started");
+}
+
+void Ledger::rebooted(std::uint16_t cluster, std::uint64_t t) {
+  // What the previous image was sending, had taken or kept dies with it; a message its callback
+  // consumed stays delivered. Messages in its receive ring stay there: the new image may take
+  // them (finish() decides).
+  for (Message& m : messages_) {
+    if (m.state != State::kInFlight && m.phase == Phase::kDone) continue;
+    const bool sending =
+        m.sender == cluster && (m.phase == Phase::kSending || m.phase == Phase::kBuffered);
+    const bool receiving =
+        m.receiver == cluster &&
+        (m.phase == Phase::kTaken || m.phase == Phase::kHanded || m.phase == Phase::kHeld);
+    if (!sending && !receiving) continue;
+    if (m.phase == Phase::kHanded && m.state == State::kInFlight) {
+      m.state = State::kDelivered;
+      m.received_ps = m.handed_ps;
+      m.stages.record(MessageStage::kReceive, m.handed_ps);
+    } else {
+      drop(m, hal::drop::kLostInReset, kNone, t);
+    }
+    m.phase = Phase::kDone;
+  }
+  const auto of_cluster = [&](std::uint32_t thread) {
+    return thread_names_[thread].compare(0, clusters_[cluster].size() + 1,
+                                         clusters_[cluster] + "/") == 0;
+  };
+  for (auto it = sending_.begin(); it != sending_.end();)
+    it = of_cluster(it->first) ? sending_.erase(it) : std::next(it);
+  for (auto it = reading_.begin(); it != reading_.end();)
+    it = of_cluster(it->first) ? reading_.erase(it) : std::next(it);
+  for (auto it = app_pending_.begin(); it != app_pending_.end();)
+    it = it->first.first == cluster ? app_pending_.erase(it) : std::next(it);
+  state_[cluster].last_boot_seq = seq_;
 }
 
 const Ledger::Reading* Ledger::reading(std::uint32_t thread, std::uint64_t buffer) const {
@@ -204,8 +264,7 @@ const Ledger::Reading* Ledger::reading(std::uint32_t thread, std::uint64_t buffe
 
 void Ledger::rx_taken(std::uint16_t cluster, std::uint32_t thread, const hal::ProbeEvent& e,
                       std::uint64_t t) {
-  ReceiverState& r = receivers_[cluster];
-  r.last_take_ps = t;
+  state_[cluster].last_take_seq = seq_;
   auto q = in_ring_.find(e.address);
   std::uint64_t index = kNoMessage;
   if (q != in_ring_.end() && !q->second.empty()) {
@@ -223,6 +282,7 @@ void Ledger::rx_taken(std::uint16_t cluster, std::uint32_t thread, const hal::Pr
   m.phase = Phase::kTaken;
   m.receiver = cluster;
   m.receiver_thread = thread;
+  m.take_seq = seq_;
   m.stages.record(MessageStage::kDrain, t);
   reading_[thread] = {index, e.address};
 }
@@ -301,13 +361,16 @@ void Ledger::rx_dropped(std::uint16_t cluster, std::uint32_t thread, const hal::
 }
 
 void Ledger::on_kick(const std::string& sender, bool delivered, std::uint64_t time_ps) {
+  ++seq_;
+  ++state_[cluster_index(sender)].kicks_written;
   notifications_.on_kick(sender, delivered, time_ps);
 }
 
 void Ledger::on_rx_irq(const std::string& receiver, bool level, std::uint64_t time_ps) {
-  ReceiverState& r = receivers_[cluster_index(receiver)];
+  ++seq_;
+  ClusterState& r = state_[cluster_index(receiver)];
   r.irq_high = level;
-  if (level) r.last_irq_ps = time_ps;
+  if (level) r.last_irq_seq = seq_;
   notifications_.on_rx_irq(receiver, level, time_ps);
 }
 

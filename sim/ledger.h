@@ -157,6 +157,7 @@ private:
     std::uint32_t ring = kNone;      ///< strings_ index: where it was published
     std::uint32_t where = kNone;     ///< strings_ index: where the application keeps it
     std::uint32_t reason = kNone;    ///< strings_ index: the drop reason
+    std::uint32_t waiting = kNone;   ///< strings_ index: in a ring at the end, what it waits for
     bool control = false;            ///< a name-service message
     /// A take of a buffer nothing was published in: what the receiver read is kept (its
     /// application may report on it) but it is no message anybody sent.
@@ -164,6 +165,10 @@ private:
     Phase phase = Phase::kSending;
     State state = State::kInFlight;
     std::uint64_t sent_ps = 0;
+    /// When it was published and taken in host order (the ledger's event count): "after" across
+    /// clusters, whose local clocks are decoupled by up to a quantum.
+    std::uint64_t publish_seq = 0;
+    std::uint64_t take_seq = 0;
     std::uint64_t handed_ps = 0;
     std::uint64_t received_ps = 0;
     std::uint64_t dropped_ps = 0;
@@ -181,13 +186,17 @@ private:
     std::uint64_t buffer;
   };
 
-  /// Per receiving cluster: what tells whether a message left in its ring will still be taken.
-  struct ReceiverState {
-    std::uint64_t last_idle_ps = 0; ///< its receive loop last stopped
-    std::uint64_t last_take_ps = 0;
-    std::uint64_t last_irq_ps = 0;  ///< its RX pin last rose
-    std::uint64_t last_boot_ps = 0; ///< its software last (re)started
+  /// Per cluster, in host order (seq_): what tells whether a message left in its receive ring
+  /// will still be taken, and whether a notification it sent is still on its way.
+  struct ClusterState {
+    std::uint64_t last_idle_seq = 0; ///< its receive loop last stopped
+    std::uint64_t last_take_seq = 0;
+    std::uint64_t last_irq_seq = 0;  ///< its RX pin last rose
+    std::uint64_t last_boot_seq = 0; ///< its software last (re)started
     bool irq_high = false;
+    std::uint64_t kicks_requested = 0; ///< notifications its driver accepted (kKick)
+    std::uint64_t kicks_written = 0;   ///< doorbells its mailbox terminal sent
+    std::uint64_t last_kick_request_seq = 0;
   };
 
   // Transport (ledger.cpp).
@@ -198,6 +207,8 @@ private:
   void tx_published(std::uint16_t cluster, std::uint32_t thread, const hal::ProbeEvent& e,
                     std::uint64_t t);
   void tx_failed(std::uint32_t thread, const hal::ProbeEvent& e, std::uint64_t t);
+  /// The software of `cluster` restarted: what it was sending, had taken or kept is lost.
+  void rebooted(std::uint16_t cluster, std::uint64_t t);
   void rx_taken(std::uint16_t cluster, std::uint32_t thread, const hal::ProbeEvent& e,
                 std::uint64_t t);
   void rx_handed(std::uint16_t cluster, std::uint32_t thread, const hal::ProbeEvent& e,
@@ -228,6 +239,8 @@ private:
   void drop(Message& m, std::string_view reason, std::uint32_t by, std::uint64_t t);
   std::string label(const Message& m) const;
   std::string where_in_flight(const Message& m) const;
+  /// Why a message still in its ring at the end will be taken (nullptr: nothing will take it).
+  const char* still_pending(const Message& m) const;
   Record record(const Message& m) const;
 
   std::vector<std::string> clusters_;
@@ -238,6 +251,8 @@ private:
   std::deque<Message> messages_; ///< by index (a deque: the tracker keeps pointers)
   std::unordered_map<std::uint32_t, std::uint64_t> sending_; ///< thread -> message index
   std::unordered_map<std::uint32_t, Reading> reading_;       ///< thread -> what it took
+  /// thread -> the message it last published (a publish the stack then reports failed).
+  std::unordered_map<std::uint32_t, std::uint64_t> last_published_;
   std::unordered_map<std::uint64_t, std::deque<std::uint64_t>> in_ring_; ///< buffer -> queue
   /// Published messages by wire digest (who a corrupted read was really from).
   std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> by_digest_;
@@ -254,7 +269,8 @@ private:
   std::map<std::tuple<std::uint16_t, std::uint32_t, std::uint32_t>, EchoIndex> echo_candidates_;
   /// Name-service names by (announcing cluster, address).
   std::map<std::pair<std::uint16_t, std::uint32_t>, std::string> names_;
-  std::vector<ReceiverState> receivers_; ///< by cluster index
+  std::vector<ClusterState> state_; ///< by cluster index
+  std::uint64_t seq_ = 0;           ///< events seen so far: host order
   std::vector<bool> halted_;
   std::uint64_t unexpected_drops_ = 0;
   std::vector<std::string> notes_;

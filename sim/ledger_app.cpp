@@ -2,36 +2,56 @@
 // The message ledger, application level: what applications did with what their endpoint
 // callbacks got; echoes paired with their requests; channel names from the name service.
 #include <algorithm>
+#include <iterator>
 
 #include "sim/ledger.h"
 #include "sw/shm/layout.h"
 #include "sw/shm/le_bytes.h"
 
 namespace sim::app {
+namespace {
+
+// How a reply may carry its request: the TTY responder's "TTY 0x%04x: " is 12 bytes.
+constexpr std::uint32_t kEchoPrefixMax = 32;
+constexpr std::uint32_t kEchoMinInside = 4;
+
+} // namespace
 
 void Ledger::app_event(std::uint16_t cluster, std::uint32_t thread, const hal::ProbeEvent& e,
                        std::uint64_t t) {
   auto pending = app_pending_.find({cluster, e.dst});
-  const std::uint64_t digest = e.data != nullptr ? hal::payload_digest(e.data, e.length) : 0;
-  // The application names a message by its endpoint and its bytes: the oldest one it may still
-  // hold with those bytes (identical payloads are taken in order). Keeping a message concerns
-  // one just handed; consuming or losing it, one kept or handed. A report that fits none is
-  // counted, never guessed onto another message.
-  const bool held = e.kind == hal::ProbeKind::kAppHeld;
-  const auto candidate = [&](const Message& m) {
-    return held ? m.phase == Phase::kHanded : m.phase == Phase::kHeld || m.phase == Phase::kHanded;
-  };
-  std::deque<std::uint64_t>::iterator found;
-  bool matched = false;
-  if (pending != app_pending_.end()) {
-    auto& q = pending->second;
-    found = std::find_if(q.begin(), q.end(), [&](std::uint64_t i) {
-      const Message& m = messages_[i];
-      return candidate(m) && m.read_length == e.length && m.read_digest == digest;
-    });
-    matched = found != q.end();
+  if (pending == app_pending_.end()) {
+    ++unexpected_drops_;
+    return;
   }
-  if (!matched) {
+  // The application names a message by its endpoint and its bytes. What it keeps, or refuses in
+  // its callback, is the one just handed: the newest handed with those bytes. What it takes or
+  // loses from where it kept it is the oldest kept with them (identical payloads are taken in
+  // order); one it consumes without keeping, the newest handed. A report that fits none is
+  // counted, never guessed onto another message.
+  const std::uint64_t digest = e.data != nullptr ? hal::payload_digest(e.data, e.length) : 0;
+  auto& q = pending->second;
+  const auto same_bytes = [&](std::uint64_t i, Phase phase) {
+    const Message& m = messages_[i];
+    return m.phase == phase && m.read_length == e.length && m.read_digest == digest;
+  };
+  const auto newest_handed = [&] {
+    auto it = std::find_if(q.rbegin(), q.rend(),
+                           [&](std::uint64_t i) { return same_bytes(i, Phase::kHanded); });
+    return it == q.rend() ? q.end() : std::prev(it.base());
+  };
+  const auto oldest_kept = [&] {
+    return std::find_if(q.begin(), q.end(),
+                        [&](std::uint64_t i) { return same_bytes(i, Phase::kHeld); });
+  };
+  std::deque<std::uint64_t>::iterator found = q.end();
+  if (e.kind == hal::ProbeKind::kAppHeld)
+    found = newest_handed();
+  else if (e.kind == hal::ProbeKind::kAppConsumed)
+    found = oldest_kept() != q.end() ? oldest_kept() : newest_handed();
+  else
+    found = e.name.empty() ? newest_handed() : oldest_kept();
+  if (found == q.end()) {
     ++unexpected_drops_;
     return;
   }
@@ -55,7 +75,7 @@ void Ledger::app_event(std::uint16_t cluster, std::uint32_t thread, const hal::P
     remove_echo_candidate(m);
     break;
   }
-  pending->second.erase(found);
+  q.erase(found);
 }
 
 void Ledger::add_echo_candidate(Message& request) {
@@ -87,9 +107,15 @@ void Ledger::pair_echo(Message& reply, const hal::ProbeEvent& e) {
   const auto* bytes = static_cast<const std::uint8_t*>(e.data);
   EchoCandidates* best = nullptr;
   EchoCandidates* repeat = nullptr;
-  for (auto& [length, by_digest] : key->second) {
-    if (length > e.length) break;
-    auto c = by_digest.find(hal::payload_digest(bytes + (e.length - length), length));
+  // Whole, or behind a prefix of at most kEchoPrefixMax bytes; a request shorter than
+  // kEchoMinInside bytes is too short to be recognised inside a longer reply.
+  const std::uint32_t shortest = e.length > kEchoPrefixMax ? e.length - kEchoPrefixMax : 0;
+  for (auto it = key->second.lower_bound(shortest);
+       it != key->second.end() && it->first <= e.length; ++it) {
+    auto& [length, by_digest] = *it;
+    const std::uint32_t prefix = e.length - length;
+    if (prefix > 0 && length < kEchoMinInside) continue;
+    auto c = by_digest.find(hal::payload_digest(bytes + prefix, length));
     if (c == by_digest.end()) continue;
     EchoCandidates& cand = c->second;
     if (!cand.unpaired.empty() &&

@@ -9,6 +9,21 @@
 
 namespace sim::app {
 
+const char* Ledger::still_pending(const Message& m) const {
+  const ClusterState& r = state_[m.receiver];
+  if (halted_[m.receiver] || r.last_boot_seq > m.publish_seq) return nullptr; // gone
+  if (r.last_take_seq > r.last_idle_seq) return "the receiver is still draining its ring";
+  if (r.irq_high || r.last_irq_seq > r.last_idle_seq) return "a notification is pending";
+  // The doorbell was written but the receiver's pin has not risen yet (latency, a delay fault),
+  // or the sender's driver still queues a notification it accepted after the publish.
+  if (m.stages.has(MessageStage::kKick) && !m.stages.has(MessageStage::kIrq))
+    return "its doorbell is on its way";
+  const ClusterState& s = state_[m.sender];
+  if (s.kicks_requested > s.kicks_written && s.last_kick_request_seq > m.publish_seq)
+    return "its doorbell is queued in the sender's driver";
+  return nullptr;
+}
+
 void Ledger::finish(std::uint64_t end_ps, const std::vector<std::string>& halted) {
   if (finished_) return;
   finished_ = true;
@@ -18,17 +33,10 @@ void Ledger::finish(std::uint64_t end_ps, const std::vector<std::string>& halted
     if (m.control || m.phantom) continue;
     m.id = ++next_id;
     if (m.state != State::kInFlight) {
-      // A corrupted message counts as received when it was read.
+      // A corrupted message counts as received when it was read (or taken by its application).
       if (m.state == State::kCorrupted) m.stages.record(MessageStage::kReceive, m.received_ps);
       continue;
     }
-    // The cluster holding the message, and whether its software restarted since it got it.
-    const bool sender_side = m.phase == Phase::kSending || m.phase == Phase::kBuffered;
-    const std::uint64_t since = sender_side                 ? m.sent_ps
-                                : m.phase == Phase::kInRing ? m.stages.at(MessageStage::kPublish)
-                                                            : m.stages.at(MessageStage::kDrain);
-    const ReceiverState& holder = receivers_[sender_side ? m.sender : m.receiver];
-    const bool restarted = holder.last_boot_ps > since;
     switch (m.phase) {
     case Phase::kHanded:
       // Its application reported nothing more: the callback consumed it.
@@ -36,21 +44,19 @@ void Ledger::finish(std::uint64_t end_ps, const std::vector<std::string>& halted
       m.received_ps = m.handed_ps;
       m.stages.record(MessageStage::kReceive, m.handed_ps);
       break;
-    case Phase::kInRing: {
-      // Will the receiver still look? Only if it was notified after it last stopped looking (or
-      // is still draining), is running, and is the instance it was published to.
-      const bool pending = holder.irq_high || holder.last_irq_ps > holder.last_idle_ps ||
-                           holder.last_take_ps > holder.last_idle_ps;
-      if (halted_[m.receiver] || restarted || !pending) {
+    case Phase::kInRing:
+      // Will the receiver still look? (A restart since the publish, or a halt, means never.)
+      if (const char* why = still_pending(m))
+        m.waiting = intern(why);
+      else
         drop(m, hal::drop::kStuckInRing, kNone, end_ps);
-      }
       break;
-    }
-    default:
-      // Still moving (sending, taken, kept by the application) unless its holder restarted.
-      if (restarted) {
-        drop(m, hal::drop::kLostInReset, kNone, end_ps);
-      }
+    case Phase::kSending:
+    case Phase::kBuffered:
+      if (halted_[m.sender]) drop(m, hal::drop::kLostInHalt, kNone, end_ps);
+      break;
+    default: // taken, or kept by the application: still moving unless its receiver halted
+      if (halted_[m.receiver]) drop(m, hal::drop::kLostInHalt, kNone, end_ps);
       break;
     }
   }
@@ -79,7 +85,7 @@ std::string Ledger::where_in_flight(const Message& m) const {
     return "in " + clusters_[m.sender] + "'s TX buffer, not yet published";
   case Phase::kInRing:
     return "in " + (m.ring != kNone ? strings_[m.ring] : std::string("the ring")) +
-           ", not yet taken (a notification is pending)";
+           ", not yet taken (" + (m.waiting != kNone ? strings_[m.waiting] : "") + ")";
   case Phase::kTaken:
     return "taken by " + clusters_[m.receiver] + "'s stack, not yet handed to an endpoint";
   case Phase::kHeld:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sim/report.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -59,16 +60,22 @@ std::string counts_line(const MessageCounts& c) {
   return line;
 }
 
+/// "#10 (x6), #12": message ids in first-seen order, repeats counted, 0 (nobody's) left out.
 std::string id_list(const std::vector<std::uint64_t>& ids) {
-  std::string out;
-  std::size_t shown = 0;
+  std::vector<std::pair<std::uint64_t, std::size_t>> seen;
   for (std::uint64_t id : ids) {
     if (id == 0) continue;
-    if (++shown > 5) {
-      out += ", ...";
-      break;
-    }
-    out += (out.empty() ? "#" : ", #") + std::to_string(id);
+    auto it = std::find_if(seen.begin(), seen.end(), [id](const auto& p) { return p.first == id; });
+    if (it == seen.end())
+      seen.emplace_back(id, 1);
+    else
+      ++it->second;
+  }
+  std::string out;
+  for (std::size_t i = 0; i < seen.size(); ++i) {
+    if (i == 5) return out + ", ...";
+    out += (i == 0 ? "#" : ", #") + std::to_string(seen[i].first);
+    if (seen[i].second > 1) out += " (x" + std::to_string(seen[i].second) + ")";
   }
   return out;
 }

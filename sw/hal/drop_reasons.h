@@ -22,6 +22,8 @@ inline constexpr std::string_view kStuckInRing = "stuck_in_ring";
 /// The software holding it restarted: the sender's before it published it, the receiver's
 /// after it took it (the ledger).
 inline constexpr std::string_view kLostInReset = "lost_in_reset";
+/// The cluster holding it halted (a panic) before it was published or consumed (the ledger).
+inline constexpr std::string_view kLostInHalt = "lost_in_halt";
 
 // --- application: models that keep messages past the endpoint callback -----------------------
 inline constexpr std::string_view kSlotOverwritten = "slot_overwritten";      ///< real-bugs B8
@@ -29,9 +31,9 @@ inline constexpr std::string_view kHeldBufferLeaked = "held_buffer_leaked";   //
 inline constexpr std::string_view kTtyMsgOverwritten = "tty_msg_overwritten"; ///< B9
 inline constexpr std::string_view kQueueFull = "queue_full"; ///< the queued responder
 
-inline constexpr std::array<std::string_view, 12> kAll = {
-    kNoTxBuffer,      kTxTimeout,        kSendFailed,        kNoRecipient,
-    kTooBig,          kTruncated,        kStuckInRing,       kLostInReset,
-    kSlotOverwritten, kHeldBufferLeaked, kTtyMsgOverwritten, kQueueFull};
+inline constexpr std::array<std::string_view, 13> kAll = {
+    kNoTxBuffer,       kTxTimeout,         kSendFailed,  kNoRecipient, kTooBig,
+    kTruncated,        kStuckInRing,       kLostInReset, kLostInHalt,  kSlotOverwritten,
+    kHeldBufferLeaked, kTtyMsgOverwritten, kQueueFull};
 
 } // namespace sim::hal::drop

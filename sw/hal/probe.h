@@ -25,6 +25,7 @@ enum class ProbeKind {
   kTxBuffer,    ///< the send on this thread holds TX buffer `address`
   kTxPublished, ///< buffer `address` is in the ring the peer reads: header and payload as written
   kTxFailed,    ///< the send on this thread gave up, with `reason` (drop reasons below)
+  kKick,        ///< the driver accepted a notification for the peer (written, or queued)
   kKickLost,    ///< a notification this side sent never left (mailbox busy, queue full)
   kRxIsr,       ///< the mailbox RX interrupt handler took a notification
   kRxTaken,     ///< the receiving stack took buffer `address` from the ring
@@ -35,7 +36,9 @@ enum class ProbeKind {
   // --- application level: what became of a message after its endpoint callback --------------
   kAppHeld,     ///< kept for later in `name` ("slot", "queue", "held buffer"): `dst`, payload
   kAppConsumed, ///< the application took it (`dst` its endpoint, the payload as it holds it)
-  kAppDropped,  ///< the application lost it, with `reason`
+  /// The application lost it, with `reason`: one it kept (`name`: where), or, with no `name`,
+  /// the one its callback is refusing.
+  kAppDropped,
 };
 
 /// Which rpmsg header fields an RX event carries (a stack that dropped a message may have read
@@ -56,7 +59,8 @@ struct ProbeEvent {
   const void* data = nullptr;       ///< the payload (`length` bytes), where the event has it
   std::uint8_t fields = kAllFields; ///< RX events: the header fields read
   std::string_view reason;          ///< drop reason or note text
-  /// kTxPublished: the ring it went into ("vring1"). kAppHeld: where the application keeps it.
+  /// kTxPublished: the ring it went into ("vring1"). kAppHeld, kAppDropped: where the application
+  /// keeps (kept) it.
   std::string_view name;
   /// kTxStart, kTxPublished of a bare program (its own transport): its channel's name. A
   /// stack's channels are named by the name service instead.
@@ -100,7 +104,7 @@ inline ProbeEvent drop_event(ProbeKind kind, std::string_view reason) {
   return e;
 }
 
-/// kBoot, kKickLost, kRxIsr, kRxIdle.
+/// kBoot, kKick, kKickLost, kRxIsr, kRxIdle.
 inline ProbeEvent signal_event(ProbeKind kind) {
   ProbeEvent e;
   e.kind = kind;

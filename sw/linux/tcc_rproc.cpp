@@ -241,6 +241,7 @@ void TccRproc::kick(int notifyid) {
     dev_printk(KernLevel::kErr, format("tcc_rproc_kick: failed (vq%d, err:%d)", notifyid, err));
   } else {
     ++status_.kicks_sent;
+    hal_.probe(hal::signal_event(hal::ProbeKind::kKick)); // written, or queued behind the FIFO
   }
 }
 

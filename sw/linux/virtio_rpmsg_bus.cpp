@@ -197,6 +197,11 @@ int VirtioRpmsgBus::send_offchannel_raw(RpmsgChannel& ch, std::uint32_t src, std
   if (len > 0) hdr.write_payload(data, len);
 
   tx_lock_->take(hal::kForever);
+  // Reported before add_outbuf makes it visible (avail.idx): the peer may take it at once.
+  hal::ProbeEvent published =
+      hal::message_event(hal::ProbeKind::kTxPublished, msg, src, dst, data, len);
+  published.name = "vring1"; // svq: the second virtqueue (virtio_rpmsg_bus's "output")
+  hal_.probe(published);
   int err = svq_->add_outbuf(msg, static_cast<std::uint32_t>(shm::kRpmsgHdrSize + len), msg);
   if (err != 0) {
     // The buffer is lost for TX until a buffer-management overhaul, as the comment says.
@@ -204,10 +209,6 @@ int VirtioRpmsgBus::send_offchannel_raw(RpmsgChannel& ch, std::uint32_t src, std
     send_failed(err);
   } else {
     ++status_.tx_messages;
-    hal::ProbeEvent published =
-        hal::message_event(hal::ProbeKind::kTxPublished, msg, src, dst, data, len);
-    published.name = "vring1"; // svq: the second virtqueue (virtio_rpmsg_bus's "output")
-    hal_.probe(published);
     svq_->kick();
   }
   tx_lock_->give();

@@ -2,6 +2,7 @@
 // RpmsgVirtioDevice, send side: rpmsg_virtio_send_offchannel_raw and its TX-buffer wait
 // (rpmsg-protocol.md §6.3, §6.6).
 #include <string>
+#include <vector>
 
 #include "sw/hal/drop_reasons.h"
 #include "sw/zephyr/cache_sites.h"
@@ -99,7 +100,11 @@ int RpmsgVirtioDevice::send_offchannel_raw(std::uint32_t src, std::uint32_t dst,
     ++status_.tx_truncated;
   }
   hal_.write(payload, data, static_cast<std::size_t>(len));
-  return send_nocopy(src, dst, payload, len, data);
+  // What went into the buffer, kept for the ledger: the caller's memory may change before the
+  // publish (the flush can let another thread run), the buffer does not.
+  const auto* bytes = static_cast<const std::uint8_t*>(data);
+  const std::vector<std::uint8_t> written(bytes, bytes + len);
+  return send_nocopy(src, dst, payload, len, written.data());
 }
 
 int RpmsgVirtioDevice::send_nocopy(std::uint32_t src, std::uint32_t dst, hal::Addr payload, int len,
@@ -115,11 +120,14 @@ int RpmsgVirtioDevice::send_nocopy(std::uint32_t src, std::uint32_t dst, hal::Ad
   // desc.len is the whole buffer (512 from Linux): that much is flushed and reported as used.
   const std::uint32_t buff_len = svq_->get_buffer_length(idx);
   cache_.buffer_flush(hdr.address(), buff_len, site::kTxBufferFlush);
-  svq_->add_consumed_buffer(idx, buff_len);
+  // Reported before the used ring makes it visible: the peer may take it as soon as it is.
   hal::ProbeEvent published = hal::message_event(hal::ProbeKind::kTxPublished, hdr.address(), src,
                                                  dst, written, static_cast<std::size_t>(len));
   published.name = "vring0"; // the device's TX queue is the first virtqueue (rvdev->svq)
   hal_.probe(published);
+  // OpenAMP asserts on a failure here (RPMSG_ASSERT); the model carries on and says so.
+  if (!svq_->add_consumed_buffer(idx, buff_len))
+    hal_.probe(hal::drop_event(hal::ProbeKind::kTxFailed, hal::drop::kSendFailed));
   svq_->kick();
   unlock();
   ++status_.tx_buffers;

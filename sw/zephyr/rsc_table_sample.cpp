@@ -57,6 +57,7 @@ void RscTableSample::mailbox_notify(std::uint32_t id) {
   // ipm_send(ipm_handle, 0, id, NULL, 0): a busy mailbox loses the kick; the sample never checks.
   if (ipm_.send(id) == 0) {
     ++status_.kicks_sent;
+    hal_.probe(hal::signal_event(hal::ProbeKind::kKick));
   } else {
     ++status_.kicks_lost;
     hal_.probe(hal::signal_event(hal::ProbeKind::kKickLost));

@@ -203,7 +203,7 @@ TEST(Expectations, AChannelThatNeverAppearedFailsInsteadOfCountingZero) {
 TEST(Expectations, EveryDropReasonTheLedgerKnowsCanBeExpected) {
   config::ConfigValue d =
       doc("drops: {no_recipient: 0, too_big: 0, truncated: 0, stuck_in_ring: 1, "
-          "lost_in_reset: 0, slot_overwritten: 0}\n");
+          "lost_in_reset: 0, lost_in_halt: 0, slot_overwritten: 0}\n");
   Expectations e = parse_expectations(config::ConfigNode(d, "expect"));
   RunResult r;
   r.messages.drops["stuck_in_ring"] = 1;

@@ -93,12 +93,23 @@ public:
               hal::app_event(hal::ProbeKind::kAppConsumed, ept, payload.data(), payload.size()),
               ns);
     }
-    void app_drop(std::uint32_t ept, const std::string& payload, const char* reason,
-                  std::uint64_t ns) {
+    /// The application lost a message it kept in `where`.
+    void app_drop(std::uint32_t ept, const std::string& payload, const char* where,
+                  const char* reason, std::uint64_t ns) {
       hal::ProbeEvent e =
           hal::app_event(hal::ProbeKind::kAppDropped, ept, payload.data(), payload.size());
+      e.name = where;
       e.reason = reason;
       s.probe(*this, e, ns);
+    }
+    /// The application's callback refused the message it was handed.
+    void refuse(std::uint32_t ept, const std::string& payload, const char* reason,
+                std::uint64_t ns) {
+      app_drop(ept, payload, "", reason, ns);
+    }
+    /// The driver accepted a notification for the peer (it may still be queued).
+    void kick_request(std::uint64_t ns) {
+      s.probe(*this, hal::signal_event(hal::ProbeKind::kKick), ns);
     }
     void announce(std::uint64_t addr, const std::string& name, std::uint32_t ept,
                   std::uint64_t ns) {

@@ -28,8 +28,17 @@ inline void report_consumed(hal::Hal& hal, std::uint32_t ept, const void* data, 
   hal.probe(hal::app_event(hal::ProbeKind::kAppConsumed, ept, data, len));
 }
 
-/// The application lost the message (hal/drop_reasons.h).
+/// The application lost a message it kept in `where` (hal/drop_reasons.h).
 inline void report_dropped(hal::Hal& hal, std::uint32_t ept, const void* data, std::size_t len,
+                           std::string_view where, std::string_view reason) {
+  hal::ProbeEvent e = hal::app_event(hal::ProbeKind::kAppDropped, ept, data, len);
+  e.name = where;
+  e.reason = reason;
+  hal.probe(e);
+}
+
+/// The application's callback refuses the message it is handling: it never keeps it.
+inline void report_refused(hal::Hal& hal, std::uint32_t ept, const void* data, std::size_t len,
                            std::string_view reason) {
   hal::ProbeEvent e = hal::app_event(hal::ProbeKind::kAppDropped, ept, data, len);
   e.reason = reason;

@@ -11,6 +11,7 @@ namespace sim::sw::apps {
 namespace {
 
 constexpr std::size_t kMaxRpmsgLen = 0xffff; // rp_hdr->len is a u16, passed on unchecked
+constexpr const char* kSlotName = "rx_sc_msg slot";
 
 } // namespace
 
@@ -27,7 +28,8 @@ int ClientSampleResponder::on_message(const zephyr::Endpoint& ept, const void* d
   if (slot_full_) {
     // The thread has not taken the previous message: the memcpy below destroys it.
     ++status_.slot_overwritten;
-    report_dropped(*hal_, ept.addr(), storage_.data(), slot_len_, hal::drop::kSlotOverwritten);
+    report_dropped(*hal_, ept.addr(), storage_.data(), slot_len_, kSlotName,
+                   hal::drop::kSlotOverwritten);
   }
   if (len > kSlotSize) {
     ++status_.overflows;
@@ -40,7 +42,7 @@ int ClientSampleResponder::on_message(const zephyr::Endpoint& ept, const void* d
   std::memcpy(storage_.data(), data, std::min(len, storage_.size()));
   slot_len_ = len;
   slot_full_ = true;
-  report_held(*hal_, ept.addr(), storage_.data(), slot_len_, "rx_sc_msg slot");
+  report_held(*hal_, ept.addr(), storage_.data(), slot_len_, kSlotName);
   sem_->give();
   return 0;
 }

@@ -19,7 +19,7 @@ int QueuedResponder::on_message(const zephyr::Endpoint& ept, const void* data, s
   ++status_.callbacks;
   if (queue_.size() >= options_.queue_depth) {
     ++status_.queue_full;
-    report_dropped(*hal_, ept.addr(), data, len, hal::drop::kQueueFull);
+    report_refused(*hal_, ept.addr(), data, len, hal::drop::kQueueFull);
     return 0;
   }
   const auto* p = static_cast<const std::uint8_t*>(data);

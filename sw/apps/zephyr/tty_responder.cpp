@@ -8,6 +8,11 @@
 #include "sw/hal/drop_reasons.h"
 
 namespace sim::sw::apps {
+namespace {
+
+constexpr const char* kHeld = "held RX buffer";
+
+} // namespace
 
 TtyResponder::TtyResponder(TtyResponderOptions options) : options_(std::move(options)) {}
 
@@ -23,12 +28,12 @@ int TtyResponder::on_message(zephyr::Endpoint& ept, const void* data, std::size_
     // and its message with it unless the thread already took it (it is replying to it now).
     ++status_.leaked;
     if (!msg_taken_)
-      report_dropped(*hal_, ept.addr(), msg_data_, msg_len_, hal::drop::kHeldBufferLeaked);
+      report_dropped(*hal_, ept.addr(), msg_data_, msg_len_, kHeld, hal::drop::kHeldBufferLeaked);
   }
   msg_data_ = data;
   msg_len_ = len;
   msg_taken_ = false;
-  report_held(*hal_, ept.addr(), data, len, "held RX buffer");
+  report_held(*hal_, ept.addr(), data, len, kHeld);
   sem_->give();
   return 0;
 }
@@ -67,8 +72,13 @@ void TtyResponder::run(hal::Hal& hal, zephyr::Rpmsg& rpmsg) {
       // The sample releases tty_msg.data as it is NOW: a message that arrived during the send
       // replaced it, so that one is released unanswered and the echoed one leaks.
       if (msg_data_ != data)
-        report_dropped(hal, ept.addr(), msg_data_, msg_len_, hal::drop::kTtyMsgOverwritten);
+        report_dropped(hal, ept.addr(), msg_data_, msg_len_, kHeld, hal::drop::kTtyMsgOverwritten);
       ept.release_rx_buffer(msg_data_);
+    } else if (msg_data_ != nullptr) {
+      // `if (tty_msg.len)`: an empty message is neither answered nor released; forgetting the
+      // pointer below leaks its held buffer.
+      ++status_.leaked;
+      report_dropped(hal, ept.addr(), msg_data_, 0, kHeld, hal::drop::kHeldBufferLeaked);
     }
     msg_len_ = 0;
     msg_data_ = nullptr;

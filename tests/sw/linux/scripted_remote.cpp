@@ -101,11 +101,11 @@ bool ScriptedRemote::send(std::uint32_t src, std::uint32_t dst, const void* data
   if (len > 0) hdr.write_payload(data, len);
   const std::uint16_t wire_len = hdr_len.value_or(static_cast<std::uint16_t>(len));
   hdr.write({src, dst, 0, wire_len, 0});
-  publish_used(vring0_, b->head, used_len);
   hal::ProbeEvent published = hal::message_event(hal::ProbeKind::kTxPublished, b->addr, src, dst,
                                                  wire_len == len ? data : nullptr, wire_len);
   published.name = "vring0";
-  hal_.probe(published);
+  hal_.probe(published); // before the used ring makes it visible, as the stacks report it
+  publish_used(vring0_, b->head, used_len);
   if (do_kick) kick(0);
   return true;
 }

@@ -109,6 +109,31 @@ TEST(ZephyrApps, TtyResponderLeaksTheFirstHeldBufferOfABurst) {
   EXPECT_EQ(drops[0].digest, hal::payload_digest("one", 3));
 }
 
+TEST(ZephyrApps, TtyResponderLeaksTheHeldBufferOfAnEmptyMessage) {
+  // `if (tty_msg.len)`: an empty message is neither answered nor released.
+  RemoteRig rig;
+  sw::apps::TtyResponderOptions o;
+  o.console = false;
+  sw::apps::TtyResponder app(o);
+  rig.boot_remote({&app});
+  Messages replies;
+  rig.boot_master([&](ScriptedMaster& m, hal::Hal&) {
+    collect(m, 1, 20 * hal::kMs);
+    m.post(kLinuxAddr, kRemoteAddr, "");
+    m.kick(1);
+    replies = collect(m, 1, 10 * hal::kMs);
+  });
+  rig.run_ms(40);
+  EXPECT_TRUE(replies.empty());
+  EXPECT_EQ(app.status().leaked, 1u);
+  ASSERT_EQ(rig.probes.of(hal::ProbeKind::kAppHeld).size(), 1u);
+  auto drops = rig.probes.of(hal::ProbeKind::kAppDropped);
+  ASSERT_EQ(drops.size(), 1u);
+  EXPECT_EQ(drops[0].reason, "held_buffer_leaked");
+  EXPECT_EQ(drops[0].name, "held RX buffer");
+  EXPECT_EQ(drops[0].length, 0u);
+}
+
 TEST(ZephyrApps, ResponderEndsAfterItsCountWithNsDestroy) {
   RemoteRig rig;
   rig.options.console = true;
