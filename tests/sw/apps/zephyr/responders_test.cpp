@@ -109,6 +109,44 @@ TEST(ZephyrApps, TtyResponderLeaksTheFirstHeldBufferOfABurst) {
   EXPECT_EQ(drops[0].digest, hal::payload_digest("one", 3));
 }
 
+TEST(ZephyrApps, AMessageArrivingWhileTheTtyThreadRepliesIsReleasedUnanswered) {
+  // B9: the thread waits for a TX buffer to answer "one"; "two" arrives meanwhile and replaces
+  // tty_msg. After the send the sample releases tty_msg.data as it is now: "two", unanswered
+  // (tty_msg_overwritten); "one"'s held buffer leaks, but "one" itself was consumed.
+  RemoteRig rig;
+  sw::apps::TtyResponderOptions o;
+  o.console = false;
+  sw::apps::TtyResponder app(o);
+  rig.boot_remote({&app});
+  Messages replies;
+  ScriptedMasterConfig c;
+  c.rx_posted = 1; // the name-service announcement takes Linux's only RX buffer
+  rig.boot_master(
+      [&](ScriptedMaster& m, hal::Hal& hal) {
+        m.wait_kick(20 * hal::kMs);
+        m.post(kLinuxAddr, kRemoteAddr, "one");
+        m.kick(1);
+        hal.sleep(500 * hal::kUs); // the thread is waiting for a buffer to reply
+        m.post(kLinuxAddr, kRemoteAddr, "two");
+        m.kick(1);
+        hal.sleep(500 * hal::kUs);
+        m.receive(true); // the announcement's buffer goes back: the reply can go out
+        replies = collect(m, 1, 10 * hal::kMs);
+      },
+      c);
+  rig.run_ms(60);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0].text(), "TTY 0x0400: one");
+  EXPECT_EQ(app.status().leaked, 1u);
+  auto consumed = rig.probes.of(hal::ProbeKind::kAppConsumed);
+  ASSERT_EQ(consumed.size(), 1u);
+  EXPECT_EQ(consumed[0].digest, hal::payload_digest("one", 3));
+  auto drops = rig.probes.of(hal::ProbeKind::kAppDropped);
+  ASSERT_EQ(drops.size(), 1u); // "one" was taken: its leak is no message loss
+  EXPECT_EQ(drops[0].reason, "tty_msg_overwritten");
+  EXPECT_EQ(drops[0].digest, hal::payload_digest("two", 3));
+}
+
 TEST(ZephyrApps, TtyResponderLeaksTheHeldBufferOfAnEmptyMessage) {
   // `if (tty_msg.len)`: an empty message is neither answered nor released.
   RemoteRig rig;
