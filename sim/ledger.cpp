@@ -129,10 +129,13 @@ void Ledger::on_probe(const std::string& cluster, const std::string& thread,
 void Ledger::tx_start(std::uint16_t cluster, std::uint32_t thread, const hal::ProbeEvent& e,
                       std::uint64_t t) {
   auto unfinished = sending_.find(thread);
-  if (unfinished != sending_.end())
-    notes_.push_back(thread_names_[thread] + ": a send started before the previous one (message " +
-                     "index " + std::to_string(unfinished->second) +
-                     ") was published or failed; the stack did not report its end");
+  if (unfinished != sending_.end()) {
+    const Message& u = messages_[unfinished->second];
+    notes_.push_back(thread_names_[thread] + ": a send started while its previous one (" +
+                     std::to_string(u.length) + " bytes to " + std::to_string(u.dst) +
+                     ") was neither published nor failed: the stack did not report its end");
+  }
+  last_published_.erase(thread); // a failure from here on is this send's
   Message& m = new_message(cluster, thread, t);
   m.src = e.src;
   m.dst = e.dst;
