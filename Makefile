@@ -18,7 +18,9 @@ configure: setup
 build: configure
 	@cmake --build $(BUILD_DIR) -j$(JOBS) -- --no-print-directory
 
-demo: build
+# The demo needs the simulator only: no test or benchmark is compiled for it.
+demo: configure
+	@cmake --build $(BUILD_DIR) -j$(JOBS) --target ipcsim -- --no-print-directory
 	@$(BUILD_DIR)/sim/ipcsim run $(DEMO_SCENARIO) --out out/demo
 
 test: build

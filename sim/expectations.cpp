@@ -210,8 +210,17 @@ Expectations parse_expectations(const ConfigNode& expect) {
   if (auto c = expect.get("coherency")) parse_coherency(*c, e);
   if (auto p = expect.get("panic")) {
     Expectations::Panic panic;
-    if (auto n = p->get("cluster")) panic.cluster = n->str();
-    if (auto n = p->get("kind")) panic.kind = n->str();
+    if (auto n = p->get("cluster"))
+      panic.cluster = n->choice<std::string>({{"master", "master"}, {"remote", "remote"}});
+    if (auto n = p->get("kind")) {
+      panic.kind = n->str();
+      const auto& kinds = models::kPanicKinds;
+      if (std::find(kinds.begin(), kinds.end(), *panic.kind) == kinds.end()) {
+        std::string known;
+        for (std::string_view k : kinds) known += (known.empty() ? "" : ", ") + std::string(k);
+        n->fail("no cluster panics with '" + *panic.kind + "' (kinds: " + known + ")");
+      }
+    }
     if (auto n = p->get("address")) panic.address = n->uint();
     e.panic = panic;
   }

@@ -5,9 +5,11 @@
 #include <fstream>
 #include <iostream>
 #include <stdexcept>
+#include <vector>
 
 #include "models/common/config/config_error.h"
 #include "sim/board_import.h"
+#include "sim/output_path.h"
 #include "sim/scenario.h"
 #include "sim/validate.h"
 
@@ -25,6 +27,19 @@ std::string default_base() {
   throw std::invalid_argument("no configs/tcc807x.yaml here: give the base board with --base");
 }
 
+/// Refuses an output that is one of the inputs: the import would destroy what it reads.
+void refuse_overwriting_an_input(const ImportArgs& args, const std::string& base) {
+  std::error_code ec;
+  if (!fs::exists(args.output, ec)) return;
+  std::vector<std::string> inputs = args.dts;
+  if (!args.elf.empty()) inputs.push_back(args.elf);
+  inputs.push_back(base);
+  for (const std::string& input : inputs)
+    if (fs::equivalent(args.output, input, ec))
+      throw std::invalid_argument("-o " + args.output + " is also an input (" + input +
+                                  "): the import would overwrite what it reads");
+}
+
 } // namespace
 
 int run_import_command(const ImportArgs& args) {
@@ -32,6 +47,7 @@ int run_import_command(const ImportArgs& args) {
     throw std::invalid_argument("import: give the artefacts (--dts, --elf) to import from");
   ImportInput in;
   in.base_file = args.base.empty() ? default_base() : args.base;
+  refuse_overwriting_an_input(args, in.base_file);
   in.name = args.name.empty() ? fs::path(args.output).stem().string() : args.name;
   Artefacts artefacts = load_artefacts(args.dts, args.elf);
   in.linux_dt = std::move(artefacts.linux_dt);
@@ -39,6 +55,7 @@ int run_import_command(const ImportArgs& args) {
   in.firmware = std::move(artefacts.firmware);
   const std::string text = import_board(in);
   {
+    prepare_output_file(args.output, "-o");
     std::ofstream out(args.output);
     if (!out) throw std::invalid_argument("-o: cannot write " + args.output);
     // Editors (yaml-language-server) check the file against the board schema.

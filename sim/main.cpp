@@ -20,6 +20,7 @@
 #include "sim/artefacts/device_tree.h"
 #include "sim/import_command.h"
 #include "sim/layout.h"
+#include "sim/output_path.h"
 #include "sim/report.h"
 #include "sim/runner.h"
 #include "sim/scenario.h"
@@ -30,6 +31,19 @@
 namespace {
 
 constexpr int kInvalidInput = 2;
+constexpr int kInternalError = 3;
+
+/// What ran when an internal error struck ("scenario client_sample_3, seed 1").
+std::string g_running;
+
+// CLI11 reads "-1" into an unsigned as 2^64-1: only digits are a seed.
+const CLI::Validator kUnsignedText(
+    [](std::string& text) {
+      if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos)
+        return std::string();
+      return "expected an unsigned number (0..18446744073709551615), got '" + text + "'";
+    },
+    "UINT");
 
 struct RunArgs {
   std::string scenario;
@@ -84,6 +98,7 @@ int run_jobs(const std::vector<sim::app::SuiteJob>& jobs, const sim::app::SuiteO
 }
 
 int do_check(const CheckArgs& args, const std::string& self) {
+  if (!args.junit.empty()) sim::app::prepare_output_file(args.junit, "--junit");
   std::vector<sim::app::SuiteJob> jobs = sim::app::collect_jobs(args.paths, args.out);
   if (args.seeds > 0) jobs = sim::app::with_seeds(jobs, args.seeds);
   sim::app::SuiteOptions options;
@@ -132,10 +147,11 @@ int do_run(const RunArgs& args, bool seed_given) {
   opts.seed = args.seed;
   opts.no_sanitizer = args.no_sanitizer;
   sim::app::Scenario sc = sim::app::load_scenario(args.scenario, opts);
+  g_running =
+      "scenario " + sc.name + " from " + args.scenario + ", seed " + std::to_string(sc.seed);
   // Refuse an unwritable trace before the run, not after it.
-  for (const std::string* path : {&args.trace, &args.vcd})
-    if (!path->empty() && !std::ofstream(*path))
-      throw std::invalid_argument("cannot write " + *path);
+  if (!args.trace.empty()) sim::app::prepare_output_file(args.trace, "--trace");
+  if (!args.vcd.empty()) sim::app::prepare_output_file(args.vcd, "--vcd");
   sim::app::RunOptions run_options;
   run_options.trace = !args.trace.empty();
   run_options.vcd = args.vcd;
@@ -158,13 +174,18 @@ int do_run(const RunArgs& args, bool seed_given) {
 int main(int argc, char** argv) {
   setenv("SYSTEMC_DISABLE_COPYRIGHT_MESSAGE", "1", 0);
   CLI::App app{"ipcsim: Linux <-> RTOS inter-processor communication simulator"};
+  app.footer("Exit codes: 0 every expectation held (or the command succeeded); 1 an expectation "
+             "failed, a suite or sweep run failed, or validate found a problem; 2 invalid input "
+             "(the message names file:line and the key); 3 internal error in ipcsim (please "
+             "report it with the command line).");
   app.require_subcommand(1);
 
   RunArgs run_args;
   CLI::App* run = app.add_subcommand("run", "run a scenario and check its expectations");
   run->add_option("scenario", run_args.scenario, "scenario YAML file")->required();
   run->add_option("--set", run_args.sets, "override a key: dotted.path=value (repeatable)");
-  CLI::Option* seed_opt = run->add_option("--seed", run_args.seed, "replace the scenario's seed");
+  CLI::Option* seed_opt =
+      run->add_option("--seed", run_args.seed, "replace the scenario's seed")->check(kUnsignedText);
   run->add_option("--out", run_args.out, "output directory (default out/<scenario name>)");
   run->add_option("--log", run_args.log_level, "log level: error, warn, info, debug");
   run->add_flag("--no-sanitizer", run_args.no_sanitizer,
@@ -297,8 +318,10 @@ int main(int argc, char** argv) {
     std::cerr << "ipcsim: " << e.what() << "\n";
     return kInvalidInput;
   } catch (const std::exception& e) {
-    std::cerr << "ipcsim: internal error: " << e.what() << "\n";
-    return 3;
+    // A broken invariant (sim::ModelError) or anything else nobody expected: ipcsim's fault.
+    std::cerr << "ipcsim: internal error, please report it with the command line"
+              << (g_running.empty() ? "" : " (" + g_running + ")") << ": " << e.what() << "\n";
+    return kInternalError;
   }
 }
 

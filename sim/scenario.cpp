@@ -45,9 +45,14 @@ ConfigValue merge_document(const ConfigValue& board_doc, const ConfigNode& scena
                            [](const config::ConfigEntry& x) { return x.key == "software"; }),
             m.end());
   }
+  const ConfigNode board_software(software, "software");
+  board_software.require_map();
   for (const char* side : {"master", "remote"}) {
     ConfigValue doc = empty_map();
-    if (const config::ConfigEntry* e = software.find(side)) config::merge_into(doc, *e->value);
+    if (auto defaults = board_software.get(side)) {
+      config::merge_into(doc, defaults->value());
+      mark_all_used(defaults->value()); // checked where they land, in the merged side
+    }
     if (auto section = scenario.get(side)) {
       section->require_map();
       config::merge_into(doc, section->value());
@@ -55,6 +60,8 @@ ConfigValue merge_document(const ConfigValue& board_doc, const ConfigNode& scena
     }
     merged.set(side, doc);
   }
+  // Anything else under the board's software: is a typo (`software.remot:`), not a default.
+  config::check_all_used(software, "software");
   return merged;
 }
 
@@ -116,6 +123,13 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options) {
   Scenario sc;
   sc.file = path;
   sc.name = s.at("name").str();
+  // The name is a folder under --out (out/<name>): it may not climb out of it.
+  if (sc.name.empty() || sc.name.front() == '.' ||
+      sc.name.find_first_not_of(
+          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") != std::string::npos)
+    s.at("name").fail("a scenario name is a file name: letters, digits, '_', '-' and '.', not "
+                      "starting with '.'; got '" +
+                      sc.name + "'");
   sc.description = s.str_or("description", "");
   sc.board_file = resolve_relative(path, s.at("board").str());
   sc.seed = s.uint_or("seed", 1);

@@ -11,6 +11,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "sim/output_path.h"
 #include "sim/scenario.h"
 #include "sim/sweep.h"
 #include "sim/sweep_plot.h"
@@ -83,7 +84,8 @@ int run_sweep_command(const SweepArgs& a, const std::string& ipcsim) {
     std::error_code ec;
     fs::create_directories(out, ec);
     if (ec) throw std::invalid_argument("--out: cannot create " + out + ": " + ec.message());
-    if (!std::ofstream(csv)) throw std::invalid_argument("--csv: cannot write " + csv);
+    prepare_output_file(csv, "--csv");
+    if (!a.plot.empty()) prepare_output_file(a.plot, "--plot");
   }
   const std::vector<SuiteJob> jobs = sweep_jobs(a.scenario, params, a.seeds, out);
   SuiteOptions options;

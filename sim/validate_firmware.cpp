@@ -272,9 +272,6 @@ void check_mmu(const ValidateInput& in, const FirmwareImage& fw, Results& r) {
 } // namespace
 
 void check_firmware(const ValidateInput& in, const FirmwareImage& fw, Results& r) {
-  if (!fw.aarch64)
-    r.warn("elf.machine", "not a 64-bit Arm image: the layouts read from it assume AArch64",
-           {fw.file});
   check_table_address(in, fw, r);
   if (fw.rsc_section.empty()) {
     r.error("elf.section", "no .resource_table section (or it is empty)", {fw.file});

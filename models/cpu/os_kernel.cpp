@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "models/common/log.h"
+#include "models/common/model_error.h"
 #include "models/common/tlm_util.h"
 #include "models/cpu/os_objects.h"
 
@@ -52,8 +53,7 @@ CoreContext& OsKernel::current_core() {
 }
 
 OsThread& OsKernel::current() {
-  if (current_ == nullptr)
-    throw std::logic_error(name_ + ": HAL called outside a simulated thread");
+  if (current_ == nullptr) throw ModelError(name_ + ": HAL called outside a simulated thread");
   return *current_;
 }
 

@@ -3,10 +3,18 @@
 // What a cluster panic reports: kind (mmu_fault, bus_error, software_panic), where and when, and
 // the software context (thread, operation, the MMU regions the cluster knows).
 
+#include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace sim::models {
+
+/// Every kind a cluster panics with: `mmu_fault` and `bus_error` (an access the memory system
+/// refused), `software_panic` (BUG_ON, k_panic, a blocking call in an ISR), `software_exception`
+/// (the co-simulated software threw).
+inline constexpr std::array<std::string_view, 4> kPanicKinds = {
+    "mmu_fault", "bus_error", "software_panic", "software_exception"};
 
 struct PanicInfo {
   std::string cluster;

@@ -8,6 +8,10 @@
 namespace sim::models {
 namespace {
 
+// Resource caps: what a board may ask the host to hold (issue: inputs that cannot hurt).
+constexpr std::uint64_t kMaxCacheBytes = 64ull << 20;
+constexpr std::uint64_t kMaxCarveoutBytes = 64ull << 20;
+
 using config::ConfigError;
 using config::ConfigNode;
 
@@ -84,6 +88,12 @@ CarveoutConfig parse_carveout(const std::string& name, const ConfigNode& n) {
   c.base = n.at("base").uint();
   c.size = n.at("size").bytes();
   if (c.size == 0) n.at("size").fail("a carve-out cannot be empty");
+  // The coherency sanitizer shadows every byte (5 bytes of host memory each); RPMsg carve-outs
+  // are kilobytes to a few megabytes (512 buffers of 512 B are 256 KiB).
+  if (c.size > kMaxCarveoutBytes)
+    n.at("size").fail(format_bytes(c.size) + " is more than a simulated carve-out may hold (" +
+                      format_bytes(kMaxCarveoutBytes) +
+                      "): the sanitizer keeps a shadow of every byte");
   if (auto o = n.get("rsc_offset")) c.rsc_offset = o->uint();
   if (auto s = n.get("rsc_size")) c.rsc_size = s->bytes();
   if (c.rsc_offset.has_value() != c.rsc_size.has_value())
@@ -100,6 +110,11 @@ CacheConfig parse_dcache(const ConfigNode& n, std::uint64_t clock_hz, const std:
   c.name = name;
   c.clock_period_ps = period_ps(clock_hz);
   c.size = n.bytes_or("size", c.size);
+  // The model keeps every line's data and shadow state; an A55 cluster's largest cache (the
+  // DSU's L3) is 4 MiB.
+  if (c.size > kMaxCacheBytes)
+    n.at("size").fail(format_bytes(c.size) + " is more than a simulated D-cache may hold (" +
+                      format_bytes(kMaxCacheBytes) + ")");
   if (auto w = n.get("ways")) c.ways = bounded(*w, w->uint(), 1, 64, "ways");
   if (auto l = n.get("line")) c.line = bounded(*l, l->bytes(), 4, 4096, "the line size in bytes");
   c.hit_latency = n.latency_or("hit_latency", c.hit_latency);

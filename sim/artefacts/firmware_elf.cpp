@@ -2,6 +2,7 @@
 #include "sim/artefacts/firmware_elf.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -25,6 +26,32 @@ struct OpenElf {
     if (fd >= 0) ::close(fd);
   }
 };
+
+/// Refuses a file cut short: headers or section contents past its end.
+void check_complete(Elf* elf, int fd, const GElf_Ehdr& eh, const std::string& file) {
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) throw ArtefactError(file + ": cannot read the file");
+  const auto size = static_cast<std::uint64_t>(st.st_size);
+  const auto past_end = [size](std::uint64_t offset, std::uint64_t len) {
+    return offset > size || len > size - offset;
+  };
+  const auto truncated = [&](const std::string& what) {
+    return ArtefactError(file + ": truncated (" + what + " runs past the end of the " +
+                         std::to_string(size) + "-byte file)");
+  };
+  if (past_end(eh.e_phoff, std::uint64_t{eh.e_phnum} * eh.e_phentsize))
+    throw truncated("the program header table");
+  if (past_end(eh.e_shoff, std::uint64_t{eh.e_shnum} * eh.e_shentsize))
+    throw truncated("the section header table");
+  Elf_Scn* scn = nullptr;
+  while ((scn = elf_nextscn(elf, scn)) != nullptr) {
+    GElf_Shdr sh;
+    if (gelf_getshdr(scn, &sh) == nullptr)
+      throw ArtefactError(file + ": a section header is unreadable");
+    if (sh.sh_type != SHT_NOBITS && past_end(sh.sh_offset, sh.sh_size))
+      throw truncated("section " + std::to_string(elf_ndxscn(scn)));
+  }
+}
 
 /// Bytes of the image at virtual address `addr` (from the allocated section holding them).
 bool read_at(Elf* elf, std::uint64_t addr, void* out, std::size_t len) {
@@ -160,7 +187,12 @@ FirmwareImage load_firmware(const std::string& file) {
   GElf_Ehdr eh;
   if (elf == nullptr || elf_kind(elf) != ELF_K_ELF || gelf_getehdr(elf, &eh) == nullptr)
     throw ArtefactError(file + ": not an ELF file");
-  img.aarch64 = eh.e_machine == EM_AARCH64 && eh.e_ident[EI_CLASS] == ELFCLASS64;
+  // The layouts read below (the table, Zephyr's mmu_config) are AArch64's.
+  if (eh.e_machine != EM_AARCH64 || eh.e_ident[EI_CLASS] != ELFCLASS64)
+    throw ArtefactError(file + ": an ELF for machine " + std::to_string(eh.e_machine) +
+                        (eh.e_ident[EI_CLASS] == ELFCLASS64 ? " (64-bit)" : " (32-bit)") +
+                        ", not a 64-bit Arm (AArch64, machine 183) firmware");
+  check_complete(elf, f.fd, eh, file);
   std::size_t phnum = 0;
   elf_getphdrnum(elf, &phnum);
   for (std::size_t i = 0; i < phnum; ++i) {

@@ -48,7 +48,6 @@ struct ZephyrMmuRegion {
 
 struct FirmwareImage {
   std::string file;
-  bool aarch64 = false;
   std::optional<ElfSymbol> resource_table; ///< the `resource_table` symbol
   /// The table's bytes: `.resource_table` from the `resource_table` symbol on (from the section's
   /// start when there is no symbol inside it), and where they start.

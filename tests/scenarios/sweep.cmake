@@ -70,18 +70,27 @@ execute_process(COMMAND ${IPCSIM} sweep ${SCENARIO} --param ${count_key}=3 --plo
 if(NOT rc EQUAL 2 OR NOT err MATCHES "--metrics lost: not a metric")
   message(FATAL_ERROR "an unknown metric: expected exit 2 naming it, got ${rc}:\n${err}")
 endif()
-# An unwritable CSV or a plot into a missing directory: refused before any run.
+# An unwritable CSV (a folder of that name) or plot: refused before any run.
+file(MAKE_DIRECTORY ${OUT}/taken.csv ${OUT}/taken.svg)
 execute_process(COMMAND ${IPCSIM} sweep ${SCENARIO} --param ${count_key}=3 --out ${OUT}/nocsv
-                        --csv ${OUT}/no/such/dir/x.csv
+                        --csv ${OUT}/taken.csv
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-if(NOT rc EQUAL 2 OR NOT err MATCHES "--csv: cannot write" OR EXISTS ${OUT}/nocsv/run-0001)
+if(NOT rc EQUAL 2 OR NOT err MATCHES "--csv .*is a directory" OR EXISTS ${OUT}/nocsv/run-0001)
   message(FATAL_ERROR "an unwritable CSV: expected exit 2 before running, got ${rc}:\n${err}")
 endif()
 execute_process(COMMAND ${IPCSIM} sweep ${SCENARIO} --param ${count_key}=3 --out ${OUT}/noplot
-                        --plot ${OUT}/no/such/dir/p.svg
+                        --plot ${OUT}/taken.svg
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-if(NOT rc EQUAL 2 OR NOT err MATCHES "no directory" OR EXISTS ${OUT}/noplot/run-0001)
-  message(FATAL_ERROR "a plot into a missing directory: expected exit 2, got ${rc}:\n${err}")
+if(NOT rc EQUAL 2 OR NOT err MATCHES "--plot .*is a directory" OR EXISTS ${OUT}/noplot/run-0001)
+  message(FATAL_ERROR "an unwritable plot: expected exit 2, got ${rc}:\n${err}")
+endif()
+# Into folders that do not exist yet: they are made (the CSV and the plot with its .dat/.gp).
+execute_process(COMMAND ${IPCSIM} sweep ${SCENARIO} --param ${count_key}=3 --out ${OUT}/newdirs
+                        --csv ${OUT}/new/csv/x.csv --plot ${OUT}/new/plot/p.svg
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR NOT EXISTS ${OUT}/new/csv/x.csv OR NOT EXISTS ${OUT}/new/plot/p.svg
+   OR NOT EXISTS ${OUT}/new/plot/p.dat)
+  message(FATAL_ERROR "a sweep into new folders: exit ${rc}, files missing:\n${out}\n${err}")
 endif()
 execute_process(COMMAND ${IPCSIM} sweep ${SCENARIO} --param ${count_key}=3 --metrics lost
                         --out ${OUT}/nometric

@@ -3,6 +3,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -19,7 +20,21 @@ SourceLoc loc_of(const YAML::Mark& mark, const std::shared_ptr<const std::string
   return loc;
 }
 
-ConfigValue convert(const YAML::Node& node, const std::shared_ptr<const std::string>& file) {
+// Hostile inputs: aliases (*a) can make a few hundred bytes expand to billions of values, so
+// the conversion counts what it builds; no real board or scenario comes near the budget.
+constexpr std::size_t kMaxValues = 200000;
+constexpr std::uintmax_t kMaxFileBytes = 16u << 20;
+
+struct Budget {
+  std::size_t left = kMaxValues;
+};
+
+ConfigValue convert(const YAML::Node& node, const std::shared_ptr<const std::string>& file,
+                    Budget& budget) {
+  if (budget.left-- == 0)
+    throw ConfigError(loc_of(node.Mark(), file), "",
+                      "more than " + std::to_string(kMaxValues) +
+                          " values once YAML aliases (*name) are expanded: refused");
   ConfigValue v;
   v.loc = loc_of(node.Mark(), file);
   switch (node.Type()) {
@@ -34,7 +49,7 @@ ConfigValue convert(const YAML::Node& node, const std::shared_ptr<const std::str
     break;
   case YAML::NodeType::Sequence:
     v.kind = ConfigValue::Kind::kSequence;
-    for (const auto& item : node) v.sequence.push_back(convert(item, file));
+    for (const auto& item : node) v.sequence.push_back(convert(item, file, budget));
     break;
   case YAML::NodeType::Map:
     v.kind = ConfigValue::Kind::kMap;
@@ -46,7 +61,7 @@ ConfigValue convert(const YAML::Node& node, const std::shared_ptr<const std::str
       ConfigEntry e;
       e.key = key;
       e.key_loc = key_loc;
-      e.value = std::make_unique<ConfigValue>(convert(kv.second, file));
+      e.value = std::make_unique<ConfigValue>(convert(kv.second, file, budget));
       v.map.push_back(std::move(e));
     }
     break;
@@ -57,8 +72,12 @@ ConfigValue convert(const YAML::Node& node, const std::shared_ptr<const std::str
 ConfigValue parse(std::string_view text, const std::string& origin) {
   auto file = std::make_shared<const std::string>(origin);
   try {
-    YAML::Node root = YAML::Load(std::string(text));
-    ConfigValue v = convert(root, file);
+    const std::vector<YAML::Node> docs = YAML::LoadAll(std::string(text));
+    if (docs.size() > 1)
+      throw ConfigError(loc_of(docs[1].Mark(), file), "",
+                        "a second YAML document (after ---): a file holds one");
+    Budget budget;
+    ConfigValue v = docs.empty() ? ConfigValue() : convert(docs.front(), file, budget);
     if (v.loc.line == 0) v.loc.line = 1;
     return v;
   } catch (const YAML::Exception& e) {
@@ -143,12 +162,18 @@ ConfigValue& ConfigValue::set(std::string_view key, ConfigValue value, SourceLoc
 }
 
 ConfigValue load_file(const std::string& path) {
+  SourceLoc loc;
+  loc.file = std::make_shared<const std::string>(path);
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw ConfigError(loc, "", "is a directory, not a YAML file");
+  const std::uintmax_t size = std::filesystem::file_size(path, ec);
+  if (!ec && size > kMaxFileBytes)
+    throw ConfigError(loc, "",
+                      "is " + std::to_string(size) + " bytes: more than a board or " +
+                          "scenario file may be (" + std::to_string(kMaxFileBytes) + ")");
   std::ifstream in(path);
-  if (!in) {
-    SourceLoc loc;
-    loc.file = std::make_shared<const std::string>(path);
-    throw ConfigError(loc, "", "cannot open file");
-  }
+  if (!in) throw ConfigError(loc, "", "cannot open file");
   std::stringstream ss;
   ss << in.rdbuf();
   return parse(ss.str(), path);
@@ -200,6 +225,9 @@ void set_path(ConfigValue& root, std::string_view dotted_path, ConfigValue value
       std::string idx(part.substr(bracket + 1, part.size() - bracket - 2));
       if (idx.empty() || idx.find_first_not_of("0123456789") != std::string::npos)
         throw ConfigError(where, std::string(dotted_path), "index must be a number");
+      // No list holds a million items: a longer number is out of range, not a crash in stol.
+      if (idx.size() > 6)
+        throw ConfigError(where, std::string(dotted_path), "index " + idx + " out of range");
       index = std::stol(idx);
     }
     if (key.empty()) throw ConfigError(where, std::string(dotted_path), "empty key in key path");

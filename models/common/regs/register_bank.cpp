@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "models/common/log.h"
+#include "models/common/model_error.h"
 #include "models/common/units.h"
 
 namespace sim::regs {
@@ -29,12 +30,12 @@ const char* access_name(Access access) {
 
 Register& RegisterBank::add(RegisterSpec spec) {
   if (spec.offset % 4 != 0 || spec.count == 0)
-    throw std::logic_error(name_ + ": register " + spec.name + " must be word aligned");
+    throw ModelError(name_ + ": register " + spec.name + " must be word aligned");
   for (const Register& r : regs_) {
     std::uint32_t a0 = r.spec_.offset, a1 = a0 + 4 * r.spec_.count;
     std::uint32_t b0 = spec.offset, b1 = b0 + 4 * spec.count;
     if (a0 < b1 && b0 < a1)
-      throw std::logic_error(name_ + ": register " + spec.name + " overlaps " + r.spec_.name);
+      throw ModelError(name_ + ": register " + spec.name + " overlaps " + r.spec_.name);
   }
   regs_.emplace_back(std::move(spec));
   return regs_.back();
@@ -55,7 +56,7 @@ Register* RegisterBank::find(std::uint32_t offset) {
 Register& RegisterBank::by_name(const std::string& name) {
   for (Register& r : regs_)
     if (r.spec_.name == name) return r;
-  throw std::logic_error(name_ + ": no register " + name);
+  throw ModelError(name_ + ": no register " + name);
 }
 
 Status RegisterBank::check(std::uint32_t offset, unsigned size, Register*& reg) {
