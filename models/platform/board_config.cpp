@@ -77,6 +77,13 @@ MailboxBoardConfig parse_mailbox(const ConfigNode& n) {
     c.threshold = t->choice<MailboxConfig::ThresholdCompare>(
         {{"greater_than", MailboxConfig::ThresholdCompare::kGreaterThan},
          {"at_least", MailboxConfig::ThresholdCompare::kAtLeast}});
+  // FIFO depths per direction, bounded by the status count fields (docs/models/mailbox.md).
+  if (auto d = n.get("cmd_depth"))
+    c.cmd_depth = bounded(*d, d->uint(), 1, c.cmd_index_mode ? 8 : 15,
+                          c.cmd_index_mode ? "the command FIFO depth (index mode: a slot a word)"
+                                           : "the command FIFO depth (a 4-bit count)");
+  if (auto d = n.get("data_depth"))
+    c.data_depth = bounded(*d, d->uint(), 1, 65535, "the data FIFO depth (a 16-bit count)");
   return m;
 }
 

@@ -168,6 +168,28 @@ TEST(BoardConfig, HugeCoreCountIsRejectedNotTruncated) {
   EXPECT_NE(std::string(e.what()).find("within 1..8"), std::string::npos);
 }
 
+TEST(BoardConfig, MailboxFifoDepthsAreSettableWithinTheirCountFields) {
+  const BoardConfig b =
+      parse_with("  irq_latency: 20ns", "  irq_latency: 20ns\n  cmd_depth: 4\n  data_depth: 16");
+  EXPECT_EQ(b.mailbox.model.cmd_depth, 4u);
+  EXPECT_EQ(b.mailbox.model.data_depth, 16u);
+  ConfigError e = error_for("  irq_latency: 20ns", "  irq_latency: 20ns\n  cmd_depth: 16");
+  EXPECT_EQ(e.path(), "mailbox.cmd_depth");
+  EXPECT_NE(std::string(e.what()).find("within 1..15"), std::string::npos);
+  e = error_for("  irq_latency: 20ns", "  irq_latency: 20ns\n  data_depth: 0");
+  EXPECT_EQ(e.path(), "mailbox.data_depth");
+}
+
+TEST(BoardConfig, CachesAndCarveoutsAreBoundedByWhatTheHostCanHold) {
+  ConfigError e = error_for("size: 32KiB, ways: 4", "size: 32GiB, ways: 4");
+  EXPECT_EQ(e.path(), "clusters.master.dcache.size");
+  EXPECT_NE(std::string(e.what()).find("more than a simulated D-cache may hold"),
+            std::string::npos);
+  e = error_for("vdev0buffer: { base: 0x200ca000, size: 0x4000 }",
+                "vdev0buffer: { base: 0x200ca000, size: 1GiB }");
+  EXPECT_EQ(e.path(), "carveouts.vdev0buffer.size");
+}
+
 TEST(BoardConfig, HugeLineSizeIsRejectedNotTruncated) {
   // The first dcache in the file is the master's.
   ConfigError e = error_for("line: 64B", "line: 8GiB");
