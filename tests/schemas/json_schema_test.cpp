@@ -31,7 +31,7 @@ TEST(JsonSchema, ObjectsTypesEnumsPatternsAndRefs) {
   EXPECT_TRUE(schema_errors(schema, json::parse(R"({"name": "x", "size": "4KiB", "kind": "a",
                                                     "list": [1, 2]})"))
                   .empty());
-  EXPECT_FALSE(schema_errors(schema, json::parse(R"({"size": 4})")).empty());  // required
+  EXPECT_FALSE(schema_errors(schema, json::parse(R"({"size": 4})")).empty()); // required
   EXPECT_FALSE(schema_errors(schema, json::parse(R"({"name": "x", "sise": 4})")).empty());
   EXPECT_FALSE(schema_errors(schema, json::parse(R"({"name": "x", "size": "4K"})")).empty());
   EXPECT_FALSE(schema_errors(schema, json::parse(R"({"name": "x", "kind": "c"})")).empty());

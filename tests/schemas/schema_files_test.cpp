@@ -8,7 +8,7 @@
 #include <fstream>
 
 #include "models/common/config/config_error.h"
-#include "sim/scenario.h"
+#include "sim/scenario/scenario.h"
 #include "tests/support/json_schema.h"
 
 namespace sim::test {
@@ -113,9 +113,10 @@ TEST(SchemaFiles, WhatTheLoaderRefusesTheSchemaRefuses) {
                                                                          << body;
   }
   // And a good one passes both.
-  const std::string good = scenario_text(
-      "master:\n  apps:\n    - rpmsg_client_sample: { count: 3 }\nremote:\n  apps:\n"
-      "    - client_sample_responder: {}\nexpect: { outcome: completed, messages: { sent: \">=1\" } }\n");
+  const std::string good =
+      scenario_text("master:\n  apps:\n    - rpmsg_client_sample: { count: 3 }\nremote:\n  apps:\n"
+                    "    - client_sample_responder: {}\nexpect: { outcome: completed, messages: { "
+                    "sent: \">=1\" } }\n");
   EXPECT_TRUE(schema_errors(s, yaml_text_as_json(good)).empty())
       << joined(schema_errors(s, yaml_text_as_json(good)));
   std::ofstream(dir / "good.yaml") << good;

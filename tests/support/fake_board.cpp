@@ -7,7 +7,7 @@
 #include "models/common/config/config_tree.h"
 #include "models/common/units.h"
 #include "models/mailbox/mailbox_regs.h"
-#include "sim/platform_info.h"
+#include "sim/scenario/device_tree_view.h"
 
 #ifndef IPCSIM_SOURCE_DIR
 #error "fake_board.cpp needs IPCSIM_SOURCE_DIR (the configs/ directory)"
@@ -184,8 +184,8 @@ FakeBoard::FakeBoard()
               {{board_.mailbox.master.base, models::Terminal::kB}}),
       remote_("remote", cycle_ps(board_.remote), memory_, remote_os_, mailbox_,
               {{board_.mailbox.remote.base, models::Terminal::kA}}),
-      master_info_(app::platform_info(board_, "master", 1)),
-      remote_info_(app::platform_info(board_, "remote", 1)) {
+      master_info_(app::device_tree_view(board_, "master", 1)),
+      remote_info_(app::device_tree_view(board_, "remote", 1)) {
   // Terminal A is the remote's (MP) view, B the master's (SP) view (models/platform wiring).
   mailbox_.on_irq_change([this](models::Terminal t, models::IrqKind kind, bool level) {
     const bool remote = t == models::Terminal::kA;

@@ -12,7 +12,7 @@
 #include "models/common/config/config_node.h"
 #include "models/platform/board_config.h"
 #include "models/platform/platform.h"
-#include "sim/platform_info.h"
+#include "sim/scenario/device_tree_view.h"
 #include "sw/hal/hal.h"
 #include "sw/shm/resource_table_image.h"
 
@@ -41,7 +41,7 @@ public:
   const models::BoardConfig& board() const { return board_; }
   hal::Hal& hal(const std::string& side) { return platform_->cluster(side); }
   sw::PlatformInfo info(const std::string& side) const {
-    return app::platform_info(board_, side, seed_);
+    return app::device_tree_view(board_, side, seed_);
   }
 
   /// Writes bytes straight into DRAM (no cache), e.g. a resource table image.

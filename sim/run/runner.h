@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// Runs one scenario: builds the platform, boots each side's applications as threads, simulates
+// until every application returned (then lets the consoles drain) or until `stop_at`, and
+// collects the result from the ledger and the models. A process runs at most one scenario (one
+// SystemC simulation per process).
+
+#include <nlohmann/json.hpp>
+
+#include "sim/run/expectation_check.h"
+#include "sim/run/run_result.h"
+#include "sim/run/timing.h"
+#include "sim/run/trace_data.h"
+#include "sim/scenario/scenario.h"
+#include "sw/linux/linux.h"
+#include "sw/zephyr/zephyr.h"
+
+#include <optional>
+
+namespace sim::app {
+
+struct RunOutput {
+  RunResult result;
+  std::optional<sw::lnx::LinuxStatus> linux_status;
+  std::optional<sw::zephyr::ZephyrStatus> zephyr_status;
+  std::vector<ExpectationResult> expectations;
+  nlohmann::ordered_json stats;
+  std::vector<std::pair<std::string, std::string>> console_lines; ///< side, "[t] text"
+  TimingResult timing;
+  /// The timeline, when RunOptions::trace asked for it.
+  std::optional<TraceData> trace;
+};
+
+struct RunOptions {
+  /// Record the timeline (--trace): every core slice, console print, mailbox event, counter.
+  bool trace = false;
+  /// Write the interrupt wires, FIFO levels and vring indices to this VCD file (--vcd).
+  std::string vcd;
+};
+
+RunOutput run_scenario(const Scenario& scenario, const RunOptions& options = RunOptions());
+
+} // namespace sim::app

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "sim/scenario/app_registry.h"
+
+#include "sim/scenario/app_specs.h"
+
+namespace sim::app {
+namespace {
+
+using config::ConfigNode;
+
+struct AppSpec {
+  const char* name;
+  const char* side;
+  specs::Parser parse;
+};
+
+const std::vector<AppSpec>& registry() {
+  static const std::vector<AppSpec> kApps = {
+      {"shared_flag_writer", "master", specs::shared_flag_writer},
+      {"shared_flag_reader", "remote", specs::shared_flag_reader},
+      {"rpmsg_client_sample", "master", specs::rpmsg_client_sample},
+      {"stream", "master", specs::stream_sender},
+      {"client_sample_responder", "remote", specs::client_sample_responder},
+      {"tty_responder", "remote", specs::tty_responder},
+      {"queued_responder", "remote", specs::queued_responder},
+  };
+  return kApps;
+}
+
+} // namespace
+
+std::vector<std::string> app_names(const std::string& side) {
+  std::vector<std::string> out;
+  for (const AppSpec& a : registry())
+    if (side == a.side) out.emplace_back(a.name);
+  return out;
+}
+
+AppInstance parse_app(const ConfigNode& item, const std::string& side, const AppContext& context) {
+  if (!item.is_map()) item.fail("an app is written `- name: {options}`");
+  auto entries = item.entries();
+  if (entries.size() != 1) {
+    std::string keys;
+    for (const auto& e : entries) keys += (keys.empty() ? "" : ", ") + e.first;
+    item.fail("an app is written `- name: {options}` with one key, the application's name; found " +
+              keys);
+  }
+  const auto& [name, options] = entries.front();
+  for (const AppSpec& a : registry()) {
+    if (name != a.name) continue;
+    if (side != a.side) options.fail(name + " runs on the " + a.side + " side, not on " + side);
+    options.require_map();
+    return a.parse(options, context);
+  }
+  std::string known;
+  for (const std::string& n : app_names(side)) known += (known.empty() ? "" : ", ") + n;
+  throw config::ConfigError(item.loc(), item.path() + "." + name,
+                            "unknown application '" + name + "' for the " + side +
+                                " side (known: " + known + ")");
+}
+
+} // namespace sim::app
