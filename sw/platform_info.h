@@ -8,6 +8,8 @@
 #include <map>
 #include <string>
 
+#include "sw/hal/side.h"
+
 namespace sim::sw {
 
 struct MemoryRegion {
@@ -16,7 +18,7 @@ struct MemoryRegion {
 };
 
 struct PlatformInfo {
-  std::string side; ///< "master" or "remote"
+  Side side = Side::kMaster;
   std::uint64_t mailbox_base = 0;
   unsigned mailbox_irq_rx = 0;
   unsigned mailbox_irq_tx = 0;

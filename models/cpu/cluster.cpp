@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "models/common/log.h"
+#include "models/common/model_error.h"
 #include "models/common/tlm_util.h"
 
 namespace sim::models {
@@ -262,9 +263,11 @@ void Cluster::log(hal::LogLevel level, std::string_view component, std::string_v
 
 void Cluster::probe(const hal::ProbeEvent& event) {
   if (probe_sink_ == nullptr) return;
+  // The RPMsg stacks and applications that report probes run only on the two sides.
+  if (!config_.side) throw ModelError("a probe from cluster " + name_ + ", which plays no side");
   std::uint64_t t =
       kernel_.has_current() ? sc_to_ps(kernel_.local_now()) : sc_to_ps(sc_core::sc_time_stamp());
-  probe_sink_->on_probe(name_, kernel_.current_thread(), event, t);
+  probe_sink_->on_probe(*config_.side, kernel_.current_thread(), event, t);
 }
 
 void Cluster::panic(std::string_view reason) {

@@ -28,10 +28,13 @@
 #include "models/cpu/os_kernel.h"
 #include "models/cpu/probe_sink.h"
 #include "sw/hal/hal.h"
+#include "sw/hal/side.h"
 
 namespace sim::models {
 
 struct ClusterConfig {
+  /// The RPMsg side its software plays; none for a cluster that is hardware only.
+  std::optional<Side> side;
   unsigned cores = 1;
   std::uint64_t clock_hz = 1500000000;
   OsCosts os;
@@ -67,8 +70,11 @@ public:
     unsigned calls = 0;             ///< requests at the site so far
     std::vector<Picoseconds> fired; ///< when a request was skipped
   };
-  void skip_maintenance(const std::string& site, unsigned nth) {
+  /// Skips the `nth` maintenance request at `site` (0: every one). Returns the rule's index in
+  /// skipped_sites().
+  std::size_t skip_maintenance(const std::string& site, unsigned nth) {
     skipped_sites_.push_back({site, nth, 0, {}});
+    return skipped_sites_.size() - 1;
   }
   const std::vector<SkippedSite>& skipped_sites() const { return skipped_sites_; }
 

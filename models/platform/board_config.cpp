@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "models/platform/board_config.h"
 
+#include <cctype>
 #include <stdexcept>
 
 #include "models/cache/cache_geometry.h"
+#include "models/common/model_error.h"
 
 namespace sim::models {
 namespace {
@@ -62,8 +64,8 @@ MailboxTerminalConfig parse_terminal(const ConfigNode& n) {
 
 MailboxBoardConfig parse_mailbox(const ConfigNode& n) {
   MailboxBoardConfig m;
-  m.master = parse_terminal(n.at("master"));
-  m.remote = parse_terminal(n.at("remote"));
+  m.master = parse_terminal(n.at(side_name(Side::kMaster)));
+  m.remote = parse_terminal(n.at(side_name(Side::kRemote)));
   MailboxConfig& c = m.model;
   c.access_latency = n.time_or("access_latency", c.access_latency);
   c.irq_latency = n.time_or("irq_latency", c.irq_latency);
@@ -185,16 +187,22 @@ OsCosts parse_os(const ConfigNode& n) {
   return c;
 }
 
-ClusterBoardConfig parse_cluster(const std::string& side, const ConfigNode& n) {
+ClusterBoardConfig parse_cluster(const std::string& name, const ConfigNode& n) {
+  // The name becomes SystemC module names (<name>_gic, <name>_dcache) and report keys.
+  if (name.empty() ||
+      name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos ||
+      !std::isalpha(static_cast<unsigned char>(name[0])))
+    n.fail("a cluster name is lower-case letters, digits and '_', starting with a letter");
   ClusterBoardConfig c;
-  c.side = side;
+  c.name = name;
+  c.side = side_named(name);
   c.cores = bounded(n.at("cores"), n.at("cores").uint(), 1, 8, "the number of cores");
   c.clock_hz = n.at("clock").hz();
-  c.dcache = parse_dcache(n.at("dcache"), c.clock_hz, side + ".dcache");
+  c.dcache = parse_dcache(n.at("dcache"), c.clock_hz, name + ".dcache");
   if (auto u = n.get("uart")) {
     UartBoardConfig ub;
     ub.base = u->at("base").uint();
-    ub.model.name = side + "_uart";
+    ub.model.name = name + "_uart";
     ub.model.baud = u->uint_or("baud", ub.model.baud);
     if (auto f = u->get("fifo_depth"))
       ub.model.fifo_depth = bounded(*f, f->uint(), 1, 4096, "the FIFO depth");
@@ -248,15 +256,15 @@ void validate(const BoardConfig& b, const ConfigNode& root) {
   for (const MemoryBankConfig& m : b.memory)
     system.push_back({m.base, m.memory.size, "memory bank " + m.memory.name, m.loc, m.path});
   ConfigNode mbox = root.at("mailbox");
-  system.push_back({b.mailbox.master.base, BoardConfig::kMailboxWindow, "master mailbox terminal",
-                    mbox.at("master").loc(), mbox.at("master").path()});
-  system.push_back({b.mailbox.remote.base, BoardConfig::kMailboxWindow, "remote mailbox terminal",
-                    mbox.at("remote").loc(), mbox.at("remote").path()});
-  for (const ClusterBoardConfig* c : {&b.master, &b.remote}) {
-    if (!c->uart) continue;
-    ConfigNode u = root.at("clusters").at(c->side).at("uart");
-    system.push_back(
-        {c->uart->base, BoardConfig::kUartWindow, c->side + " UART", u.loc(), u.path()});
+  for (Side side : kSides) {
+    const ConfigNode t = mbox.at(side_name(side));
+    system.push_back({b.mailbox.terminal(side).base, BoardConfig::kMailboxWindow,
+                      std::string(side_name(side)) + " mailbox terminal", t.loc(), t.path()});
+  }
+  for (const ClusterBoardConfig& c : b.clusters) {
+    if (!c.uart) continue;
+    ConfigNode u = root.at("clusters").at(c.name).at("uart");
+    system.push_back({c.uart->base, BoardConfig::kUartWindow, c.name + " UART", u.loc(), u.path()});
   }
   check_no_overlap(system);
 
@@ -270,18 +278,17 @@ void validate(const BoardConfig& b, const ConfigNode& root) {
   }
   check_no_overlap(carve);
 
-  for (const ClusterBoardConfig* c : {&b.master, &b.remote}) {
-    std::vector<ConfigNode> items = root.at("clusters").at(c->side).at("mmu").items();
-    for (std::size_t i = 0; i < c->mmu.size(); ++i) {
-      const MmuRegion& r = c->mmu[i];
+  for (const ClusterBoardConfig& c : b.clusters) {
+    std::vector<ConfigNode> items = root.at("clusters").at(c.name).at("mmu").items();
+    for (std::size_t i = 0; i < c.mmu.size(); ++i) {
+      const MmuRegion& r = c.mmu[i];
       if (r.attr != MemAttr::kDevice && bank_holding(b, r.base, r.size) == nullptr)
         items[i].fail("MMU region " + r.name + " " + range_text(r.base, r.size) +
                       " maps memory that is not inside any memory bank");
       // The platform maps the cluster's own mailbox terminal and UART as device memory.
-      const MailboxTerminalConfig& t = c->side == "master" ? b.mailbox.master : b.mailbox.remote;
-      std::vector<std::pair<std::uint64_t, std::uint64_t>> own = {
-          {t.base, BoardConfig::kMailboxWindow}};
-      if (c->uart) own.emplace_back(c->uart->base, BoardConfig::kUartWindow);
+      std::vector<std::pair<std::uint64_t, std::uint64_t>> own;
+      if (c.side) own.emplace_back(b.mailbox.terminal(*c.side).base, BoardConfig::kMailboxWindow);
+      if (c.uart) own.emplace_back(c.uart->base, BoardConfig::kUartWindow);
       for (const auto& [base, size] : own)
         if (r.base < base + size && base < r.end())
           items[i].fail("MMU region " + r.name + " " + range_text(r.base, r.size) +
@@ -299,8 +306,23 @@ const CarveoutConfig* BoardConfig::carveout(const std::string& carve_name) const
   return nullptr;
 }
 
-const ClusterBoardConfig& BoardConfig::cluster(const std::string& side) const {
-  return side == "master" ? master : remote;
+namespace {
+
+template <typename Board> auto& cluster_playing(Board& board, Side side) {
+  for (auto& c : board.clusters)
+    if (c.side == side) return c;
+  // parse_board requires both; a hand-built BoardConfig without one is a bug.
+  throw ModelError(std::string("the board has no ") + side_name(side) + " cluster");
+}
+
+} // namespace
+
+const ClusterBoardConfig& BoardConfig::cluster(Side side) const {
+  return cluster_playing(*this, side);
+}
+
+ClusterBoardConfig& BoardConfig::cluster(Side side) {
+  return cluster_playing(*this, side);
 }
 
 BoardConfig parse_board(const ConfigNode& root) {
@@ -315,8 +337,10 @@ BoardConfig parse_board(const ConfigNode& root) {
   for (const auto& [name, node] : root.at("carveouts").entries())
     b.carveouts.push_back(parse_carveout(name, node));
   ConfigNode clusters = root.at("clusters");
-  b.master = parse_cluster("master", clusters.at("master"));
-  b.remote = parse_cluster("remote", clusters.at("remote"));
+  for (const auto& [name, node] : clusters.entries())
+    b.clusters.push_back(parse_cluster(name, node));
+  // The two sides' clusters are required; more are hardware of their own.
+  for (Side side : kSides) clusters.at(side_name(side));
   validate(b, root);
   return b;
 }

@@ -18,6 +18,7 @@
 #include "models/mailbox/mailbox_config.h"
 #include "models/memory/memory_config.h"
 #include "models/uart/uart_config.h"
+#include "sw/hal/side.h"
 
 namespace sim::models {
 
@@ -45,10 +46,15 @@ struct MailboxTerminalConfig {
   unsigned irq_tx = 0;
 };
 
+/// The TCC mailbox has two terminals, one per side: the master's (SP, terminal B) and the
+/// remote's (MP, terminal A).
 struct MailboxBoardConfig {
   MailboxTerminalConfig master;
   MailboxTerminalConfig remote;
   MailboxConfig model;
+  const MailboxTerminalConfig& terminal(Side s) const {
+    return s == Side::kMaster ? master : remote;
+  }
 };
 
 struct UartBoardConfig {
@@ -57,7 +63,10 @@ struct UartBoardConfig {
 };
 
 struct ClusterBoardConfig {
-  std::string side; ///< "master" or "remote"
+  std::string name; ///< its key under `clusters:`
+  /// The side its software plays: the clusters named `master` and `remote` (both required).
+  /// Any other cluster is hardware only: cores, D-cache, UART and MMU, no mailbox terminal.
+  std::optional<Side> side;
   unsigned cores = 1;
   std::uint64_t clock_hz = 0;
   CacheConfig dcache;
@@ -73,14 +82,15 @@ struct BoardConfig {
   std::vector<MemoryBankConfig> memory;
   MailboxBoardConfig mailbox;
   std::vector<CarveoutConfig> carveouts;
-  ClusterBoardConfig master;
-  ClusterBoardConfig remote;
+  /// In the file's order; the master and the remote among them.
+  std::vector<ClusterBoardConfig> clusters;
   /// Window size of one mailbox terminal and one UART (for address-map checks and MMU entries).
   static constexpr std::uint64_t kMailboxWindow = 0x100;
   static constexpr std::uint64_t kUartWindow = 0x1000;
 
   const CarveoutConfig* carveout(const std::string& name) const;
-  const ClusterBoardConfig& cluster(const std::string& side) const;
+  const ClusterBoardConfig& cluster(Side side) const;
+  ClusterBoardConfig& cluster(Side side);
 };
 
 /// Parses and validates the board part of a document (keys: name, quantum, memory, mailbox,

@@ -5,13 +5,18 @@
 
 namespace sim::models {
 
-struct Platform::Side {
+// One cluster with its interrupt controller, D-cache and UART; the mailbox interrupt wires only
+// on the two sides' clusters.
+struct Platform::Node {
+  std::string name;
+  std::optional<Side> side;
   std::unique_ptr<IrqController> irq;
   std::unique_ptr<Cluster> cluster;
   std::unique_ptr<Cache> dcache;
   std::unique_ptr<Uart> uart;
-  std::unique_ptr<IrqLine> mbox_rx;
+  std::unique_ptr<IrqLine> mbox_rx; ///< null off the two sides
   std::unique_ptr<IrqLine> mbox_tx;
+  coherency::SanitizerFeed* feed = nullptr; ///< once the sanitizer is enabled
 };
 
 // Forwards what could change a polled value to the memory watch of one cluster: DRAM writes by
@@ -71,28 +76,31 @@ Platform::Platform(const sc_core::sc_module_name& name, const BoardConfig& board
   router_->out.bind(mailbox_->b);
   router_->map(port++, board.mailbox.master.base, BoardConfig::kMailboxWindow, "mailbox.master");
 
-  master_ = std::make_unique<Side>();
-  remote_ = std::make_unique<Side>();
-  for (Side* s : {remote_.get(), master_.get()}) {
-    const bool is_master = s == master_.get();
-    const ClusterBoardConfig& c = is_master ? board.master : board.remote;
-    if (!c.uart) continue;
-    s->uart = std::make_unique<Uart>(c.uart->model);
-    router_->out.bind(s->uart->in);
-    router_->map(port++, c.uart->base, BoardConfig::kUartWindow, c.side + ".uart");
+  for (const ClusterBoardConfig& c : board.clusters) {
+    nodes_.push_back(std::make_unique<Node>());
+    nodes_.back()->name = c.name;
+    nodes_.back()->side = c.side;
+    if (c.side) sides_[*c.side] = nodes_.back().get();
   }
-  build_side(*remote_, board.remote, board.mailbox.remote, seed);
-  build_side(*master_, board.master, board.mailbox.master, seed);
-  mailbox_->irq_rx_a.bind(*remote_->mbox_rx);
-  mailbox_->irq_tx_a.bind(*remote_->mbox_tx);
-  mailbox_->irq_rx_b.bind(*master_->mbox_rx);
-  mailbox_->irq_tx_b.bind(*master_->mbox_tx);
+  for (const ClusterBoardConfig& c : board.clusters) {
+    if (!c.uart) continue;
+    Node& n = *nodes_[static_cast<std::size_t>(&c - board.clusters.data())];
+    n.uart = std::make_unique<Uart>(c.uart->model);
+    router_->out.bind(n.uart->in);
+    router_->map(port++, c.uart->base, BoardConfig::kUartWindow, c.name + ".uart");
+  }
+  for (std::size_t i = 0; i < nodes_.size(); ++i) build_node(*nodes_[i], board.clusters[i], seed);
+  for (Side side : kSides) {
+    const Terminal t = mailbox_terminal(side);
+    (t == Terminal::kA ? mailbox_->irq_rx_a : mailbox_->irq_rx_b).bind(*node(side).mbox_rx);
+    (t == Terminal::kA ? mailbox_->irq_tx_a : mailbox_->irq_tx_b).bind(*node(side).mbox_tx);
+  }
 
   // Every cluster's poll watch hears every DRAM write.
-  for (Side* s : {master_.get(), remote_.get()}) {
-    auto feeder = std::make_unique<WatchFeeder>(s->cluster->watch());
-    feeder->set_line_size(s->dcache->geometry().line());
-    s->dcache->add_observer(feeder.get());
+  for (const std::unique_ptr<Node>& n : nodes_) {
+    auto feeder = std::make_unique<WatchFeeder>(n->cluster->watch());
+    feeder->set_line_size(n->dcache->geometry().line());
+    n->dcache->add_observer(feeder.get());
     for (std::size_t i = 0; i < memories_.size(); ++i)
       memories_[i]->add_observer(feeder.get(), 0, board.memory[i].memory.size);
     feeders_.push_back(std::move(feeder));
@@ -101,25 +109,28 @@ Platform::Platform(const sc_core::sc_module_name& name, const BoardConfig& board
 
 Platform::~Platform() = default;
 
-void Platform::build_side(Side& s, const ClusterBoardConfig& c,
-                          const MailboxTerminalConfig& terminal, std::uint64_t seed) {
-  const std::string& side = c.side;
+void Platform::build_node(Node& s, const ClusterBoardConfig& c, std::uint64_t seed) {
+  const std::string& side = c.name;
   IrqControllerConfig ic;
   ic.cores = c.cores;
   ic.delivery_latency = c.irq_delivery_latency;
   s.irq = std::make_unique<IrqController>((side + "_gic").c_str(), ic);
-  s.mbox_rx = std::make_unique<IrqLine>((side + "_mbox_irq_rx").c_str());
-  s.mbox_tx = std::make_unique<IrqLine>((side + "_mbox_irq_tx").c_str());
-  s.irq->connect(terminal.irq_rx, *s.mbox_rx);
-  s.irq->connect(terminal.irq_tx, *s.mbox_tx);
 
   ClusterConfig cc;
+  cc.side = c.side;
   cc.cores = c.cores;
   cc.clock_hz = c.clock_hz;
   cc.os = c.os;
   for (const MmuRegion& r : c.mmu) cc.mmu.add(r);
-  // The cluster's own peripherals are device memory in its page tables.
-  cc.mmu.add({"mailbox", terminal.base, BoardConfig::kMailboxWindow, MemAttr::kDevice});
+  if (c.side) {
+    const MailboxTerminalConfig& terminal = board_.mailbox.terminal(*c.side);
+    s.mbox_rx = std::make_unique<IrqLine>((side + "_mbox_irq_rx").c_str());
+    s.mbox_tx = std::make_unique<IrqLine>((side + "_mbox_irq_tx").c_str());
+    s.irq->connect(terminal.irq_rx, *s.mbox_rx);
+    s.irq->connect(terminal.irq_tx, *s.mbox_tx);
+    // The cluster's own peripherals are device memory in its page tables.
+    cc.mmu.add({"mailbox", terminal.base, BoardConfig::kMailboxWindow, MemAttr::kDevice});
+  }
   if (c.uart) {
     cc.mmu.add({"uart", c.uart->base, BoardConfig::kUartWindow, MemAttr::kDevice});
     cc.uart_base = c.uart->base;
@@ -138,6 +149,7 @@ void Platform::build_side(Side& s, const ClusterBoardConfig& c,
   s.dcache->mem_side.bind(router_->in);
 
   // eviction: on_doorbell evicts the whole D-cache when the mailbox interrupt reaches the cluster.
+  if (!s.mbox_rx) return;
   Cache* dcache = s.dcache.get();
   IrqLine* rx = s.mbox_rx.get();
   sc_core::sc_spawn_options opts;
@@ -156,55 +168,56 @@ coherency::CoherencySanitizer& Platform::enable_coherency_sanitizer() {
   if (sanitizer_) return *sanitizer_;
   sanitizer_ = std::make_unique<coherency::CoherencySanitizer>();
   for (const CarveoutConfig& c : board_.carveouts) sanitizer_->track(c.base, c.size);
-  for (const char* name : {"master", "remote"}) {
-    Side& s = side(name);
-    OsKernel* kernel = &s.cluster->kernel();
+  for (const std::unique_ptr<Node>& n : nodes_) {
+    OsKernel* kernel = &n->cluster->kernel();
     auto feed = std::make_unique<coherency::SanitizerFeed>(
-        *sanitizer_, name, s.dcache->geometry().line(),
+        *sanitizer_, n->name, n->dcache->geometry().line(),
         [kernel]() -> const std::string& { return kernel->current_thread(); });
-    s.dcache->add_observer(feed.get());
-    s.cluster->add_observer(feed.get());
+    n->dcache->add_observer(feed.get());
+    n->cluster->add_observer(feed.get());
+    n->feed = feed.get();
     sanitizer_feeds_.push_back(std::move(feed));
   }
-  // A mailbox send is the release.
-  coherency::SanitizerFeed* master = sanitizer_feeds_[0].get();
-  coherency::SanitizerFeed* remote = sanitizer_feeds_[1].get();
-  mailbox_->on_send([master, remote](Terminal t, bool, sc_core::sc_time when) {
-    (t == mailbox_terminal("master") ? master : remote)->release(sc_to_ps(when));
+  // A mailbox send is the release of what the sender wrote.
+  mailbox_->on_send([this](Terminal t, bool, sc_core::sc_time when) {
+    node(side_of(t)).feed->release(sc_to_ps(when));
   });
   return *sanitizer_;
 }
 
-void Platform::reset_cache(const std::string& name) {
-  Side& s = side(name);
-  if (sanitizer_)
-    sanitizer_->reset_cluster(name == "master" ? sanitizer_feeds_[0]->id()
-                                               : sanitizer_feeds_[1]->id());
-  s.dcache->reset();
+void Platform::reset_cache(Side side) {
+  Node& n = node(side);
+  if (n.feed != nullptr) sanitizer_->reset_cluster(n.feed->id());
+  n.dcache->reset();
 }
 
-const IrqLine& Platform::mailbox_irq(const std::string& name, IrqKind kind) {
-  Side& s = side(name);
-  return kind == IrqKind::kRx ? *s.mbox_rx : *s.mbox_tx;
+const IrqLine& Platform::mailbox_irq(Side side, IrqKind kind) {
+  Node& n = node(side);
+  return kind == IrqKind::kRx ? *n.mbox_rx : *n.mbox_tx;
 }
 
-Platform::Side& Platform::side(const std::string& name) {
-  if (name == "master") return *master_;
-  if (name == "remote") return *remote_;
-  throw std::invalid_argument("no cluster side '" + name + "' (master or remote)");
+Platform::Node& Platform::node(Side side) {
+  return *sides_[side];
 }
 
-Cluster& Platform::cluster(const std::string& s) {
-  return *side(s).cluster;
+Cluster& Platform::cluster_at(std::size_t i) {
+  return *nodes_.at(i)->cluster;
 }
-Cache& Platform::dcache(const std::string& s) {
-  return *side(s).dcache;
+Cache& Platform::dcache_at(std::size_t i) {
+  return *nodes_.at(i)->dcache;
 }
-IrqController& Platform::irq(const std::string& s) {
-  return *side(s).irq;
+
+Cluster& Platform::cluster(Side side) {
+  return *node(side).cluster;
 }
-Uart* Platform::uart(const std::string& s) {
-  return side(s).uart.get();
+Cache& Platform::dcache(Side side) {
+  return *node(side).dcache;
+}
+IrqController& Platform::irq(Side side) {
+  return *node(side).irq;
+}
+Uart* Platform::uart(Side side) {
+  return node(side).uart.get();
 }
 
 } // namespace sim::models

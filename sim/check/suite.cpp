@@ -18,6 +18,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sw/hal/side.h"
+
 extern char** environ;
 
 namespace sim::app {
@@ -174,18 +176,20 @@ std::map<std::string, double> report_figures(const nlohmann::json& j) {
   out["rtt_max_us"] = number(rtt, "max_ns") / 1000.0;
   out["throughput_per_s"] = number(timing.value("throughput", json::object()), "messages_per_s");
   const json mailbox = j.value("stats", json::object()).value("mailbox", json::object());
-  out["kicks_to_remote"] = number(mailbox.value("master_to_remote", json::object()), "kicks");
-  out["kicks_to_master"] = number(mailbox.value("remote_to_master", json::object()), "kicks");
+  for (Direction d : kDirections)
+    out[std::string("kicks_to_") + side_name(receiver_of(d))] =
+        number(mailbox.value(direction_key(d), json::object()), "kicks");
   const json software = j.value("software", json::object());
   for (const char* stack : {"linux", "zephyr"})
     out[std::string(stack) + "_kicks_lost"] = number(
         software.value(stack, json::object()).value("counters", json::object()), "kicks_lost");
   // The busiest core of each cluster.
-  for (const char* side : {"remote", "master"}) {
+  for (Side side : kSides) {
     double busiest = 0;
     for (const json& c : timing.value("cores", json::array()))
-      if (c.value("cluster", "") == side) busiest = std::max(busiest, number(c, "busy_percent"));
-    out[std::string(side) + "_busy_percent"] = busiest;
+      if (c.value("cluster", "") == side_name(side))
+        busiest = std::max(busiest, number(c, "busy_percent"));
+    out[std::string(side_name(side)) + "_busy_percent"] = busiest;
   }
   out["findings"] = number(j.value("coherency", json::object()), "violations");
   out["sim_time_ms"] = number(j, "sim_time_ns") / 1e6;

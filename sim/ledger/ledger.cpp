@@ -9,32 +9,12 @@
 
 namespace sim::app {
 
-Ledger::Ledger(std::vector<std::string> clusters) {
-  for (const std::string& c : clusters) cluster_index(c);
-}
-
-std::uint16_t Ledger::cluster_index(const std::string& name) {
-  for (std::size_t i = 0; i < clusters_.size(); ++i)
-    if (clusters_[i] == name) return static_cast<std::uint16_t>(i);
-  clusters_.push_back(name);
-  thread_ids_.emplace_back();
-  state_.emplace_back();
-  halted_.push_back(false);
-  return static_cast<std::uint16_t>(clusters_.size() - 1);
-}
-
-std::uint16_t Ledger::peer_of(std::uint16_t cluster) const {
-  for (std::size_t i = 0; i < clusters_.size(); ++i)
-    if (i != cluster) return static_cast<std::uint16_t>(i);
-  return cluster;
-}
-
-std::uint32_t Ledger::thread_index(std::uint16_t cluster, const std::string& thread) {
-  auto& ids = thread_ids_[cluster];
+std::uint32_t Ledger::thread_index(Side side, const std::string& thread) {
+  auto& ids = thread_ids_[side];
   auto it = ids.find(thread);
   if (it != ids.end()) return it->second;
-  const auto id = static_cast<std::uint32_t>(thread_names_.size());
-  thread_names_.push_back(clusters_[cluster] + "/" + thread);
+  const auto id = static_cast<std::uint32_t>(threads_.size());
+  threads_.push_back({side, thread});
   ids.emplace(thread, id);
   return id;
 }
@@ -47,11 +27,11 @@ std::uint32_t Ledger::intern(std::string_view text) {
   return static_cast<std::uint32_t>(strings_.size() - 1);
 }
 
-Ledger::Message& Ledger::new_message(std::uint16_t cluster, std::uint32_t thread, std::uint64_t t) {
+Ledger::Message& Ledger::new_message(Side side, std::uint32_t thread, std::uint64_t t) {
   Message& m = messages_.emplace_back();
   m.index = messages_.size() - 1;
-  m.sender = cluster;
-  m.receiver = peer_of(cluster);
+  m.sender = side;
+  m.receiver = peer_of(side);
   m.sender_thread = thread;
   m.sent_ps = t;
   m.stages.record(MessageStage::kSend, t);
@@ -66,23 +46,22 @@ void Ledger::drop(Message& m, std::string_view reason, std::uint32_t by, std::ui
   m.dropped_ps = t;
 }
 
-void Ledger::on_probe(const std::string& cluster, const std::string& thread,
-                      const hal::ProbeEvent& e, std::uint64_t t) {
+void Ledger::on_probe(Side c, const std::string& thread, const hal::ProbeEvent& e,
+                      std::uint64_t t) {
   ++seq_;
-  const std::uint16_t c = cluster_index(cluster);
   switch (e.kind) {
   case hal::ProbeKind::kNote:
-    notes_.push_back(cluster + ": " + std::string(e.reason));
+    notes_.push_back(side_name(c) + std::string(": ") + std::string(e.reason));
     return;
   case hal::ProbeKind::kKick:
     ++state_[c].kicks_requested;
     state_[c].last_kick_request_seq = seq_;
     return;
   case hal::ProbeKind::kKickLost:
-    notifications_.on_kick_lost(cluster);
+    notifications_.on_kick_lost(c);
     return;
   case hal::ProbeKind::kRxIsr:
-    notifications_.on_isr(cluster, t);
+    notifications_.on_isr(c, t);
     return;
   case hal::ProbeKind::kRxIdle:
     state_[c].last_idle_seq = seq_;
@@ -126,17 +105,16 @@ void Ledger::on_probe(const std::string& cluster, const std::string& thread,
   }
 }
 
-void Ledger::tx_start(std::uint16_t cluster, std::uint32_t thread, const hal::ProbeEvent& e,
-                      std::uint64_t t) {
+void Ledger::tx_start(Side side, std::uint32_t thread, const hal::ProbeEvent& e, std::uint64_t t) {
   auto unfinished = sending_.find(thread);
   if (unfinished != sending_.end()) {
     const Message& u = messages_[unfinished->second];
-    notes_.push_back(thread_names_[thread] + ": a send started while its previous one (" +
+    notes_.push_back(threads_[thread].text() + ": a send started while its previous one (" +
                      std::to_string(u.length) + " bytes to " + std::to_string(u.dst) +
                      ") was neither published nor failed: the stack did not report its end");
   }
   last_published_.erase(thread); // a failure from here on is this send's
-  Message& m = new_message(cluster, thread, t);
+  Message& m = new_message(side, thread, t);
   m.src = e.src;
   m.dst = e.dst;
   m.length = e.length;
@@ -146,12 +124,11 @@ void Ledger::tx_start(std::uint16_t cluster, std::uint32_t thread, const hal::Pr
   sending_[thread] = m.index;
 }
 
-void Ledger::tx_buffer(std::uint16_t cluster, std::uint32_t thread, const hal::ProbeEvent& e,
-                       std::uint64_t t) {
+void Ledger::tx_buffer(Side side, std::uint32_t thread, const hal::ProbeEvent& e, std::uint64_t t) {
   auto it = sending_.find(thread);
   if (it == sending_.end() || messages_[it->second].phase != Phase::kSending) {
     // A send that skipped the entry point (zero-copy): its header comes with the publish.
-    sending_[thread] = new_message(cluster, thread, t).index;
+    sending_[thread] = new_message(side, thread, t).index;
     it = sending_.find(thread);
   }
   Message& m = messages_[it->second];
@@ -160,7 +137,7 @@ void Ledger::tx_buffer(std::uint16_t cluster, std::uint32_t thread, const hal::P
   m.stages.record(MessageStage::kBuffer, t);
 }
 
-void Ledger::tx_published(std::uint16_t cluster, std::uint32_t thread, const hal::ProbeEvent& e,
+void Ledger::tx_published(Side side, std::uint32_t thread, const hal::ProbeEvent& e,
                           std::uint64_t t) {
   Message* m = nullptr;
   auto it = sending_.find(thread);
@@ -171,7 +148,7 @@ void Ledger::tx_published(std::uint16_t cluster, std::uint32_t thread, const hal
   }
   if (m == nullptr) {
     // Published without a reported start: the header on the wire is all there is.
-    m = &new_message(cluster, thread, t);
+    m = &new_message(side, thread, t);
     m->src = e.src;
     m->dst = e.dst;
     m->length = e.length;
@@ -192,7 +169,7 @@ void Ledger::tx_published(std::uint16_t cluster, std::uint32_t thread, const hal
   // OpenAMP cuts a message longer than its buffer without telling anyone (rpmsg-protocol.md §9 B4).
   if (e.length < m->length) drop(*m, hal::drop::kTruncated, thread, t);
   in_ring_[e.address].push_back(index);
-  notifications_.on_published(clusters_[cluster], m->stages);
+  notifications_.on_published(side, m->stages);
   if (m->control) {
     learn_name(*m, e);
     return;
@@ -222,20 +199,20 @@ void Ledger::tx_failed(std::uint32_t thread, const hal::ProbeEvent& e, std::uint
     m.phase = Phase::kDone;
     return;
   }
-  notes_.push_back(thread_names_[thread] + ": a send failed (" + std::string(e.reason) +
+  notes_.push_back(threads_[thread].text() + ": a send failed (" + std::string(e.reason) +
                    ") that was never started");
 }
 
-void Ledger::rebooted(std::uint16_t cluster, std::uint64_t t) {
+void Ledger::rebooted(Side side, std::uint64_t t) {
   // What the previous image was sending, had taken or kept dies with it; a message its callback
   // consumed stays delivered. Messages in its receive ring stay there: the new image may take
   // them (finish() decides).
   for (Message& m : messages_) {
     if (m.state != State::kInFlight && m.phase == Phase::kDone) continue;
     const bool sending =
-        m.sender == cluster && (m.phase == Phase::kSending || m.phase == Phase::kBuffered);
+        m.sender == side && (m.phase == Phase::kSending || m.phase == Phase::kBuffered);
     const bool receiving =
-        m.receiver == cluster &&
+        m.receiver == side &&
         (m.phase == Phase::kTaken || m.phase == Phase::kHanded || m.phase == Phase::kHeld);
     if (!sending && !receiving) continue;
     if (m.phase == Phase::kHanded && m.state == State::kInFlight) {
@@ -247,17 +224,14 @@ void Ledger::rebooted(std::uint16_t cluster, std::uint64_t t) {
     }
     m.phase = Phase::kDone;
   }
-  const auto of_cluster = [&](std::uint32_t thread) {
-    return thread_names_[thread].compare(0, clusters_[cluster].size() + 1,
-                                         clusters_[cluster] + "/") == 0;
-  };
+  const auto of_side = [&](std::uint32_t thread) { return threads_[thread].side == side; };
   for (auto it = sending_.begin(); it != sending_.end();)
-    it = of_cluster(it->first) ? sending_.erase(it) : std::next(it);
+    it = of_side(it->first) ? sending_.erase(it) : std::next(it);
   for (auto it = reading_.begin(); it != reading_.end();)
-    it = of_cluster(it->first) ? reading_.erase(it) : std::next(it);
+    it = of_side(it->first) ? reading_.erase(it) : std::next(it);
   for (auto it = app_pending_.begin(); it != app_pending_.end();)
-    it = it->first.first == cluster ? app_pending_.erase(it) : std::next(it);
-  state_[cluster].last_boot_seq = seq_;
+    it = it->first.first == side ? app_pending_.erase(it) : std::next(it);
+  state_[side].last_boot_seq = seq_;
 }
 
 const Ledger::Reading* Ledger::reading(std::uint32_t thread, std::uint64_t buffer) const {
@@ -265,9 +239,8 @@ const Ledger::Reading* Ledger::reading(std::uint32_t thread, std::uint64_t buffe
   return it != reading_.end() && it->second.buffer == buffer ? &it->second : nullptr;
 }
 
-void Ledger::rx_taken(std::uint16_t cluster, std::uint32_t thread, const hal::ProbeEvent& e,
-                      std::uint64_t t) {
-  state_[cluster].last_take_seq = seq_;
+void Ledger::rx_taken(Side side, std::uint32_t thread, const hal::ProbeEvent& e, std::uint64_t t) {
+  state_[side].last_take_seq = seq_;
   auto q = in_ring_.find(e.address);
   std::uint64_t index = kNoMessage;
   if (q != in_ring_.end() && !q->second.empty()) {
@@ -276,14 +249,14 @@ void Ledger::rx_taken(std::uint16_t cluster, std::uint32_t thread, const hal::Pr
   } else {
     // Nothing was published in this buffer (a ring entry read twice, or a stale one): what the
     // receiver reads is somebody's old bytes, a phantom.
-    Message& p = new_message(peer_of(cluster), kNone, t);
+    Message& p = new_message(peer_of(side), kNone, t);
     p.phantom = true;
     p.buffer = e.address;
     index = p.index;
   }
   Message& m = messages_[index];
   m.phase = Phase::kTaken;
-  m.receiver = cluster;
+  m.receiver = side;
   m.receiver_thread = thread;
   m.take_seq = seq_;
   m.stages.record(MessageStage::kDrain, t);
@@ -321,9 +294,8 @@ bool header_matches(const hal::ProbeEvent& e, std::uint32_t src, std::uint32_t d
 
 } // namespace
 
-void Ledger::rx_handed(std::uint16_t cluster, std::uint32_t thread, const hal::ProbeEvent& e,
-                       std::uint64_t t) {
-  if (reading(thread, e.address) == nullptr) rx_taken(cluster, thread, e, t);
+void Ledger::rx_handed(Side side, std::uint32_t thread, const hal::ProbeEvent& e, std::uint64_t t) {
+  if (reading(thread, e.address) == nullptr) rx_taken(side, thread, e, t);
   const Reading r = *reading(thread, e.address);
   reading_.erase(thread);
   const std::uint64_t digest = e.data != nullptr ? hal::payload_digest(e.data, e.length) : 0;
@@ -342,13 +314,13 @@ void Ledger::rx_handed(std::uint16_t cluster, std::uint32_t thread, const hal::P
   }
   if (m.control) return;
   const std::uint32_t endpoint = (e.fields & hal::kFieldDst) != 0 ? e.dst : m.dst;
-  app_pending_[{cluster, endpoint}].push_back(r.index);
+  app_pending_[{side, endpoint}].push_back(r.index);
   if (!m.phantom) add_echo_candidate(m);
 }
 
-void Ledger::rx_dropped(std::uint16_t cluster, std::uint32_t thread, const hal::ProbeEvent& e,
+void Ledger::rx_dropped(Side side, std::uint32_t thread, const hal::ProbeEvent& e,
                         std::uint64_t t) {
-  if (reading(thread, e.address) == nullptr) rx_taken(cluster, thread, e, t);
+  if (reading(thread, e.address) == nullptr) rx_taken(side, thread, e, t);
   const Reading r = *reading(thread, e.address);
   reading_.erase(thread);
   Message& m = messages_[r.index];
@@ -363,15 +335,15 @@ void Ledger::rx_dropped(std::uint16_t cluster, std::uint32_t thread, const hal::
   drop(m, e.reason, thread, t);
 }
 
-void Ledger::on_kick(const std::string& sender, bool delivered, std::uint64_t time_ps) {
+void Ledger::on_kick(Side sender, bool delivered, std::uint64_t time_ps) {
   ++seq_;
-  ++state_[cluster_index(sender)].kicks_written;
+  ++state_[sender].kicks_written;
   notifications_.on_kick(sender, delivered, time_ps);
 }
 
-void Ledger::on_rx_irq(const std::string& receiver, bool level, std::uint64_t time_ps) {
+void Ledger::on_rx_irq(Side receiver, bool level, std::uint64_t time_ps) {
   ++seq_;
-  ClusterState& r = state_[cluster_index(receiver)];
+  ClusterState& r = state_[receiver];
   r.irq_high = level;
   if (level) r.last_irq_seq = seq_;
   notifications_.on_rx_irq(receiver, level, time_ps);

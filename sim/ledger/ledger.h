@@ -28,6 +28,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -37,16 +38,25 @@
 
 #include "models/cpu/probe_sink.h"
 #include "sim/ledger/message_stages.h"
+#include "sw/hal/side.h"
 
 namespace sim::app {
 
-/// The parts of a "cluster/thread" name (Ledger::Record::sender, receiver).
-inline std::string cluster_of(const std::string& who) {
-  return who.substr(0, who.find('/'));
-}
-inline std::string thread_of(const std::string& who) {
-  const auto slash = who.find('/');
-  return slash == std::string::npos ? "" : who.substr(slash + 1);
+/// A thread on one side: who sent, took, consumed or dropped a message.
+struct Actor {
+  Side side = Side::kMaster;
+  std::string thread; ///< empty: the side as a whole (a message lost where no thread had it)
+  /// "master/kworker", or "master" for the side as a whole.
+  std::string text() const {
+    return thread.empty() ? side_name(side) : std::string(side_name(side)) + "/" + thread;
+  }
+  bool operator==(const Actor& o) const { return side == o.side && thread == o.thread; }
+  bool operator!=(const Actor& o) const { return !(*this == o); }
+};
+
+/// An optional actor's text, "" for none.
+inline std::string actor_text(const std::optional<Actor>& a) {
+  return a ? a->text() : std::string();
 }
 
 /// Message counts of one channel in one direction (and of all messages).
@@ -79,29 +89,29 @@ struct LedgerSummary : MessageCounts {
   std::uint64_t latency_max_ps = 0;
 };
 
-/// Message counts per (channel, direction) ("rpmsg-client-sample", "master_to_remote").
-using ChannelCounts = std::map<std::pair<std::string, std::string>, MessageCounts>;
+/// Message counts per (channel, direction).
+using ChannelCounts = std::map<std::pair<std::string, Direction>, MessageCounts>;
 
 class Ledger : public models::ProbeSink {
 public:
   /// One message, flattened for reports, traces and expectations.
   struct Record {
-    std::uint64_t id = 0;  ///< 1-based, in send order
-    std::string channel;   ///< name-service name, a bare program's name, or "0x400->0x401"
-    std::string direction; ///< "master_to_remote"
-    std::string sender;    ///< "cluster/thread" that called send
-    std::string receiver;  ///< "cluster/thread" whose stack took it (empty while nobody did)
-    /// "cluster/thread" that received it: the application thread that consumed it, else the
-    /// stack's thread whose callback did.
-    std::string consumer;
+    std::uint64_t id = 0; ///< 1-based, in send order
+    std::string channel;  ///< name-service name, a bare program's name, or "0x400->0x401"
+    Direction direction = Direction::kMasterToRemote;
+    Actor sender;                  ///< the thread that called send
+    std::optional<Actor> receiver; ///< the thread whose stack took it (none while nobody did)
+    /// Who received it: the application thread that consumed it, else the stack's thread whose
+    /// callback did (none while nobody did).
+    std::optional<Actor> consumer;
     std::uint32_t src = 0; ///< rpmsg header
     std::uint32_t dst = 0;
-    std::uint32_t length = 0; ///< payload bytes asked for
-    std::uint64_t buffer = 0; ///< where it was published (0: never)
-    std::string state;        ///< delivered | corrupted | dropped | in_flight
-    std::string reason;       ///< dropped: why
-    std::string dropped_by;   ///< dropped: "cluster/thread" where (the receiver for stuck ones)
-    std::string where;        ///< in_flight: where it sits
+    std::uint32_t length = 0;        ///< payload bytes asked for
+    std::uint64_t buffer = 0;        ///< where it was published (0: never)
+    std::string state;               ///< delivered | corrupted | dropped | in_flight
+    std::string reason;              ///< dropped: why
+    std::optional<Actor> dropped_by; ///< dropped: where (the receiving side for stuck ones)
+    std::string where;               ///< in_flight: where it sits
     std::uint64_t sent_ps = 0;
     std::uint64_t received_ps = 0; ///< delivered and corrupted
     std::uint64_t dropped_ps = 0;  ///< dropped
@@ -111,19 +121,19 @@ public:
     StageTimes stages;
   };
 
-  /// `clusters`: the clusters that exchange messages; a message goes to the one it is not from.
-  explicit Ledger(std::vector<std::string> clusters);
+  /// A message goes from the side that sent it to the other.
+  Ledger() = default;
 
-  void on_probe(const std::string& cluster, const std::string& thread, const hal::ProbeEvent& event,
+  void on_probe(Side side, const std::string& thread, const hal::ProbeEvent& event,
                 std::uint64_t time_ps) override;
   /// `sender` wrote the mailbox doorbell; `delivered` false when the mailbox lost it.
-  void on_kick(const std::string& sender, bool delivered, std::uint64_t time_ps);
+  void on_kick(Side sender, bool delivered, std::uint64_t time_ps);
   /// The mailbox RX interrupt pin of `receiver` changed level.
-  void on_rx_irq(const std::string& receiver, bool level, std::uint64_t time_ps);
+  void on_rx_irq(Side receiver, bool level, std::uint64_t time_ps);
 
   /// Ends the run at `end_ps` (once, before summary and records): decides what is left.
-  /// `halted`: clusters that stopped running (a panic).
-  void finish(std::uint64_t end_ps, const std::vector<std::string>& halted);
+  /// `halted`: sides whose cluster stopped running (a panic).
+  void finish(std::uint64_t end_ps, const std::vector<Side>& halted);
   /// Every application message, in send order (after finish).
   std::vector<Record> records() const;
   /// The totals over `records` (this ledger's) and the ledger's own counters.
@@ -138,10 +148,10 @@ private:
   static constexpr std::uint64_t kNoMessage = UINT64_MAX;
 
   struct Message {
-    std::uint64_t index = 0;    ///< position in messages_
-    std::uint64_t id = 0;       ///< application messages, numbered by finish(); 0 for the others
-    std::uint16_t sender = 0;   ///< cluster index
-    std::uint16_t receiver = 0; ///< cluster index
+    std::uint64_t index = 0; ///< position in messages_
+    std::uint64_t id = 0;    ///< application messages, numbered by finish(); 0 for the others
+    Side sender = Side::kMaster;
+    Side receiver = Side::kRemote;
     std::uint32_t sender_thread = kNone;
     std::uint32_t receiver_thread = kNone;
     std::uint32_t consumer_thread = kNone; ///< the application thread that took it
@@ -166,7 +176,7 @@ private:
     State state = State::kInFlight;
     std::uint64_t sent_ps = 0;
     /// When it was published and taken in host order (the ledger's event count): "after" across
-    /// clusters, whose local clocks are decoupled by up to a quantum.
+    /// sides, whose local clocks are decoupled by up to a quantum.
     std::uint64_t publish_seq = 0;
     std::uint64_t take_seq = 0;
     std::uint64_t handed_ps = 0;
@@ -186,7 +196,7 @@ private:
     std::uint64_t buffer;
   };
 
-  /// Per cluster, in host order (seq_): what tells whether a message left in its receive ring
+  /// Per side, in host order (seq_): what tells whether a message left in its receive ring
   /// will still be taken, and whether a notification it sent is still on its way.
   struct ClusterState {
     std::uint64_t last_idle_seq = 0; ///< its receive loop last stopped
@@ -200,21 +210,15 @@ private:
   };
 
   // Transport (ledger.cpp).
-  void tx_start(std::uint16_t cluster, std::uint32_t thread, const hal::ProbeEvent& e,
-                std::uint64_t t);
-  void tx_buffer(std::uint16_t cluster, std::uint32_t thread, const hal::ProbeEvent& e,
-                 std::uint64_t t);
-  void tx_published(std::uint16_t cluster, std::uint32_t thread, const hal::ProbeEvent& e,
-                    std::uint64_t t);
+  void tx_start(Side side, std::uint32_t thread, const hal::ProbeEvent& e, std::uint64_t t);
+  void tx_buffer(Side side, std::uint32_t thread, const hal::ProbeEvent& e, std::uint64_t t);
+  void tx_published(Side side, std::uint32_t thread, const hal::ProbeEvent& e, std::uint64_t t);
   void tx_failed(std::uint32_t thread, const hal::ProbeEvent& e, std::uint64_t t);
-  /// The software of `cluster` restarted: what it was sending, had taken or kept is lost.
-  void rebooted(std::uint16_t cluster, std::uint64_t t);
-  void rx_taken(std::uint16_t cluster, std::uint32_t thread, const hal::ProbeEvent& e,
-                std::uint64_t t);
-  void rx_handed(std::uint16_t cluster, std::uint32_t thread, const hal::ProbeEvent& e,
-                 std::uint64_t t);
-  void rx_dropped(std::uint16_t cluster, std::uint32_t thread, const hal::ProbeEvent& e,
-                  std::uint64_t t);
+  /// The software of `side` restarted: what it was sending, had taken or kept is lost.
+  void rebooted(Side side, std::uint64_t t);
+  void rx_taken(Side side, std::uint32_t thread, const hal::ProbeEvent& e, std::uint64_t t);
+  void rx_handed(Side side, std::uint32_t thread, const hal::ProbeEvent& e, std::uint64_t t);
+  void rx_dropped(Side side, std::uint32_t thread, const hal::ProbeEvent& e, std::uint64_t t);
   /// What `thread` took, if it is `buffer` (a stack reports the buffer it reads).
   const Reading* reading(std::uint32_t thread, std::uint64_t buffer) const;
   /// The message whose wire bytes `reader` read instead of its own (an index; kNoMessage if
@@ -224,18 +228,15 @@ private:
   /// The application id of the message at `index` (0 for none).
   std::uint64_t id_of(std::uint64_t index) const;
   // Application level and echoes (ledger_app.cpp).
-  void app_event(std::uint16_t cluster, std::uint32_t thread, const hal::ProbeEvent& e,
-                 std::uint64_t t);
+  void app_event(Side side, std::uint32_t thread, const hal::ProbeEvent& e, std::uint64_t t);
   void add_echo_candidate(Message& request);
   void remove_echo_candidate(const Message& request);
   void pair_echo(Message& reply, const hal::ProbeEvent& e);
   void learn_name(const Message& m, const hal::ProbeEvent& e);
 
-  std::uint16_t cluster_index(const std::string& name);
-  std::uint16_t peer_of(std::uint16_t cluster) const;
-  std::uint32_t thread_index(std::uint16_t cluster, const std::string& thread);
+  std::uint32_t thread_index(Side side, const std::string& thread);
   std::uint32_t intern(std::string_view text);
-  Message& new_message(std::uint16_t cluster, std::uint32_t thread, std::uint64_t t);
+  Message& new_message(Side side, std::uint32_t thread, std::uint64_t t);
   void drop(Message& m, std::string_view reason, std::uint32_t by, std::uint64_t t);
   std::string label(const Message& m) const;
   std::string where_in_flight(const Message& m) const;
@@ -243,9 +244,8 @@ private:
   const char* still_pending(const Message& m) const;
   Record record(const Message& m) const;
 
-  std::vector<std::string> clusters_;
-  std::vector<std::unordered_map<std::string, std::uint32_t>> thread_ids_; ///< per cluster
-  std::vector<std::string> thread_names_; ///< "cluster/thread" by thread index
+  PerSide<std::unordered_map<std::string, std::uint32_t>> thread_ids_;
+  std::vector<Actor> threads_; ///< by thread index
   std::vector<std::string> strings_;
 
   std::deque<Message> messages_; ///< by index (a deque: the tracker keeps pointers)
@@ -256,9 +256,9 @@ private:
   std::unordered_map<std::uint64_t, std::deque<std::uint64_t>> in_ring_; ///< buffer -> queue
   /// Published messages by wire digest (who a corrupted read was really from).
   std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> by_digest_;
-  /// Handed messages an application may still report on, by (cluster, endpoint address).
-  std::map<std::pair<std::uint16_t, std::uint32_t>, std::deque<std::uint64_t>> app_pending_;
-  /// Requests an echo may carry: by (receiving cluster, its endpoint, the sender's endpoint),
+  /// Handed messages an application may still report on, by (side, endpoint address).
+  std::map<std::pair<Side, std::uint32_t>, std::deque<std::uint64_t>> app_pending_;
+  /// Requests an echo may carry: by (receiving side, its endpoint, the sender's endpoint),
   /// then payload length, then digest: the ones no reply carried yet, oldest first, and the
   /// last one a reply did carry (a reply repeated).
   struct EchoCandidates {
@@ -266,12 +266,12 @@ private:
     std::uint64_t last_paired = kNoMessage;
   };
   using EchoIndex = std::map<std::uint32_t, std::unordered_map<std::uint64_t, EchoCandidates>>;
-  std::map<std::tuple<std::uint16_t, std::uint32_t, std::uint32_t>, EchoIndex> echo_candidates_;
-  /// Name-service names by (announcing cluster, address).
-  std::map<std::pair<std::uint16_t, std::uint32_t>, std::string> names_;
-  std::vector<ClusterState> state_; ///< by cluster index
-  std::uint64_t seq_ = 0;           ///< events seen so far: host order
-  std::vector<bool> halted_;
+  std::map<std::tuple<Side, std::uint32_t, std::uint32_t>, EchoIndex> echo_candidates_;
+  /// Name-service names by (announcing side, address).
+  std::map<std::pair<Side, std::uint32_t>, std::string> names_;
+  PerSide<ClusterState> state_;
+  std::uint64_t seq_ = 0; ///< events seen so far: host order
+  PerSide<bool> halted_;
   std::uint64_t unexpected_drops_ = 0;
   std::vector<std::string> notes_;
   NotificationTracker notifications_;

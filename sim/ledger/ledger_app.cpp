@@ -17,9 +17,8 @@ constexpr std::uint32_t kEchoMinInside = 4;
 
 } // namespace
 
-void Ledger::app_event(std::uint16_t cluster, std::uint32_t thread, const hal::ProbeEvent& e,
-                       std::uint64_t t) {
-  auto pending = app_pending_.find({cluster, e.dst});
+void Ledger::app_event(Side side, std::uint32_t thread, const hal::ProbeEvent& e, std::uint64_t t) {
+  auto pending = app_pending_.find({side, e.dst});
   if (pending == app_pending_.end()) {
     ++unexpected_drops_;
     return;

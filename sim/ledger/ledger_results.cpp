@@ -24,10 +24,10 @@ const char* Ledger::still_pending(const Message& m) const {
   return nullptr;
 }
 
-void Ledger::finish(std::uint64_t end_ps, const std::vector<std::string>& halted) {
+void Ledger::finish(std::uint64_t end_ps, const std::vector<Side>& halted) {
   if (finished_) return;
   finished_ = true;
-  for (const std::string& h : halted) halted_[cluster_index(h)] = true;
+  for (Side h : halted) halted_[h] = true;
   std::uint64_t next_id = 0;
   for (Message& m : messages_) {
     if (m.control || m.phantom) continue;
@@ -80,16 +80,17 @@ std::string Ledger::label(const Message& m) const {
 std::string Ledger::where_in_flight(const Message& m) const {
   switch (m.phase) {
   case Phase::kSending:
-    return "in " + clusters_[m.sender] + "'s send, waiting for a TX buffer";
+    return std::string("in ") + side_name(m.sender) + "'s send, waiting for a TX buffer";
   case Phase::kBuffered:
-    return "in " + clusters_[m.sender] + "'s TX buffer, not yet published";
+    return std::string("in ") + side_name(m.sender) + "'s TX buffer, not yet published";
   case Phase::kInRing:
     return "in " + (m.ring != kNone ? strings_[m.ring] : std::string("the ring")) +
            ", not yet taken (" + (m.waiting != kNone ? strings_[m.waiting] : "") + ")";
   case Phase::kTaken:
-    return "taken by " + clusters_[m.receiver] + "'s stack, not yet handed to an endpoint";
+    return std::string("taken by ") + side_name(m.receiver) +
+           "'s stack, not yet handed to an endpoint";
   case Phase::kHeld:
-    return "kept by " + clusters_[m.receiver] + "'s application in " +
+    return std::string("kept by ") + side_name(m.receiver) + "'s application in " +
            (m.where != kNone ? strings_[m.where] : std::string("its storage"));
   default:
     return "";
@@ -100,10 +101,10 @@ Ledger::Record Ledger::record(const Message& m) const {
   Record r;
   r.id = m.id;
   r.channel = label(m);
-  r.direction = clusters_[m.sender] + "_to_" + clusters_[m.receiver];
-  r.sender = thread_names_[m.sender_thread];
-  if (m.receiver_thread != kNone) r.receiver = thread_names_[m.receiver_thread];
-  r.consumer = m.consumer_thread != kNone ? thread_names_[m.consumer_thread] : r.receiver;
+  r.direction = direction_from(m.sender);
+  r.sender = threads_[m.sender_thread];
+  if (m.receiver_thread != kNone) r.receiver = threads_[m.receiver_thread];
+  r.consumer = m.consumer_thread != kNone ? threads_[m.consumer_thread] : r.receiver;
   r.src = m.src;
   r.dst = m.dst;
   r.length = m.length;
@@ -124,11 +125,11 @@ Ledger::Record Ledger::record(const Message& m) const {
     r.state = "dropped";
     r.reason = strings_[m.reason];
     r.dropped_ps = std::max(m.dropped_ps, m.sent_ps);
-    // The ledger's own drops name the cluster that held it.
-    r.dropped_by = m.dropped_by != kNone ? thread_names_[m.dropped_by]
+    // The ledger's own drops name the side that held it.
+    r.dropped_by = m.dropped_by != kNone ? threads_[m.dropped_by]
                    : m.phase == Phase::kSending || m.phase == Phase::kBuffered
-                       ? clusters_[m.sender]
-                       : clusters_[m.receiver];
+                       ? Actor{m.sender, ""}
+                       : Actor{m.receiver, ""};
     break;
   case State::kInFlight:
     r.state = "in_flight";

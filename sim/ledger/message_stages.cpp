@@ -25,31 +25,23 @@ bool StageTimes::record(MessageStage s, std::uint64_t t) {
   return true;
 }
 
-template <typename Fn> void NotificationTracker::for_peers(const std::string& cluster, Fn&& fn) {
-  for (auto& [sender, state] : senders_)
-    if (sender != cluster) fn(state);
-}
-
-void NotificationTracker::on_published(const std::string& sender, StageTimes& times) {
+void NotificationTracker::on_published(Side sender, StageTimes& times) {
   senders_[sender].awaiting_kick.push_back(&times);
 }
 
-void NotificationTracker::on_kick_lost(const std::string& sender) {
+void NotificationTracker::on_kick_lost(Side sender) {
   for (StageTimes* t : senders_[sender].awaiting_kick)
     if (!t->has(MessageStage::kDrain) && t->kicks_lost < UINT16_MAX) ++t->kicks_lost;
 }
 
-void NotificationTracker::on_kick(const std::string& sender, bool delivered,
-                                  std::uint64_t time_ps) {
+void NotificationTracker::on_kick(Side sender, bool delivered, std::uint64_t time_ps) {
   if (!delivered) {
     on_kick_lost(sender);
     return;
   }
   SenderState& s = senders_[sender];
   // A receiver whose RX pin is already high will take this notification with the pending one.
-  bool peer_pin_high = false;
-  for (const auto& [receiver, high] : rx_pin_high_)
-    if (receiver != sender && high) peer_pin_high = true;
+  const bool peer_pin_high = rx_pin_high_[peer_of(sender)];
   for (StageTimes* t : s.awaiting_kick) {
     if (!t->record(MessageStage::kKick, time_ps)) continue;
     if (peer_pin_high && t->record(MessageStage::kIrq, time_ps))
@@ -60,22 +52,19 @@ void NotificationTracker::on_kick(const std::string& sender, bool delivered,
   s.awaiting_kick.clear();
 }
 
-void NotificationTracker::on_rx_irq(const std::string& receiver, bool level,
-                                    std::uint64_t time_ps) {
+void NotificationTracker::on_rx_irq(Side receiver, bool level, std::uint64_t time_ps) {
   rx_pin_high_[receiver] = level;
   if (!level) return;
-  for_peers(receiver, [&](SenderState& s) {
-    for (StageTimes* t : s.awaiting_irq)
-      if (t->record(MessageStage::kIrq, time_ps)) s.awaiting_isr.push_back(t);
-    s.awaiting_irq.clear();
-  });
+  SenderState& s = senders_[peer_of(receiver)];
+  for (StageTimes* t : s.awaiting_irq)
+    if (t->record(MessageStage::kIrq, time_ps)) s.awaiting_isr.push_back(t);
+  s.awaiting_irq.clear();
 }
 
-void NotificationTracker::on_isr(const std::string& receiver, std::uint64_t time_ps) {
-  for_peers(receiver, [&](SenderState& s) {
-    for (StageTimes* t : s.awaiting_isr) t->record(MessageStage::kIsr, time_ps);
-    s.awaiting_isr.clear();
-  });
+void NotificationTracker::on_isr(Side receiver, std::uint64_t time_ps) {
+  SenderState& s = senders_[peer_of(receiver)];
+  for (StageTimes* t : s.awaiting_isr) t->record(MessageStage::kIsr, time_ps);
+  s.awaiting_isr.clear();
 }
 
 } // namespace sim::app

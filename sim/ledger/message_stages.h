@@ -19,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "sw/hal/side.h"
+
 namespace sim::app {
 
 enum class MessageStage : unsigned {
@@ -60,16 +62,16 @@ private:
 class NotificationTracker {
 public:
   /// `sender` published the message whose record is `times` (kept in place by the caller).
-  void on_published(const std::string& sender, StageTimes& times);
+  void on_published(Side sender, StageTimes& times);
   /// `sender` wrote the mailbox doorbell (`delivered` false: the mailbox lost it).
-  void on_kick(const std::string& sender, bool delivered, std::uint64_t time_ps);
+  void on_kick(Side sender, bool delivered, std::uint64_t time_ps);
   /// `sender`'s driver failed to send a notification at all (its queue was full, the mailbox
   /// busy): the messages waiting count a lost kick.
-  void on_kick_lost(const std::string& sender);
+  void on_kick_lost(Side sender);
   /// The mailbox RX interrupt pin of `receiver` changed level.
-  void on_rx_irq(const std::string& receiver, bool level, std::uint64_t time_ps);
+  void on_rx_irq(Side receiver, bool level, std::uint64_t time_ps);
   /// `receiver`'s mailbox interrupt handler took a notification.
-  void on_isr(const std::string& receiver, std::uint64_t time_ps);
+  void on_isr(Side receiver, std::uint64_t time_ps);
 
 private:
   struct SenderState {
@@ -77,10 +79,8 @@ private:
     std::vector<StageTimes*> awaiting_irq;
     std::vector<StageTimes*> awaiting_isr;
   };
-  template <typename Fn> void for_peers(const std::string& cluster, Fn&& fn);
-
-  std::map<std::string, SenderState> senders_; ///< by sending cluster
-  std::map<std::string, bool> rx_pin_high_;    ///< by receiving cluster
+  PerSide<SenderState> senders_;
+  PerSide<bool> rx_pin_high_; ///< by receiving side
 };
 
 } // namespace sim::app

@@ -147,8 +147,9 @@ void check_rings(const ValidateInput& in, Results& r) {
 }
 
 void check_mmu(const ValidateInput& in, Results& r) {
-  for (const models::ClusterBoardConfig* side : {&in.board.master, &in.board.remote}) {
-    const bool remote = side->side == "remote";
+  for (Side s : kSides) {
+    const models::ClusterBoardConfig* side = &in.board.cluster(s);
+    const bool remote = s == Side::kRemote;
     for (const models::CarveoutConfig& c : in.board.carveouts) {
       // The remote reaches its table through the image mapping: check the table's bytes.
       std::uint64_t base = c.base, size = c.size;
@@ -156,12 +157,12 @@ void check_mmu(const ValidateInput& in, Results& r) {
         base = in.remote.image.rsc_table;
         size = sw::shm::rsc::ZephyrTableLayout{in.remote.image.ram_console ? 2u : 1u}.size();
       }
-      const std::string id = "mmu." + side->side + "." + c.name;
-      const std::string where = board_key(in, "clusters." + side->side + ".mmu");
+      const std::string id = "mmu." + side->name + "." + c.name;
+      const std::string where = board_key(in, "clusters." + side->name + ".mmu");
       const std::vector<const models::MmuRegion*> ms = covering(side->mmu, base, size);
       if (ms.empty()) {
         r.error(id,
-                side->side + " maps no region holding " + c.name + " " + range(base, size) +
+                side->name + " maps no region holding " + c.name + " " + range(base, size) +
                     ": its first access faults",
                 {where, board_source(in, c)});
         continue;
@@ -187,7 +188,7 @@ void check_mmu(const ValidateInput& in, Results& r) {
                     "false): stale reads and unseen writes (real-bugs B1, B14)",
                 {where, board_key(in, "software.remote.openamp.dcache")});
       } else {
-        r.ok(id, side->side + " maps " + c.name + " through " + names(ms) + " (" + attrs + ")",
+        r.ok(id, side->name + " maps " + c.name + " through " + names(ms) + " (" + attrs + ")",
              {where});
       }
     }
@@ -197,12 +198,12 @@ void check_mmu(const ValidateInput& in, Results& r) {
 /// real-bugs B6: avail and used in one cache line of a ring the remote maps cacheable.
 void check_false_sharing(const ValidateInput& in, Results& r) {
   const sw::zephyr::ZephyrOptions& img = in.remote.image;
-  const std::uint64_t line = in.board.remote.dcache.line;
+  const std::uint64_t line = in.board.cluster(Side::kRemote).dcache.line;
   std::string rings;
   for (const char* ring : {"vdev0vring0", "vdev0vring1"}) {
     const models::CarveoutConfig* c = in.board.carveout(ring);
     if (c == nullptr) continue;
-    const auto ms = covering(in.board.remote.mmu, c->base, c->size);
+    const auto ms = covering(in.board.cluster(Side::kRemote).mmu, c->base, c->size);
     if (std::any_of(ms.begin(), ms.end(),
                     [](const auto* m) { return m->attr == models::MemAttr::kNormalWb; }))
       rings += (rings.empty() ? "" : " and ") + std::string(ring);

@@ -37,8 +37,8 @@ const DtRegion* by_zephyr_name(const DeviceTree& dt, const std::string& name) {
   return nullptr;
 }
 
-/// One side of a comparison: what it is called there, its extent, where it is written.
-struct Side {
+/// One end of a comparison: what it is called there, its extent, where it is written.
+struct RegionView {
   std::string name;
   std::uint64_t base = 0;
   std::uint64_t size = 0;
@@ -46,7 +46,7 @@ struct Side {
 };
 
 /// Same base and size in two sources, or the error naming both.
-void compare_region(Results& r, const std::string& id, const Side& a, const Side& b) {
+void compare_region(Results& r, const std::string& id, const RegionView& a, const RegionView& b) {
   if (a.base == b.base && a.size == b.size)
     r.ok(id, a.name + " " + range(a.base, a.size) + " = " + b.name, {a.source, b.source});
   else
@@ -70,8 +70,9 @@ void check_dt_overlaps(const DeviceTree& dt, Results& r) {
 }
 
 void check_mailbox(const ValidateInput& in, const DeviceTree& dt, const std::string& path,
-                   const models::MailboxTerminalConfig& terminal, const std::string& side,
-                   Results& r) {
+                   sim::Side which, Results& r) {
+  const models::MailboxTerminalConfig& terminal = in.board.mailbox.terminal(which);
+  const std::string side = side_name(which);
   const std::string key = board_key(in, "mailbox." + side);
   const auto it = std::find_if(dt.mailboxes.begin(), dt.mailboxes.end(),
                                [&](const auto& m) { return m.path == path; });
@@ -177,7 +178,7 @@ void check_linux_dt(const ValidateInput& in, const DeviceTree& dt, Results& r) {
              {rp_src, board_source(in, *win)});
     }
   }
-  check_mailbox(in, dt, rp.mbox_path, in.board.mailbox.master, "master", r);
+  check_mailbox(in, dt, rp.mbox_path, sim::Side::kMaster, r);
 }
 
 void check_zephyr_dt(const ValidateInput& in, const DeviceTree& dt, Results& r) {
@@ -193,8 +194,8 @@ void check_zephyr_dt(const ValidateInput& in, const DeviceTree& dt, Results& r) 
               {dt.file, board_source(in, *c)});
       continue;
     }
-    const Side zephyr{std::string(s.zephyr) + " " + z->path, z->base, z->size,
-                      dt_source(dt, z->path)};
+    const RegionView zephyr{std::string(s.zephyr) + " " + z->path, z->base, z->size,
+                            dt_source(dt, z->path)};
     compare_region(r, std::string("dt.zephyr.") + s.zephyr, zephyr,
                    {std::string("the board's ") + s.board, c->base, c->size, board_source(in, *c)});
     if (in.linux_dt) {
@@ -219,7 +220,7 @@ void check_zephyr_dt(const ValidateInput& in, const DeviceTree& dt, Results& r) 
   if (ipc == dt.chosen.end())
     r.error("dt.ipc", "/chosen has no zephyr,ipc (the IPM mailbox)", {dt_source(dt, "/chosen")});
   else
-    check_mailbox(in, dt, ipc->second, in.board.mailbox.remote, "remote", r);
+    check_mailbox(in, dt, ipc->second, sim::Side::kRemote, r);
   check_dt_overlaps(dt, r);
 }
 

@@ -252,7 +252,7 @@ void check_mmu(const ValidateInput& in, const FirmwareImage& fw, Results& r) {
     }
     // The board must simulate what the image maps.
     std::string board_attrs;
-    for (const models::MmuRegion& m : in.board.remote.mmu) {
+    for (const models::MmuRegion& m : in.board.cluster(Side::kRemote).mmu) {
       if (m.base >= c.base + c.size || m.end() <= c.base) continue;
       const std::string a = models::mem_attr_name(m.attr);
       if (board_attrs.find(a) == std::string::npos)

@@ -35,8 +35,9 @@ std::string layout_text(const models::BoardConfig& b) {
   for (const models::CarveoutConfig& c : b.carveouts) {
     std::snprintf(buf, sizeof buf, "  %-12s %s-%s %8s   %-24s %s\n", c.name.c_str(),
                   format_hex(c.base).c_str(), format_hex(c.base + c.size - 1).c_str(),
-                  format_bytes(c.size).c_str(), side_view(b.master, c.base, c.size).c_str(),
-                  side_view(b.remote, c.base, c.size).c_str());
+                  format_bytes(c.size).c_str(),
+                  side_view(b.cluster(Side::kMaster), c.base, c.size).c_str(),
+                  side_view(b.cluster(Side::kRemote), c.base, c.size).c_str());
     os << buf;
     if (c.rsc_offset) {
       std::uint64_t at = c.base + *c.rsc_offset;
@@ -46,9 +47,10 @@ std::string layout_text(const models::BoardConfig& b) {
       os << buf;
     }
   }
-  for (const models::ClusterBoardConfig* c : {&b.master, &b.remote}) {
+  for (const models::ClusterBoardConfig& cluster : b.clusters) {
+    const models::ClusterBoardConfig* c = &cluster;
     os << "\n"
-       << c->side << " cluster: " << c->cores << " core(s) at "
+       << c->name << " cluster: " << c->cores << " core(s) at "
        << static_cast<double>(c->clock_hz) / 1e9 << " GHz, D-cache " << format_bytes(c->dcache.size)
        << " " << c->dcache.ways << "-way " << c->dcache.line << " B lines\n";
     os << "  MMU regions\n";
@@ -58,10 +60,11 @@ std::string layout_text(const models::BoardConfig& b) {
                     models::mem_attr_name(r.attr));
       os << buf;
     }
-    const models::MailboxTerminalConfig& t =
-        c->side == "master" ? b.mailbox.master : b.mailbox.remote;
-    os << "  mailbox terminal " << format_hex(t.base) << " (rx SPI " << t.irq_rx << ", tx SPI "
-       << t.irq_tx << ")\n";
+    if (c->side) {
+      const models::MailboxTerminalConfig& t = b.mailbox.terminal(*c->side);
+      os << "  mailbox terminal " << format_hex(t.base) << " (rx SPI " << t.irq_rx << ", tx SPI "
+         << t.irq_tx << ")\n";
+    }
     if (c->uart)
       os << "  console UART " << format_hex(c->uart->base) << " at " << c->uart->model.baud
          << " Bd\n";
@@ -70,14 +73,15 @@ std::string layout_text(const models::BoardConfig& b) {
   os << "\nnotes\n";
   bool any = false;
   for (const models::CarveoutConfig& c : b.carveouts) {
-    for (const models::ClusterBoardConfig* side : {&b.master, &b.remote}) {
+    for (const models::ClusterBoardConfig& cluster : b.clusters) {
+      const models::ClusterBoardConfig* side = &cluster;
       std::string view = side_view(*side, c.base, c.size);
       if (view.rfind("normal_wb", 0) == 0) {
-        os << "  " << side->side << " maps " << c.name
+        os << "  " << side->name << " maps " << c.name
            << " write-back: its software must clean after writing and invalidate before reading\n";
         any = true;
       } else if (view.rfind("UNMAPPED", 0) == 0 || view.rfind("PARTLY", 0) == 0) {
-        os << "  " << side->side << " cannot access all of " << c.name << " (" << view << ")\n";
+        os << "  " << side->name << " cannot access all of " << c.name << " (" << view << ")\n";
         any = true;
       }
     }

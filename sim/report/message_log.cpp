@@ -80,23 +80,23 @@ std::string message_json_line(const Ledger::Record& rec) {
   Line l;
   l.num("id", rec.id)
       .str("channel", rec.channel)
-      .str("direction", rec.direction)
-      .str("sender", rec.sender)
+      .str("direction", direction_key(rec.direction))
+      .str("sender", rec.sender.text())
       .str("src", format_hex(rec.src, 1))
       .str("dst", format_hex(rec.dst, 1))
       .num("length", rec.length)
       .str("state", rec.state)
       .num("sent_ns", rec.sent_ps / kPsPerNs);
   if (rec.buffer != 0) l.str("buffer", format_hex(rec.buffer));
-  if (!rec.receiver.empty()) l.str("receiver", rec.receiver);
-  if (rec.consumer != rec.receiver) l.str("consumer", rec.consumer);
+  if (rec.receiver) l.str("receiver", rec.receiver->text());
+  if (rec.consumer && rec.consumer != rec.receiver) l.str("consumer", rec.consumer->text());
   if (rec.state == "delivered" || rec.state == "corrupted")
     l.num("received_ns", rec.received_ps / kPsPerNs)
         .num("latency_ns", (rec.received_ps - rec.sent_ps) / kPsPerNs);
   if (rec.read_as != 0) l.num("read_as", rec.read_as);
   if (rec.state == "dropped")
     l.str("reason", rec.reason)
-        .str("dropped_by", rec.dropped_by)
+        .str("dropped_by", actor_text(rec.dropped_by))
         .num("dropped_ns", rec.dropped_ps / kPsPerNs);
   if (rec.state == "in_flight") l.str("where", rec.where);
   if (rec.echo_of != 0) l.num("echo_of", rec.echo_of);

@@ -28,13 +28,6 @@ bool all_expectations_met(const RunOutput& run) {
 
 namespace {
 
-std::string direction_words(const std::string& direction) {
-  std::string name = direction;
-  const auto to = name.find("_to_");
-  if (to != std::string::npos) name = name.substr(0, to) + " -> " + name.substr(to + 4);
-  return name;
-}
-
 json counts_json(const MessageCounts& c) {
   json drops = json::object();
   for (const auto& [reason, n] : c.drops) drops[reason] = n;
@@ -122,8 +115,10 @@ std::string stats_summary(const json& stats) {
   if (stats.contains("mailbox")) {
     os << "mailbox  ";
     const char* sep = " ";
-    for (const auto& [direction, d] : stats["mailbox"].items()) {
-      os << sep << direction_words(direction) << ": " << count(d, "kicks") << " kick(s), peak FIFO "
+    for (Direction direction : kDirections) {
+      if (!stats["mailbox"].contains(direction_key(direction))) continue;
+      const json& d = stats["mailbox"][direction_key(direction)];
+      os << sep << direction_label(direction) << ": " << count(d, "kicks") << " kick(s), peak FIFO "
          << count(d, "max_cmd_level");
       if (count(d, "cmd_words_dropped") > 0)
         os << ", " << count(d, "cmd_words_dropped") << " word(s) dropped (FIFO full)";
@@ -178,7 +173,7 @@ json report_json(const Scenario& sc, const RunOutput& run) {
   for (const auto& [place, n] : m.in_flight_where) where[place] = n;
   json channels = json::object();
   for (const auto& [key, counts] : count_channels(r.message_log))
-    channels[key.first][key.second] = counts_json(counts);
+    channels[key.first][direction_key(key.second)] = counts_json(counts);
   j["messages"] = {{"sent", m.sent},
                    {"delivered", m.delivered},
                    {"dropped", m.dropped},
@@ -216,16 +211,8 @@ json report_json(const Scenario& sc, const RunOutput& run) {
     json fired = json::array();
     for (std::size_t i = 0; i < f.fired.size() && i < kFiredTimes; ++i)
       fired.push_back(f.fired[i] / kPsPerNs);
-    json fj = {{"kind", fault_kind_name(f.spec.kind)}, {"cluster", f.spec.cluster}};
-    if (!f.spec.site.empty()) fj["site"] = f.spec.site;
-    if (f.spec.nth != 0) fj["nth"] = f.spec.nth;
-    if (!f.spec.direction.empty()) fj["direction"] = f.spec.direction;
-    if (!f.spec.action.empty()) fj["action"] = f.spec.action;
-    if (f.spec.delay != 0) fj["delay_ns"] = f.spec.delay / kPsPerNs;
-    if (!f.spec.region.empty()) fj["region"] = f.spec.region;
-    if (f.spec.kind == FaultKind::kRscOffset) fj["value"] = format_hex(f.spec.value, 1);
-    if (f.spec.at != 0) fj["at_ns"] = f.spec.at / kPsPerNs;
-    if (f.spec.reboot != 0) fj["reboot_ns"] = f.spec.reboot / kPsPerNs;
+    json fj = {{"kind", f.kind}, {"cluster", side_name(f.side)}};
+    for (const auto& [key, value] : f.settings.items()) fj[key] = value;
     fj["occurrences"] = f.occurrences;
     fj["fired"] = f.fired.size();
     fj["fired_ns"] = fired;
@@ -301,7 +288,7 @@ std::string summary_text(const Scenario& sc, const RunOutput& run) {
     os << "  unexpected " << m.unexpected_drops
        << " application report(s) on a message it did not hold\n";
   for (const auto& [key, counts] : count_channels(r.message_log))
-    os << "  " << key.first << "  " << direction_words(key.second) << ": " << counts_line(counts)
+    os << "  " << key.first << "  " << direction_label(key.second) << ": " << counts_line(counts)
        << "\n";
   if (m.sent > 0) {
     std::snprintf(buf, sizeof buf, "latency   p50 %.3f us, p99 %.3f us, max %.3f us\n",
@@ -350,7 +337,8 @@ std::string summary_text(const Scenario& sc, const RunOutput& run) {
   os << buf;
   if (!run.console_lines.empty()) {
     os << "console\n";
-    for (const auto& [side, line] : run.console_lines) os << "  " << side << " " << line << "\n";
+    for (const auto& [side, line] : run.console_lines)
+      os << "  " << side_name(side) << " " << line << "\n";
   }
   if (!run.expectations.empty()) {
     std::size_t failed = 0, skipped = 0;
@@ -386,7 +374,7 @@ void write_outputs(const std::string& dir, const Scenario& sc, const RunOutput& 
   }
   std::ofstream(fs::path(dir) / "effective.yaml") << config::to_yaml(sc.effective);
   for (const auto& [side, text] : run.result.console)
-    std::ofstream(fs::path(dir) / ("console-" + side + ".log")) << text;
+    std::ofstream(fs::path(dir) / (std::string("console-") + side_name(side) + ".log")) << text;
 }
 
 } // namespace sim::app

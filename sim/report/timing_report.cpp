@@ -20,10 +20,6 @@ json percentiles_json(const Percentiles& p) {
           {"max_ns", p.max / kPsPerNs}};
 }
 
-std::string peer_of(const std::string& sender) {
-  return sender == "master" ? "remote" : sender == "remote" ? "master" : "peer";
-}
-
 double percent(std::uint64_t part, std::uint64_t whole) {
   return whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole);
 }
@@ -62,14 +58,14 @@ json timing_json(const TimingResult& t) {
       ij.update(percentiles_json(i.ps));
       intervals.push_back(ij);
     }
-    directions[d.sender + "_to_" + peer_of(d.sender)] = {{"messages", d.messages},
-                                                         {"received", d.received},
-                                                         {"stages", intervals},
-                                                         {"total", percentiles_json(d.total)}};
+    directions[direction_key(d.direction)] = {{"messages", d.messages},
+                                              {"received", d.received},
+                                              {"stages", intervals},
+                                              {"total", percentiles_json(d.total)}};
   }
   json round_trips = json::array();
   for (const RoundTrip& r : t.round_trips) {
-    json rj = {{"channel", r.channel}, {"requester", r.requester}};
+    json rj = {{"channel", r.channel}, {"requester", side_name(r.requester)}};
     rj.update(percentiles_json(r.ps));
     round_trips.push_back(rj);
   }
@@ -100,7 +96,7 @@ std::string timing_summary(const TimingResult& t) {
   std::ostringstream os;
   char buf[256];
   for (const DirectionTiming& d : t.directions) {
-    os << "timing    " << d.sender << " -> " << peer_of(d.sender) << ": " << d.messages << " sent, "
+    os << "timing    " << direction_label(d.direction) << ": " << d.messages << " sent, "
        << d.received << " received";
     if (d.total.count > 0)
       os << "; send -> receive p50 " << format_time(d.total.p50) << ", p99 "
@@ -125,7 +121,7 @@ std::string timing_summary(const TimingResult& t) {
     os << buf;
   }
   for (const RoundTrip& r : t.round_trips)
-    os << "round     " << r.channel << " from " << r.requester << ": " << r.ps.count
+    os << "round     " << r.channel << " from " << side_name(r.requester) << ": " << r.ps.count
        << " round trip(s), p50 " << format_time(r.ps.p50) << ", p99 " << format_time(r.ps.p99)
        << ", max " << format_time(r.ps.max) << "\n";
   for (const CoreUsage& c : t.cores) {

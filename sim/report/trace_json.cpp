@@ -2,20 +2,51 @@
 #include "sim/report/trace_json.h"
 
 #include <map>
+#include <optional>
 
 namespace sim::app {
 namespace {
 
 using json = nlohmann::ordered_json;
 
-constexpr int kMasterPid = 1;
-constexpr int kRemotePid = 2;
-constexpr int kMailboxPid = 3;
-constexpr int kVringsPid = 4;
 constexpr int kConsoleTid = 100; ///< + core
 
-int pid_of(const std::string& cluster) {
-  return cluster == "master" ? kMasterPid : kRemotePid;
+/// Process ids: one per cluster in the board's order, then the mailbox and the vrings.
+class Pids {
+public:
+  explicit Pids(const std::vector<std::pair<std::string, std::optional<Side>>>& clusters) {
+    for (const auto& [name, side] : clusters) {
+      const int pid = static_cast<int>(of_cluster_.size()) + 1;
+      of_cluster_.emplace(name, pid);
+      if (side) {
+        of_side_[*side] = pid;
+        side_cluster_[*side] = name;
+      }
+    }
+    mailbox_ = static_cast<int>(of_cluster_.size()) + 1;
+  }
+  /// 0 for a name that is no cluster (a fault on the mailbox).
+  int cluster(const std::string& name) const {
+    auto it = of_cluster_.find(name);
+    return it == of_cluster_.end() ? 0 : it->second;
+  }
+  int side(Side s) const { return of_side_[s]; }
+  /// The name of the cluster that plays `s`.
+  const std::string& side_cluster(Side s) const { return side_cluster_[s]; }
+  int mailbox() const { return mailbox_; }
+  int vrings() const { return mailbox_ + 1; }
+
+private:
+  std::map<std::string, int> of_cluster_;
+  PerSide<int> of_side_;
+  PerSide<std::string> side_cluster_;
+  int mailbox_ = 0;
+};
+
+/// "master (Linux)": a cluster and the OS its side runs.
+std::string process_name(const std::string& cluster, std::optional<Side> side) {
+  if (!side) return cluster;
+  return cluster + (*side == Side::kMaster ? " (Linux)" : " (Zephyr)");
 }
 
 double us(std::uint64_t ps) {
@@ -27,6 +58,10 @@ json meta(const char* what, int pid, int tid, const std::string& name) {
   if (tid >= 0) e["tid"] = tid;
   e["args"] = {{"name", name}};
   return e;
+}
+
+int direction_track(Direction d) {
+  return d == Direction::kMasterToRemote ? 1 : 2;
 }
 
 /// Printable console text for a slice name: one line, at most 60 characters.
@@ -45,21 +80,24 @@ std::string console_label(const std::string& text) {
 json trace_json(const TraceData& d) {
   json events = json::array();
   // Tracks.
+  const Pids pid(d.clusters);
   std::map<std::string, unsigned> cores; // cluster -> cores seen
   for (const auto& s : d.slices) cores[s.cluster] = std::max(cores[s.cluster], s.core + 1);
-  events.push_back(meta("process_name", kMasterPid, -1, "master (Linux)"));
-  events.push_back(meta("process_name", kRemotePid, -1, "remote (Zephyr)"));
-  events.push_back(meta("process_name", kMailboxPid, -1, "mailbox"));
-  events.push_back(meta("process_name", kVringsPid, -1, "vrings"));
+  for (const auto& [name, side] : d.clusters)
+    events.push_back(meta("process_name", pid.cluster(name), -1, process_name(name, side)));
+  events.push_back(meta("process_name", pid.mailbox(), -1, "mailbox"));
+  events.push_back(meta("process_name", pid.vrings(), -1, "vrings"));
   for (const auto& [cluster, n] : cores)
     for (unsigned c = 0; c < n; ++c) {
-      events.push_back(
-          meta("thread_name", pid_of(cluster), static_cast<int>(c), "core " + std::to_string(c)));
-      events.push_back(meta("thread_name", pid_of(cluster), kConsoleTid + static_cast<int>(c),
+      events.push_back(meta("thread_name", pid.cluster(cluster), static_cast<int>(c),
+                            "core " + std::to_string(c)));
+      events.push_back(meta("thread_name", pid.cluster(cluster), kConsoleTid + static_cast<int>(c),
                             "core " + std::to_string(c) + " console"));
     }
-  events.push_back(meta("thread_name", kMailboxPid, 1, TraceRecorder::direction("master")));
-  events.push_back(meta("thread_name", kMailboxPid, 2, TraceRecorder::direction("remote")));
+  // A track per direction: tid 1 master -> remote, 2 remote -> master.
+  for (Direction dir : kDirections)
+    events.push_back(
+        meta("thread_name", pid.mailbox(), direction_track(dir), direction_label(dir)));
 
   // Threads and interrupt handlers; each thread runs on one core (threads are pinned).
   std::map<std::pair<std::string, std::string>, unsigned> core_of_thread;
@@ -72,7 +110,7 @@ json trace_json(const TraceData& d) {
                       {"cat", isr ? "isr" : "thread"},
                       {"ts", us(s.begin_ps)},
                       {"dur", us(s.end_ps - s.begin_ps)},
-                      {"pid", pid_of(s.cluster)},
+                      {"pid", pid.cluster(s.cluster)},
                       {"tid", s.core}});
   }
   for (const auto& c : d.console)
@@ -81,7 +119,7 @@ json trace_json(const TraceData& d) {
                       {"cat", "console"},
                       {"ts", us(c.begin_ps)},
                       {"dur", us(c.end_ps - c.begin_ps)},
-                      {"pid", pid_of(c.cluster)},
+                      {"pid", pid.cluster(c.cluster)},
                       {"tid", kConsoleTid + static_cast<int>(c.core)},
                       {"args", {{"thread", c.thread}, {"text", c.text}}}});
 
@@ -91,14 +129,14 @@ json trace_json(const TraceData& d) {
                       {"name", i.name},
                       {"cat", "mailbox"},
                       {"ts", us(i.time_ps)},
-                      {"pid", kMailboxPid},
-                      {"tid", i.track == TraceRecorder::direction("master") ? 1 : 2}});
+                      {"pid", pid.mailbox()},
+                      {"tid", direction_track(i.direction)}});
   for (const TraceCounter& c : d.counters) {
-    const bool fifo = c.name.rfind("cmd FIFO", 0) == 0;
+    const bool fifo = c.kind == TraceCounter::Kind::kCmdFifo;
     events.push_back({{"ph", "C"},
                       {"name", c.name},
                       {"ts", us(c.time_ps)},
-                      {"pid", fifo ? kMailboxPid : kVringsPid},
+                      {"pid", fifo ? pid.mailbox() : pid.vrings()},
                       {"args", {{fifo ? "level" : "idx", c.value}}}});
   }
 
@@ -111,13 +149,13 @@ json trace_json(const TraceData& d) {
   for (const TraceMark& mark : d.marks) {
     json args = json::object();
     for (const auto& [k, v] : mark.args) args[k] = v;
-    const bool on_cluster = mark.cluster == "master" || mark.cluster == "remote";
+    const bool on_cluster = pid.cluster(mark.cluster) != 0;
     events.push_back({{"ph", "i"},
                       {"s", "t"},
                       {"name", mark.name},
                       {"cat", mark.category},
                       {"ts", us(mark.time_ps)},
-                      {"pid", on_cluster ? pid_of(mark.cluster) : kMailboxPid},
+                      {"pid", on_cluster ? pid.cluster(mark.cluster) : pid.mailbox()},
                       {"tid", on_cluster ? core(mark.cluster, mark.thread) : 1u},
                       {"args", args}});
   }
@@ -140,8 +178,8 @@ json trace_json(const TraceData& d) {
     for (unsigned s = 0; s < kMessageStageCount; ++s)
       if (m.stages.has(static_cast<MessageStage>(s)))
         args[std::string(stage_name(static_cast<MessageStage>(s))) + "_us"] = us(m.stages.ps[s]);
-    const int spid = pid_of(cluster_of(m.sender));
-    const unsigned score = core(cluster_of(m.sender), thread_of(m.sender));
+    const int spid = pid.side(m.sender.side);
+    const unsigned score = core(pid.side_cluster(m.sender.side), m.sender.thread);
     constexpr std::uint64_t kMarkPs = 1000;
     events.push_back({{"ph", "X"},
                       {"name", "send " + label},
@@ -152,10 +190,10 @@ json trace_json(const TraceData& d) {
                       {"tid", score},
                       {"args", args}});
     if (!received && !dropped) continue;
-    const std::string& where = received ? m.consumer : m.dropped_by;
+    const Actor where = (received ? m.consumer : m.dropped_by).value_or(Actor{m.sender.side, ""});
     const std::uint64_t at = received ? m.received_ps : m.dropped_ps;
-    const int rpid = pid_of(cluster_of(where));
-    const unsigned rcore = core(cluster_of(where), thread_of(where));
+    const int rpid = pid.side(where.side);
+    const unsigned rcore = core(pid.side_cluster(where.side), where.thread);
     ++flow;
     events.push_back({{"ph", "s"},
                       {"name", "message"},

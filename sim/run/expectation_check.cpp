@@ -88,7 +88,8 @@ std::vector<ExpectationResult> evaluate(const Expectations& expect, const RunRes
     const std::string text = it == r.console.end() ? std::string() : it->second;
     for (const std::string& line : lines) {
       bool found = text.find(line) != std::string::npos;
-      out.push_back({"console." + side, line, found ? "present" : "absent", found});
+      out.push_back(
+          {std::string("console.") + side_name(side), line, found ? "present" : "absent", found});
     }
   }
   for (const auto& [key, spec] : expect.latency_us) {
@@ -104,7 +105,8 @@ std::vector<ExpectationResult> evaluate(const Expectations& expect, const RunRes
       for (const auto& [direction, counts] : directions) {
         auto it = seen.find({channel, direction});
         for (const auto& [key, spec] : counts) {
-          const std::string name = "channels." + channel + "." + direction + "." + key;
+          const std::string name =
+              "channels." + channel + "." + direction_key(direction) + "." + key;
           if (it == seen.end()) {
             // A typo'd channel must not pass as "0 of everything".
             out.push_back({name, spec.text,
@@ -117,13 +119,13 @@ std::vector<ExpectationResult> evaluate(const Expectations& expect, const RunRes
       }
     }
   }
-  for (const auto& [side, counts] : expect.counters) {
-    const Counters& c = side == "linux" ? r.linux_counters : r.zephyr_counters;
+  for (const auto& [stack, counts] : expect.counters) {
+    const Counters& c = stack == Stack::kLinux ? r.linux_counters : r.zephyr_counters;
     for (const auto& [name, spec] : counts) {
       bool found = false;
       std::string actual = counter_value(c, name, &found);
       bool ok = found && spec.matches(std::stoull(actual));
-      out.push_back({side + "." + name, spec.text, actual, ok});
+      out.push_back({std::string(stack_name(stack)) + "." + name, spec.text, actual, ok});
     }
   }
   for (const std::string& ch : expect.linux_channels) {

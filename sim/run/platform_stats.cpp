@@ -53,13 +53,15 @@ json cpu_stats(models::Cluster& c) {
 
 json platform_stats(models::Platform& p) {
   json stats;
-  for (const char* side : {"master", "remote"}) {
-    stats["caches"][side] = cache_stats(p.dcache(side).stats());
-    stats["cpus"][side] = cpu_stats(p.cluster(side));
+  for (std::size_t i = 0; i < p.clusters(); ++i) {
+    const std::string& name = p.cluster_at(i).cluster();
+    stats["caches"][name] = cache_stats(p.dcache_at(i).stats());
+    stats["cpus"][name] = cpu_stats(p.cluster_at(i));
   }
   const models::MailboxLink& link = p.mailbox().link();
-  stats["mailbox"]["master_to_remote"] = mailbox_direction(link.stats(models::Terminal::kB));
-  stats["mailbox"]["remote_to_master"] = mailbox_direction(link.stats(models::Terminal::kA));
+  for (Direction d : kDirections)
+    stats["mailbox"][direction_key(d)] =
+        mailbox_direction(link.stats(models::mailbox_terminal(sender_of(d))));
   return stats;
 }
 

@@ -11,7 +11,7 @@
 #include "models/coherency/finding.h"
 #include "models/cpu/panic_info.h"
 #include "sim/ledger/ledger.h"
-#include "sim/scenario/fault_spec.h"
+#include "sim/scenario/faults.h"
 #include "sim/scenario/software_counters.h"
 
 namespace sim::app {
@@ -37,7 +37,7 @@ struct RunResult {
   std::vector<Ledger::Record> message_log;
   /// What the ledger noticed besides messages (software notes, reports that fit nothing).
   std::vector<std::string> ledger_notes;
-  std::map<std::string, std::string> console; ///< side -> captured UART text
+  std::map<Side, std::string> console; ///< captured UART text, of each side with a UART
   std::vector<models::PanicInfo> panics;
   /// Linux's attach error (outcome attach_failed), naming the address and the value found.
   std::string attach_error;

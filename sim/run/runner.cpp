@@ -20,8 +20,6 @@
 namespace sim::app {
 namespace {
 
-constexpr const char* kSides[] = {"master", "remote"};
-
 /// The vring index fields (avail.idx, used.idx of both rings) among the shared symbols.
 std::vector<sw::shm::Symbol> ring_indices(const std::vector<sw::shm::Symbol>& symbols) {
   std::vector<sw::shm::Symbol> out;
@@ -47,25 +45,27 @@ public:
   /// Build: the platform from the board, and the names of what the sides share.
   ScenarioRun(const Scenario& sc, const RunOptions& options)
       : sc_(sc), options_(options), platform_("platform", sc.board, sc.seed),
-        symbols_(named_structures(sc)), ledger_({"master", "remote"}), activity_(options.trace) {}
+        symbols_(named_structures(sc)), activity_(options.trace) {}
 
   /// Instrument: what watches the run (none of it changes what the software does) and the
   /// faults armed on the models.
   void instrument() {
     if (sc_.sanitizer) name_shared_structures(platform_.enable_coherency_sanitizer());
     if (options_.trace || !options_.vcd.empty()) record_timeline();
-    arm_faults(sc_.faults, platform_);
-    for (const char* side : kSides) {
-      models::OsKernel& kernel = platform_.cluster(side).kernel();
-      kernel.set_activity_observer(&activity_.cluster(side, kernel.cores()));
+    for (const std::shared_ptr<const Fault>& f : sc_.faults)
+      fault_readouts_.push_back(f->arm(platform_));
+    for (std::size_t i = 0; i < platform_.clusters(); ++i) {
+      models::Cluster& cluster = platform_.cluster_at(i);
+      models::OsKernel& kernel = cluster.kernel();
+      kernel.set_activity_observer(&activity_.cluster(cluster.cluster(), kernel.cores()));
     }
     platform_.mailbox().on_send([this](models::Terminal t, bool delivered, sc_core::sc_time when) {
-      ledger_.on_kick(models::Platform::side_of(t), delivered, sc_to_ps(when));
+      ledger_.on_kick(models::side_of(t), delivered, sc_to_ps(when));
     });
     platform_.mailbox().on_pin_change(
         [this](models::Terminal t, models::IrqKind kind, bool level, sc_core::sc_time when) {
           if (kind == models::IrqKind::kRx)
-            ledger_.on_rx_irq(models::Platform::side_of(t), level, sc_to_ps(when));
+            ledger_.on_rx_irq(models::side_of(t), level, sc_to_ps(when));
         });
   }
 
@@ -89,8 +89,12 @@ public:
                 : software.all_done()      ? "completed"
                                            : "timeout";
     collect_software(out);
-    r.faults = fault_records(sc_.faults, platform_, software.linux_status(),
-                             software.zephyr_images(), software.restarted_at());
+    const FaultRunFacts facts{platform_, software.linux_status(), software.zephyr_images(),
+                              software.restarted_at()};
+    for (std::size_t i = 0; i < sc_.faults.size(); ++i) {
+      r.faults.push_back(sc_.faults[i]->blank_record());
+      fault_readouts_[i](facts, r.faults.back());
+    }
     if (const models::coherency::CoherencySanitizer* san = platform_.sanitizer()) {
       r.coherency.enabled = true;
       r.coherency.findings = san->findings();
@@ -99,8 +103,9 @@ public:
     }
     activity_.finish(r.sim_time_ps);
     vcd_.reset(); // closes the file
-    std::vector<std::string> halted;
-    for (const models::PanicInfo& p : r.panics) halted.push_back(p.cluster);
+    std::vector<Side> halted;
+    for (Side side : kSides)
+      if (platform_.cluster(side).panic_info()) halted.push_back(side);
     ledger_.finish(r.sim_time_ps, halted);
     r.message_log = ledger_.records();
     r.messages = ledger_.summary(r.message_log);
@@ -134,8 +139,8 @@ private:
     timeline_ = std::make_unique<TraceRecorder>(platform_, indices);
     if (models::coherency::CoherencySanitizer* san = platform_.sanitizer()) timeline_->watch(*san);
     if (options_.vcd.empty()) return;
-    std::vector<std::string> counters = {"cmd FIFO " + TraceRecorder::direction("master"),
-                                         "cmd FIFO " + TraceRecorder::direction("remote")};
+    std::vector<std::string> counters;
+    for (Direction d : kDirections) counters.push_back(TraceRecorder::fifo_counter(d));
     for (const sw::shm::Symbol& s : indices) counters.push_back(s.name);
     vcd_ = std::make_unique<VcdTrace>(platform_, options_.vcd, counters);
     timeline_->on_counter([v = vcd_.get()](const TraceCounter& c) { v->on_counter(c); });
@@ -148,7 +153,7 @@ private:
     if (!software_->awaits_any()) return;
     if (!software_->all_done()) sc_core::wait(software_->finished());
     if (software_->all_done()) sc_core::wait(ps_to_sc(sc_.settle));
-    for (const char* side : kSides) {
+    for (Side side : kSides) {
       if (models::Uart* u = platform_.uart(side)) {
         const models::UartCore& core = u->core();
         const Picoseconds now = sc_to_ps(sc_core::sc_time_stamp());
@@ -161,10 +166,12 @@ private:
 
   void collect_clusters(RunOutput& out) {
     RunResult& r = out.result;
-    for (const char* side : kSides) {
-      models::Cluster& cluster = platform_.cluster(side);
+    for (std::size_t i = 0; i < platform_.clusters(); ++i) {
+      models::Cluster& cluster = platform_.cluster_at(i);
       cluster.kernel().finish_accounting();
       if (cluster.panic_info()) r.panics.push_back(*cluster.panic_info());
+    }
+    for (Side side : kSides) {
       if (models::Uart* u = platform_.uart(side)) {
         r.console[side] = u->output();
         for (const auto& line : u->lines())
@@ -190,12 +197,16 @@ private:
     r.nothing_awaited = !software_->awaits_any();
   }
 
-  TraceData trace_data(const RunResult& r) const {
+  TraceData trace_data(const RunResult& r) {
     std::vector<TraceMark> marks = timeline_->marks();
     for (const FaultRecord& f : r.faults)
       for (Picoseconds when : f.fired)
-        marks.push_back({f.spec.cluster, "", when, "fault", "fault " + f.description, {}});
+        marks.push_back({side_name(f.side), "", when, "fault", "fault " + f.description, {}});
+    std::vector<std::pair<std::string, std::optional<Side>>> clusters;
+    for (const models::ClusterBoardConfig& c : sc_.board.clusters)
+      clusters.emplace_back(c.name, c.side);
     return TraceData{sc_.name,
+                     std::move(clusters),
                      activity_.slices(),
                      activity_.console_slices(),
                      timeline_->instants(),
@@ -213,6 +224,7 @@ private:
   std::unique_ptr<TraceRecorder> timeline_;
   std::unique_ptr<VcdTrace> vcd_;
   std::unique_ptr<SoftwareBoot> software_;
+  std::vector<FaultReadout> fault_readouts_; ///< one per scenario fault, once armed
 };
 
 } // namespace

@@ -25,7 +25,7 @@ struct RunOutput {
   std::optional<sw::zephyr::ZephyrStatus> zephyr_status;
   std::vector<ExpectationResult> expectations;
   nlohmann::ordered_json stats;
-  std::vector<std::pair<std::string, std::string>> console_lines; ///< side, "[t] text"
+  std::vector<std::pair<Side, std::string>> console_lines; ///< side, "[t] text"
   TimingResult timing;
   /// The timeline, when RunOptions::trace asked for it.
   std::optional<TraceData> trace;

@@ -10,11 +10,11 @@ namespace sim::app {
 SoftwareBoot::SoftwareBoot(models::Platform& platform, const Scenario& sc,
                            models::ProbeSink& probes)
     : finished_(sc_core::sc_gen_unique_name("software_finished")) {
-  for (const char* side : {"master", "remote"}) {
+  for (Side side : kSides) {
     models::Cluster& cluster = platform.cluster(side);
     cluster.set_probe_sink(&probes);
     const sw::PlatformInfo info = device_tree_view(sc.board, side, sc.seed);
-    const bool master = std::string(side) == "master";
+    const bool master = side == Side::kMaster;
     for (const AppInstance& app : master ? sc.master_apps : sc.remote_apps) {
       if (app.awaited) ++awaited_, ++remaining_;
       AppInstance::Done done = [this, awaited = app.awaited] {
@@ -46,14 +46,14 @@ SoftwareBoot::SoftwareBoot(models::Platform& platform, const Scenario& sc,
     linux_booted_ = true;
     std::vector<sw::lnx::RpmsgDriver*> drivers;
     for (auto& d : drivers_) drivers.push_back(d.get());
-    const sw::PlatformInfo info = device_tree_view(sc.board, "master", sc.seed);
+    const sw::PlatformInfo info = device_tree_view(sc.board, Side::kMaster, sc.seed);
     const unsigned core = sc.master.kernel.core;
-    platform.cluster("master").boot({"init", 0, false, core},
-                                    [this, drivers, info, &sc](hal::Hal& hal) {
-                                      sw::lnx::boot(hal, info, sc.master.kernel, drivers, linux_);
-                                      linux_done_ = true;
-                                      if (!linux_.attached) finished_.notify(sc_core::SC_ZERO_TIME);
-                                    });
+    platform.cluster(Side::kMaster)
+        .boot({"init", 0, false, core}, [this, drivers, info, &sc](hal::Hal& hal) {
+          sw::lnx::boot(hal, info, sc.master.kernel, drivers, linux_);
+          linux_done_ = true;
+          if (!linux_.attached) finished_.notify(sc_core::SC_ZERO_TIME);
+        });
   }
 }
 
@@ -75,14 +75,15 @@ void SoftwareBoot::boot_zephyr(models::Platform& platform, const Scenario& sc,
   }
   std::vector<sw::zephyr::ZephyrApp*> apps;
   for (auto& a : zephyr_apps_) apps.push_back(a.get());
-  const sw::PlatformInfo info = device_tree_view(sc.board, "remote", sc.seed);
+  const sw::PlatformInfo info = device_tree_view(sc.board, Side::kRemote, sc.seed);
   sw::zephyr::ZephyrStatus* status = &zephyr_.emplace_back();
-  platform.cluster("remote").boot(
-      {"main", 0, false, 0},
-      [apps, info, &sc, status](hal::Hal& hal) {
-        sw::zephyr::boot(hal, info, sc.remote.image, apps, *status);
-      },
-      at);
+  platform.cluster(Side::kRemote)
+      .boot(
+          {"main", 0, false, 0},
+          [apps, info, &sc, status](hal::Hal& hal) {
+            sw::zephyr::boot(hal, info, sc.remote.image, apps, *status);
+          },
+          at);
 }
 
 void SoftwareBoot::schedule_restart(models::Platform& platform, const Scenario& sc) {
@@ -92,15 +93,15 @@ void SoftwareBoot::schedule_restart(models::Platform& platform, const Scenario& 
         restarted_at_.push_back(sc_to_ps(sc_core::sc_time_stamp()));
         // A reset: the software stops, the D-cache loses its contents, the boot loader reloads
         // the image (its resource table as built, status 0) and starts it again.
-        platform.cluster("remote").kernel().reset_begin();
-        platform.reset_cache("remote");
+        platform.cluster(Side::kRemote).kernel().reset_begin();
+        platform.reset_cache(Side::kRemote);
         const std::vector<std::uint8_t> table = remote_table_bytes(sc.remote.image);
         load_into_dram(platform, sc.remote.image.rsc_table, table);
         if (models::coherency::CoherencySanitizer* s = platform.sanitizer())
           s->image_write(sc.remote.image.rsc_table, table.data(),
                          static_cast<unsigned>(table.size()), sc_to_ps(sc_core::sc_time_stamp()));
         sc_core::wait(ps_to_sc(sc.remote.restart_delay));
-        platform.cluster("remote").kernel().reset_end();
+        platform.cluster(Side::kRemote).kernel().reset_end();
         boot_zephyr(platform, sc, sc_core::SC_ZERO_TIME);
       },
       "remote_restart");

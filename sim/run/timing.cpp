@@ -40,12 +40,12 @@ void add_message(const Ledger::Record& m, DirectionSamples& d) {
 TimingResult summarize_timing(const std::vector<Ledger::Record>& records,
                               std::vector<CoreUsage> cores) {
   TimingResult out;
-  std::map<std::string, DirectionSamples> by_sender;
+  std::map<Direction, DirectionSamples> by_direction;
   std::uint64_t first_send = UINT64_MAX, last_receive = 0;
   std::map<std::uint64_t, const Ledger::Record*> by_id;
   for (const Ledger::Record& m : records) {
     by_id[m.id] = &m;
-    add_message(m, by_sender[cluster_of(m.sender)]);
+    add_message(m, by_direction[m.direction]);
     first_send = std::min(first_send, m.sent_ps);
     if (!received(m)) continue;
     ++out.throughput.received;
@@ -56,9 +56,9 @@ TimingResult summarize_timing(const std::vector<Ledger::Record>& records,
     out.throughput.per_s = static_cast<double>(out.throughput.received) * 1e12 /
                            static_cast<double>(out.throughput.window_ps);
   }
-  for (auto& [sender, samples] : by_sender) {
+  for (auto& [direction, samples] : by_direction) {
     DirectionTiming d;
-    d.sender = sender;
+    d.direction = direction;
     d.messages = samples.messages;
     d.received = samples.received;
     for (auto& [fromto, values] : samples.intervals)
@@ -69,12 +69,12 @@ TimingResult summarize_timing(const std::vector<Ledger::Record>& records,
     out.directions.push_back(std::move(d));
   }
   // Round trips: a request's send to the receipt of the reply that echoes it.
-  std::map<std::pair<std::string, std::string>, std::vector<std::uint64_t>> rtt;
+  std::map<std::pair<std::string, Side>, std::vector<std::uint64_t>> rtt;
   for (const Ledger::Record& reply : records) {
     if (reply.echo_of == 0 || reply.echo_repeat || !received(reply)) continue;
     auto request = by_id.find(reply.echo_of);
     if (request == by_id.end() || reply.received_ps < request->second->sent_ps) continue;
-    rtt[{request->second->channel, cluster_of(request->second->sender)}].push_back(
+    rtt[{request->second->channel, request->second->sender.side}].push_back(
         reply.received_ps - request->second->sent_ps);
   }
   for (auto& [key, values] : rtt)

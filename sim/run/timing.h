@@ -25,7 +25,7 @@ struct StageInterval {
 };
 
 struct DirectionTiming {
-  std::string sender;                   ///< cluster
+  Direction direction = Direction::kMasterToRemote;
   std::uint64_t messages = 0;           ///< copies sent
   std::uint64_t received = 0;           ///< of them, received (delivered or corrupted)
   std::vector<StageInterval> intervals; ///< ordered by (from, to)
@@ -35,8 +35,8 @@ struct DirectionTiming {
 /// Requests on one channel from one side and the replies that echo them (Record::echo_of).
 struct RoundTrip {
   std::string channel;
-  std::string requester; ///< cluster that sent the requests
-  Percentiles ps;        ///< request sent -> its reply received
+  Side requester = Side::kMaster; ///< the side that sent the requests
+  Percentiles ps;                 ///< request sent -> its reply received
 };
 
 /// Messages received per simulated second, over the window from the first send to the last
@@ -48,7 +48,7 @@ struct Throughput {
 };
 
 struct TimingResult {
-  std::vector<DirectionTiming> directions; ///< per sending cluster, in name order
+  std::vector<DirectionTiming> directions; ///< per direction that carried messages
   Throughput throughput;
   std::vector<RoundTrip> round_trips;
   std::vector<CoreUsage> cores;

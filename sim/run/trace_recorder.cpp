@@ -30,7 +30,7 @@ private:
       std::uint64_t v = 0;
       for (std::uint64_t i = 0; i < f.size; ++i)
         v |= std::uint64_t{data[f.addr - addr + i]} << (8 * i);
-      out_({f.name, when_ps, v});
+      out_({TraceCounter::Kind::kRingIndex, Direction::kMasterToRemote, f.name, when_ps, v});
     }
   }
 
@@ -56,39 +56,40 @@ void TraceRecorder::watch(models::coherency::CoherencySanitizer& sanitizer) {
   });
 }
 
-std::string TraceRecorder::direction(const std::string& sender) {
-  return sender == "master" ? "master -> remote" : "remote -> master";
+std::string TraceRecorder::fifo_counter(Direction direction) {
+  return std::string("cmd FIFO ") + direction_label(direction);
 }
 
 TraceRecorder::TraceRecorder(models::Platform& platform,
                              const std::vector<sw::shm::Symbol>& ring_indices) {
   models::TccMailbox& mbox = platform.mailbox();
   const models::MailboxLink& link = mbox.link();
-  const auto fifo_level = [this, &link](models::Terminal sender, std::uint64_t when_ps) {
-    const std::string side = models::Platform::side_of(sender);
-    add({"cmd FIFO " + direction(side), when_ps, link.tx_cmd_level(sender)});
+  const auto fifo_level = [this, &link](Side sender, std::uint64_t when_ps) {
+    const Direction d = direction_from(sender);
+    add({TraceCounter::Kind::kCmdFifo, d, fifo_counter(d), when_ps,
+         link.tx_cmd_level(models::mailbox_terminal(sender))});
   };
   mbox.on_send([this, fifo_level](models::Terminal t, bool delivered, sc_core::sc_time when) {
     const std::uint64_t ps = sc_to_ps(when);
-    instants_.push_back(
-        {direction(models::Platform::side_of(t)), delivered ? "kick" : "kick (lost)", ps});
-    fifo_level(t, ps);
+    const Side sender = models::side_of(t);
+    instants_.push_back({direction_from(sender), delivered ? "kick" : "kick (lost)", ps});
+    fifo_level(sender, ps);
   });
   mbox.on_pin_change([this, fifo_level](models::Terminal t, models::IrqKind kind, bool level,
                                         sc_core::sc_time when) {
-    const std::string side = models::Platform::side_of(t);
-    const std::string peer = side == "master" ? "remote" : "master";
+    const Side side = models::side_of(t);
     const std::uint64_t ps = sc_to_ps(when);
     // RX concerns what the peer sent to this side; TX-done, what this side sent.
     const bool rx = kind == models::IrqKind::kRx;
-    instants_.push_back(
-        {direction(rx ? peer : side),
-         std::string(rx ? "RX irq " : "TX-done irq ") + side + (level ? " raised" : " lowered"),
-         ps});
-    fifo_level(models::Platform::mailbox_terminal(rx ? peer : side), ps);
+    const Side sender = rx ? peer_of(side) : side;
+    instants_.push_back({direction_from(sender),
+                         std::string(rx ? "RX irq " : "TX-done irq ") + side_name(side) +
+                             (level ? " raised" : " lowered"),
+                         ps});
+    fifo_level(sender, ps);
   });
   if (ring_indices.empty()) return;
-  for (const char* side : {"master", "remote"}) {
+  for (Side side : kSides) {
     watches_.push_back(
         std::make_unique<IndexWatch>(ring_indices, [this](TraceCounter c) { add(std::move(c)); }));
     platform.dcache(side).add_observer(watches_.back().get());

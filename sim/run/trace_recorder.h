@@ -14,6 +14,7 @@
 
 #include "models/cache/cache_observer.h"
 #include "models/cpu/cluster_observer.h"
+#include "sw/hal/side.h"
 #include "sw/shm/symbol_map.h"
 
 namespace sim::models {
@@ -25,9 +26,10 @@ class CoherencySanitizer;
 
 namespace sim::app {
 
+/// A mailbox event, on the track of the direction it concerns.
 struct TraceInstant {
-  std::string track; ///< "master -> remote"
-  std::string name;  ///< "kick", "RX irq raised"
+  Direction direction = Direction::kMasterToRemote;
+  std::string name; ///< "kick", "RX irq raised"
   std::uint64_t time_ps = 0;
 };
 
@@ -43,6 +45,12 @@ struct TraceMark {
 };
 
 struct TraceCounter {
+  enum class Kind : std::uint8_t {
+    kCmdFifo,   ///< a direction's mailbox command FIFO level
+    kRingIndex, ///< a vring index as its writer stored it
+  };
+  Kind kind = Kind::kRingIndex;
+  Direction direction = Direction::kMasterToRemote; ///< kCmdFifo: whose FIFO
   std::string name; ///< "cmd FIFO master -> remote", "vring1.avail.idx"
   std::uint64_t time_ps = 0;
   std::uint64_t value = 0;
@@ -67,8 +75,8 @@ public:
   const std::vector<TraceMark>& marks() const { return marks_; }
   const std::vector<TraceCounter>& counters() const { return counters_; }
 
-  /// "master -> remote" for the direction `sender` sends in.
-  static std::string direction(const std::string& sender);
+  /// The name of a direction's command FIFO counter ("cmd FIFO master -> remote").
+  static std::string fifo_counter(Direction direction);
 
 private:
   class IndexWatch;

@@ -33,11 +33,11 @@ VcdTrace::VcdTrace(models::Platform& platform, const std::string& path,
     base.resize(base.size() - 4);
   file_ = sc_core::sc_create_vcd_trace_file(base.c_str());
   file_->set_time_unit(1, sc_core::SC_PS); // the simulation's resolution: no rounding
-  for (const char* side : {"master", "remote"}) {
+  for (Side side : kSides) {
     sc_core::sc_trace(file_, platform.mailbox_irq(side, models::IrqKind::kRx),
-                      std::string(side) + "_mbox_irq_rx");
+                      std::string(side_name(side)) + "_mbox_irq_rx");
     sc_core::sc_trace(file_, platform.mailbox_irq(side, models::IrqKind::kTx),
-                      std::string(side) + "_mbox_irq_tx");
+                      std::string(side_name(side)) + "_mbox_irq_tx");
   }
   for (const std::string& c : counters) {
     unsigned& v = values_[c];

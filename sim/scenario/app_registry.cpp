@@ -10,33 +10,33 @@ using config::ConfigNode;
 
 struct AppSpec {
   const char* name;
-  const char* side;
+  Side side;
   specs::Parser parse;
 };
 
 const std::vector<AppSpec>& registry() {
   static const std::vector<AppSpec> kApps = {
-      {"shared_flag_writer", "master", specs::shared_flag_writer},
-      {"shared_flag_reader", "remote", specs::shared_flag_reader},
-      {"rpmsg_client_sample", "master", specs::rpmsg_client_sample},
-      {"stream", "master", specs::stream_sender},
-      {"client_sample_responder", "remote", specs::client_sample_responder},
-      {"tty_responder", "remote", specs::tty_responder},
-      {"queued_responder", "remote", specs::queued_responder},
+      {"shared_flag_writer", Side::kMaster, specs::shared_flag_writer},
+      {"shared_flag_reader", Side::kRemote, specs::shared_flag_reader},
+      {"rpmsg_client_sample", Side::kMaster, specs::rpmsg_client_sample},
+      {"stream", Side::kMaster, specs::stream_sender},
+      {"client_sample_responder", Side::kRemote, specs::client_sample_responder},
+      {"tty_responder", Side::kRemote, specs::tty_responder},
+      {"queued_responder", Side::kRemote, specs::queued_responder},
   };
   return kApps;
 }
 
 } // namespace
 
-std::vector<std::string> app_names(const std::string& side) {
+std::vector<std::string> app_names(Side side) {
   std::vector<std::string> out;
   for (const AppSpec& a : registry())
     if (side == a.side) out.emplace_back(a.name);
   return out;
 }
 
-AppInstance parse_app(const ConfigNode& item, const std::string& side, const AppContext& context) {
+AppInstance parse_app(const ConfigNode& item, Side side, const AppContext& context) {
   if (!item.is_map()) item.fail("an app is written `- name: {options}`");
   auto entries = item.entries();
   if (entries.size() != 1) {
@@ -48,15 +48,17 @@ AppInstance parse_app(const ConfigNode& item, const std::string& side, const App
   const auto& [name, options] = entries.front();
   for (const AppSpec& a : registry()) {
     if (name != a.name) continue;
-    if (side != a.side) options.fail(name + " runs on the " + a.side + " side, not on " + side);
+    if (side != a.side)
+      options.fail(name + " runs on the " + side_name(a.side) + " side, not on " + side_name(side));
     options.require_map();
     return a.parse(options, context);
   }
   std::string known;
   for (const std::string& n : app_names(side)) known += (known.empty() ? "" : ", ") + n;
   throw config::ConfigError(item.loc(), item.path() + "." + name,
-                            "unknown application '" + name + "' for the " + side +
-                                " side (known: " + known + ")");
+                            "unknown application '" + name + "' for the " + side_name(side) +
+                                " side" + config::did_you_mean(name, app_names(side)) +
+                                " (known: " + known + ")");
 }
 
 } // namespace sim::app

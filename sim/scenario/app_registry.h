@@ -14,6 +14,7 @@
 #include "models/platform/board_config.h"
 #include "sim/scenario/software_config.h"
 #include "sw/hal/hal.h"
+#include "sw/hal/side.h"
 #include "sw/linux/linux.h"
 #include "sw/platform_info.h"
 #include "sw/zephyr/zephyr.h"
@@ -46,10 +47,9 @@ struct AppContext {
 };
 
 /// Parses one `apps:` item (`- shared_flag_reader: {invalidate: false}`) for `side`.
-AppInstance parse_app(const config::ConfigNode& item, const std::string& side,
-                      const AppContext& context);
+AppInstance parse_app(const config::ConfigNode& item, Side side, const AppContext& context);
 
 /// Names of the applications a side can run.
-std::vector<std::string> app_names(const std::string& side);
+std::vector<std::string> app_names(Side side);
 
 } // namespace sim::app

@@ -43,8 +43,9 @@ AppInstance stream_sender(const ConfigNode& o, const AppContext& c) {
   s.core = c.master.kernel.core;
   if (auto core = o.get("core")) {
     std::uint64_t v = core->uint();
-    if (v >= c.board.master.cores)
-      core->fail("the master cluster has " + std::to_string(c.board.master.cores) + " cores");
+    if (v >= c.board.cluster(Side::kMaster).cores)
+      core->fail("the master cluster has " + std::to_string(c.board.cluster(Side::kMaster).cores) +
+                 " cores");
     s.core = static_cast<unsigned>(v);
   }
   AppInstance app;

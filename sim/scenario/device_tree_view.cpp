@@ -3,11 +3,10 @@
 
 namespace sim::app {
 
-sw::PlatformInfo device_tree_view(const models::BoardConfig& b, const std::string& side,
-                                  std::uint64_t seed) {
+sw::PlatformInfo device_tree_view(const models::BoardConfig& b, Side side, std::uint64_t seed) {
   sw::PlatformInfo info;
   info.side = side;
-  const models::MailboxTerminalConfig& t = side == "master" ? b.mailbox.master : b.mailbox.remote;
+  const models::MailboxTerminalConfig& t = b.mailbox.terminal(side);
   info.mailbox_base = t.base;
   info.mailbox_irq_rx = t.irq_rx;
   info.mailbox_irq_tx = t.irq_tx;

@@ -10,7 +10,6 @@
 
 namespace sim::app {
 
-sw::PlatformInfo device_tree_view(const models::BoardConfig& board, const std::string& side,
-                                  std::uint64_t seed);
+sw::PlatformInfo device_tree_view(const models::BoardConfig& board, Side side, std::uint64_t seed);
 
 } // namespace sim::app

@@ -20,13 +20,11 @@ constexpr std::uint64_t kMax = std::numeric_limits<std::uint64_t>::max();
 
 constexpr const char* kMessageStates[] = {"sent",      "delivered", "dropped",
                                           "corrupted", "in_flight", "echoes"};
-constexpr const char* kDirections[] = {"master_to_remote", "remote_to_master"};
-
 void parse_channels(const ConfigNode& node, Expectations& e) {
   for (const auto& [channel, directions] : node.entries()) {
     directions.require_map();
-    for (const char* direction : kDirections) {
-      auto counts = directions.get(direction);
+    for (Direction direction : kDirections) {
+      auto counts = directions.get(direction_key(direction));
       if (!counts) continue;
       counts->require_map();
       for (const char* key : kMessageStates)
@@ -36,21 +34,26 @@ void parse_channels(const ConfigNode& node, Expectations& e) {
 }
 
 // `linux:` / `zephyr:`: counters by name, plus the side's own non-counter keys.
-void parse_software(const ConfigNode& node, const std::string& side, Expectations& e) {
-  const std::vector<std::string> names = counter_names(side);
+void parse_software(const ConfigNode& node, Stack stack, Expectations& e) {
+  const std::vector<std::string> names = counter_names(stack);
   for (const auto& [key, value] : node.entries()) {
-    if (side == "linux" && key == "channels") {
+    if (stack == Stack::kLinux && key == "channels") {
       for (const ConfigNode& ch : value.items()) e.linux_channels.push_back(ch.str());
-    } else if (side == "linux" && key == "attach_error") {
+    } else if (stack == Stack::kLinux && key == "attach_error") {
       e.attach_error = value.str();
-    } else if (side == "zephyr" && key == "error") {
+    } else if (stack == Stack::kZephyr && key == "error") {
       e.zephyr_error = value.str();
     } else if (std::find(names.begin(), names.end(), key) != names.end()) {
-      e.counters[side][key] = parse_count(value);
+      e.counters[stack][key] = parse_count(value);
     } else {
-      std::string known = side == "linux" ? "channels, attach_error" : "error";
-      for (const std::string& n : names) known += ", " + n;
-      value.fail("unknown " + side + " expectation '" + key + "' (known: " + known + ")");
+      std::vector<std::string> known = stack == Stack::kLinux
+                                           ? std::vector<std::string>{"channels", "attach_error"}
+                                           : std::vector<std::string>{"error"};
+      known.insert(known.end(), names.begin(), names.end());
+      std::string list;
+      for (const std::string& n : known) list += (list.empty() ? "" : ", ") + n;
+      value.fail(std::string("unknown ") + stack_name(stack) + " expectation '" + key + "'" +
+                 config::did_you_mean(key, known) + " (known: " + list + ")");
     }
   }
 }
@@ -137,8 +140,8 @@ Expectations parse_expectations(const ConfigNode& expect) {
     }
   }
   if (auto c = expect.get("console")) {
-    for (const char* side : {"master", "remote"}) {
-      if (auto lines = c->get(side))
+    for (Side side : kSides) {
+      if (auto lines = c->get(side_name(side)))
         for (const ConfigNode& line : lines->items()) e.console[side].push_back(line.str());
     }
   }
@@ -151,13 +154,15 @@ Expectations parse_expectations(const ConfigNode& expect) {
               "announced) and direction: channels: {rpmsg-client-sample: {master_to_remote: "
               "{sent: 3}, remote_to_master: {delivered: 3}}}");
   if (auto c = expect.get("channels")) parse_channels(*c, e);
-  if (auto l = expect.get("linux")) parse_software(*l, "linux", e);
-  if (auto z = expect.get("zephyr")) parse_software(*z, "zephyr", e);
+  if (auto l = expect.get("linux")) parse_software(*l, Stack::kLinux, e);
+  if (auto z = expect.get("zephyr")) parse_software(*z, Stack::kZephyr, e);
   if (auto c = expect.get("coherency")) parse_coherency(*c, e);
   if (auto p = expect.get("panic")) {
     Expectations::Panic panic;
     if (auto n = p->get("cluster"))
-      panic.cluster = n->choice<std::string>({{"master", "master"}, {"remote", "remote"}});
+      panic.cluster =
+          n->choice<std::string>({{side_name(Side::kMaster), side_name(Side::kMaster)},
+                                  {side_name(Side::kRemote), side_name(Side::kRemote)}});
     if (auto n = p->get("kind")) {
       panic.kind = n->str();
       const auto& kinds = models::kPanicKinds;

@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "models/common/config/config_node.h"
+#include "sim/scenario/software_counters.h"
+#include "sw/hal/side.h"
 
 namespace sim::app {
 
@@ -28,7 +30,7 @@ struct Expectations {
   std::map<std::string, CountSpec> messages;
   /// Drops by reason (`slot_overwritten: ">=1"`); a reason never seen counts 0.
   std::map<std::string, CountSpec> drops;
-  std::map<std::string, std::vector<std::string>> console;
+  std::map<Side, std::vector<std::string>> console;
   struct Panic {
     std::optional<std::string> cluster;
     std::optional<std::string> kind;
@@ -39,9 +41,9 @@ struct Expectations {
   std::map<std::string, CountSpec> latency_us;
   /// Ledger counts per channel and direction
   /// (`channels: {rpmsg-client-sample: {master_to_remote: {sent: 3}}}`).
-  std::map<std::string, std::map<std::string, std::map<std::string, CountSpec>>> channels;
-  /// A stack's counters (`linux: {kicks_lost: ">=1"}`), by side ("linux", "zephyr").
-  std::map<std::string, std::map<std::string, CountSpec>> counters;
+  std::map<std::string, std::map<Direction, std::map<std::string, CountSpec>>> channels;
+  /// A stack's counters (`linux: {kicks_lost: ">=1"}`).
+  std::map<Stack, std::map<std::string, CountSpec>> counters;
   /// Channels Linux must have created.
   std::vector<std::string> linux_channels;
   /// Substrings of Linux's attach error and of the Zephyr image's error.

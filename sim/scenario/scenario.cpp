@@ -47,7 +47,8 @@ ConfigValue merge_document(const ConfigValue& board_doc, const ConfigNode& scena
   }
   const ConfigNode board_software(software, "software");
   board_software.require_map();
-  for (const char* side : {"master", "remote"}) {
+  for (Side s : kSides) {
+    const char* side = side_name(s);
     ConfigValue doc = empty_map();
     if (auto defaults = board_software.get(side)) {
       config::merge_into(doc, defaults->value());
@@ -88,30 +89,19 @@ void apply_sets(ConfigValue& merged, const ConfigNode& scenario, const LoadOptio
   apply_command_line_sets(merged, options);
 }
 
-std::vector<AppInstance> parse_apps(const ConfigNode& merged, const std::string& side,
+std::vector<AppInstance> parse_apps(const ConfigNode& merged, Side side,
                                     const AppContext& context) {
   std::vector<AppInstance> apps;
-  ConfigNode section = merged.at(side);
+  ConfigNode section = merged.at(side_name(side));
   if (auto list = section.get("apps"))
     for (const ConfigNode& item : list->items()) apps.push_back(parse_app(item, side, context));
   return apps;
 }
 
-/// A restart reboots the Zephyr image: it needs one, running before the reset.
-void check_restart(const Scenario& sc, const ConfigNode& s) {
-  for (std::size_t i = 0; i < sc.faults.size(); ++i) {
-    if (sc.faults[i].kind != FaultKind::kRemoteRestarts) continue;
-    const ConfigNode fault = s.at("faults").items()[i];
-    const bool zephyr = std::any_of(sc.remote_apps.begin(), sc.remote_apps.end(),
-                                    [](const AppInstance& a) { return !a.bare(); });
-    if (!zephyr)
-      fault.fail("remote_restarts reboots the Zephyr image, and this remote runs none (only "
-                 "bare programs)");
-    if (sc.faults[i].at <= sc.remote.boot_at)
-      fault.fail("the restart at " + format_time(sc.faults[i].at) +
-                 " comes before the remote booted (remote_boots_late at " +
-                 format_time(sc.remote.boot_at) + ")");
-  }
+/// Each fault checked against the loaded scenario (its applications, the other faults' effect).
+void validate_faults(const Scenario& sc, const ConfigNode& s) {
+  for (std::size_t i = 0; i < sc.faults.size(); ++i)
+    sc.faults[i]->validate(sc, s.at("faults").items()[i]);
 }
 
 } // namespace
@@ -154,12 +144,12 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options) {
   sc.master = parse_master_software(m.at("master"), sc.board);
   sc.remote = parse_remote_software(m.at("remote"), sc.board);
   if (auto f = s.get("faults")) sc.faults = parse_faults(*f, sc.board);
-  apply_scenario_faults(sc.faults, sc.board, sc.master, sc.remote);
+  for (const std::shared_ptr<const Fault>& f : sc.faults) f->apply(sc.board, sc.master, sc.remote);
   const AppContext context{sc.board, sc.master, sc.remote};
-  sc.master_apps = parse_apps(m, "master", context);
-  sc.remote_apps = parse_apps(m, "remote", context);
+  sc.master_apps = parse_apps(m, Side::kMaster, context);
+  sc.remote_apps = parse_apps(m, Side::kRemote, context);
   if (auto e = s.get("expect")) sc.expect = parse_expectations(*e);
-  check_restart(sc, s);
+  validate_faults(sc, s);
   config::check_all_used(doc);
   config::check_all_used(merged);
 

@@ -16,7 +16,7 @@
 #include "models/platform/board_config.h"
 #include "sim/scenario/app_registry.h"
 #include "sim/scenario/expectations.h"
-#include "sim/scenario/fault_spec.h"
+#include "sim/scenario/faults.h"
 #include "sim/scenario/software_config.h"
 
 namespace sim::app {
@@ -38,7 +38,7 @@ struct Scenario {
   std::vector<AppInstance> master_apps;
   std::vector<AppInstance> remote_apps;
   Expectations expect;
-  std::vector<FaultSpec> faults;
+  std::vector<std::shared_ptr<const Fault>> faults;
   /// The effective document (board + software + overrides), dumped next to the results.
   config::ConfigValue effective;
 };

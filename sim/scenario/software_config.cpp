@@ -55,9 +55,9 @@ MasterSoftware parse_master_software(const ConfigNode& s, const models::BoardCon
   k.send_timeout = s.time_or("send_timeout", k.send_timeout);
   if (auto core = s.get("core")) {
     const std::uint64_t v = core->uint();
-    if (v >= board.master.cores)
-      core->fail("the master cluster has " + std::to_string(board.master.cores) + " cores (0.." +
-                 std::to_string(board.master.cores - 1) + ")");
+    if (v >= board.cluster(Side::kMaster).cores)
+      core->fail("the master cluster has " + std::to_string(board.cluster(Side::kMaster).cores) +
+                 " cores (0.." + std::to_string(board.cluster(Side::kMaster).cores - 1) + ")");
     k.core = static_cast<unsigned>(v);
   }
   return m;
@@ -115,7 +115,7 @@ RemoteSoftware parse_remote_software(const ConfigNode& s, const models::BoardCon
   z.console = s.bool_or("console", z.console);
   z.tx_buffer_timeout = s.time_or("tx_buffer_timeout", z.tx_buffer_timeout);
   // The maintenance loops step by the line the core reports (CTR_EL0), i.e. the board's.
-  z.dcache_line = static_cast<unsigned>(board.remote.dcache.line);
+  z.dcache_line = static_cast<unsigned>(board.cluster(Side::kRemote).dcache.line);
   return r;
 }
 

@@ -38,8 +38,8 @@ Counters zephyr_counters(const sw::zephyr::ZephyrStatus& s) {
           {"bad_buffer_addresses", s.bad_buffer_addresses}};
 }
 
-std::vector<std::string> counter_names(const std::string& side) {
-  const Counters c = side == "linux" ? linux_counters({}) : zephyr_counters({});
+std::vector<std::string> counter_names(Stack stack) {
+  const Counters c = stack == Stack::kLinux ? linux_counters({}) : zephyr_counters({});
   std::vector<std::string> names;
   for (const auto& [name, value] : c) names.push_back(name);
   return names;

@@ -7,6 +7,7 @@
 #include "models/common/config/config_tree.h"
 #include "models/common/units.h"
 #include "models/mailbox/mailbox_regs.h"
+#include "models/platform/side_terminals.h"
 #include "sim/scenario/device_tree_view.h"
 
 #ifndef IPCSIM_SOURCE_DIR
@@ -178,51 +179,37 @@ void BoardHal::panic(std::string_view reason) {
 
 FakeBoard::FakeBoard()
     : board_(reference_board()), memory_(std::make_shared<FakeMemory>()),
-      mailbox_(board_.mailbox.model), master_os_(scheduler_, "master", board_.master.cores),
-      remote_os_(scheduler_, "remote", board_.remote.cores),
-      master_("master", cycle_ps(board_.master), memory_, master_os_, mailbox_,
-              {{board_.mailbox.master.base, models::Terminal::kB}}),
-      remote_("remote", cycle_ps(board_.remote), memory_, remote_os_, mailbox_,
-              {{board_.mailbox.remote.base, models::Terminal::kA}}),
-      master_info_(app::device_tree_view(board_, "master", 1)),
-      remote_info_(app::device_tree_view(board_, "remote", 1)) {
-  // Terminal A is the remote's (MP) view, B the master's (SP) view (models/platform wiring).
+      mailbox_(board_.mailbox.model),
+      master_os_(scheduler_, "master", board_.cluster(Side::kMaster).cores),
+      remote_os_(scheduler_, "remote", board_.cluster(Side::kRemote).cores),
+      master_("master", cycle_ps(board_.cluster(Side::kMaster)), memory_, master_os_, mailbox_,
+              {{board_.mailbox.master.base, models::mailbox_terminal(Side::kMaster)}}),
+      remote_("remote", cycle_ps(board_.cluster(Side::kRemote)), memory_, remote_os_, mailbox_,
+              {{board_.mailbox.remote.base, models::mailbox_terminal(Side::kRemote)}}),
+      master_info_(app::device_tree_view(board_, Side::kMaster, 1)),
+      remote_info_(app::device_tree_view(board_, Side::kRemote, 1)) {
+  // The platform's one mapping between sides and mailbox terminals.
   mailbox_.on_irq_change([this](models::Terminal t, models::IrqKind kind, bool level) {
-    const bool remote = t == models::Terminal::kA;
-    const models::MailboxTerminalConfig& term =
-        remote ? board_.mailbox.remote : board_.mailbox.master;
-    FakeOs& os = remote ? remote_os_ : master_os_;
-    os.set_irq_level(kind == models::IrqKind::kRx ? term.irq_rx : term.irq_tx, level);
+    const Side side = models::side_of(t);
+    const models::MailboxTerminalConfig& term = board_.mailbox.terminal(side);
+    os(side).set_irq_level(kind == models::IrqKind::kRx ? term.irq_rx : term.irq_tx, level);
     if (kind == models::IrqKind::kRx && rx_irq_listener_)
-      rx_irq_listener_(remote ? "remote" : "master", level, scheduler_.now());
+      rx_irq_listener_(side, level, scheduler_.now());
   });
   mailbox_.on_send([this](models::Terminal t, bool delivered) {
-    if (kick_listener_)
-      kick_listener_(t == models::Terminal::kA ? "remote" : "master", delivered, scheduler_.now());
+    if (kick_listener_) kick_listener_(models::side_of(t), delivered, scheduler_.now());
   });
 }
 
 void FakeBoard::observe(models::ProbeSink* sink, KickListener kick, RxIrqListener rx_irq) {
-  master_.set_probe_sink(sink);
-  remote_.set_probe_sink(sink);
+  master_.set_probe_sink(sink, Side::kMaster);
+  remote_.set_probe_sink(sink, Side::kRemote);
   kick_listener_ = std::move(kick);
   rx_irq_listener_ = std::move(rx_irq);
 }
 
 FakeBoard::~FakeBoard() {
   scheduler_.shutdown();
-}
-
-BoardHal& FakeBoard::hal(const std::string& side) {
-  if (side == "master") return master_;
-  if (side == "remote") return remote_;
-  throw std::invalid_argument("no cluster '" + side + "' on the fake board");
-}
-
-const sw::PlatformInfo& FakeBoard::info(const std::string& side) const {
-  if (side == "master") return master_info_;
-  if (side == "remote") return remote_info_;
-  throw std::invalid_argument("no cluster '" + side + "' on the fake board");
 }
 
 void FakeBoard::load(std::uint64_t addr, const std::vector<std::uint8_t>& bytes) {
@@ -236,8 +223,7 @@ std::vector<std::uint8_t> FakeBoard::peek(std::uint64_t addr, std::size_t len) c
   return out;
 }
 
-void FakeBoard::boot(const std::string& side, const hal::ThreadSpec& spec,
-                     std::function<void(hal::Hal&)> entry) {
+void FakeBoard::boot(Side side, const hal::ThreadSpec& spec, std::function<void(hal::Hal&)> entry) {
   BoardHal& h = hal(side);
   h.fake_os().spawn(spec, [&h, entry = std::move(entry)] { entry(h); });
 }

@@ -90,10 +90,12 @@ public:
   FakeBoard(const FakeBoard&) = delete;
   FakeBoard& operator=(const FakeBoard&) = delete;
 
-  BoardHal& hal(const std::string& side);
-  FakeOs& os(const std::string& side) { return hal(side).fake_os(); }
+  BoardHal& hal(Side side) { return side == Side::kMaster ? master_ : remote_; }
+  FakeOs& os(Side side) { return hal(side).fake_os(); }
   /// What each side's software is told about the board (its device tree, in effect).
-  const sw::PlatformInfo& info(const std::string& side) const;
+  const sw::PlatformInfo& info(Side side) const {
+    return side == Side::kMaster ? master_info_ : remote_info_;
+  }
   const models::BoardConfig& config() const { return board_; }
   FakeScheduler& scheduler() { return scheduler_; }
   models::MailboxLink& mailbox() { return mailbox_; }
@@ -109,13 +111,12 @@ public:
 
   /// Hands both clusters' probes to `sink`, and the mailbox's sends and RX interrupt levels to
   /// `kick` and `rx_irq` (a message ledger's inputs, as the platform gives them).
-  using KickListener = std::function<void(const std::string& sender, bool delivered, hal::SimTime)>;
-  using RxIrqListener = std::function<void(const std::string& receiver, bool level, hal::SimTime)>;
+  using KickListener = std::function<void(Side sender, bool delivered, hal::SimTime)>;
+  using RxIrqListener = std::function<void(Side receiver, bool level, hal::SimTime)>;
   void observe(models::ProbeSink* sink, KickListener kick, RxIrqListener rx_irq);
 
   /// Starts `entry` on a new thread of `side` (its main / init thread).
-  void boot(const std::string& side, const hal::ThreadSpec& spec,
-            std::function<void(hal::Hal&)> entry);
+  void boot(Side side, const hal::ThreadSpec& spec, std::function<void(hal::Hal&)> entry);
   void run_until(hal::SimTime t) { scheduler_.run_until(t); }
   void run_for(hal::SimTime d) { scheduler_.run_for(d); }
   hal::SimTime now() const { return scheduler_.now(); }

@@ -93,7 +93,7 @@ void FakeHal::log(hal::LogLevel level, std::string_view component, std::string_v
 void FakeHal::probe(const hal::ProbeEvent& e) {
   const std::string thread = probe_thread();
   probes_.push_back(record_probe(e, thread, now()));
-  if (sink_ != nullptr) sink_->on_probe(cluster_, thread, e, now());
+  if (sink_ != nullptr) sink_->on_probe(side_, thread, e, now());
 }
 
 hal::Os& FakeHal::os() {

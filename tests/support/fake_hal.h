@@ -86,8 +86,12 @@ public:
   const std::string& console_output() const { return console_; }
   const std::vector<LogLine>& logs() const { return logs_; }
   const std::vector<Probe>& probes() const { return probes_; }
-  /// Also hands every probe to `sink` (a message ledger), as the platform's clusters do.
-  void set_probe_sink(models::ProbeSink* sink) { sink_ = sink; }
+  /// Also hands every probe to `sink` (a message ledger) as coming from `side`, as the
+  /// platform's clusters do.
+  void set_probe_sink(models::ProbeSink* sink, Side side) {
+    sink_ = sink;
+    side_ = side;
+  }
   hal::SimTime cycle_ps() const { return cycle_ps_; }
 
   // --- hal::Hal ---
@@ -158,6 +162,7 @@ private:
   std::vector<LogLine> logs_;
   std::vector<Probe> probes_;
   models::ProbeSink* sink_ = nullptr;
+  Side side_ = Side::kMaster;
 };
 
 } // namespace sim::test

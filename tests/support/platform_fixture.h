@@ -39,10 +39,8 @@ public:
 
   models::Platform& platform() { return *platform_; }
   const models::BoardConfig& board() const { return board_; }
-  hal::Hal& hal(const std::string& side) { return platform_->cluster(side); }
-  sw::PlatformInfo info(const std::string& side) const {
-    return app::device_tree_view(board_, side, seed_);
-  }
+  hal::Hal& hal(Side side) { return platform_->cluster(side); }
+  sw::PlatformInfo info(Side side) const { return app::device_tree_view(board_, side, seed_); }
 
   /// Writes bytes straight into DRAM (no cache), e.g. a resource table image.
   void load(std::uint64_t addr, const std::vector<std::uint8_t>& bytes) {
@@ -61,12 +59,11 @@ public:
     return p;
   }
 
-  void boot(const std::string& side, const hal::ThreadSpec& spec,
-            std::function<void(hal::Hal&)> entry) {
+  void boot(Side side, const hal::ThreadSpec& spec, std::function<void(hal::Hal&)> entry) {
     platform_->cluster(side).boot(spec, std::move(entry));
   }
   void run(sc_core::sc_time until) { sc_core::sc_start(until); }
-  std::string console(const std::string& side) {
+  std::string console(Side side) {
     models::Uart* u = platform_->uart(side);
     return u != nullptr ? u->output() : std::string();
   }

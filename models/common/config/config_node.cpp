@@ -170,6 +170,27 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
   return prev[b.size()];
 }
 
+std::string did_you_mean(const std::string& value, const std::vector<std::string>& known) {
+  std::string best;
+  std::size_t best_d = std::numeric_limits<std::size_t>::max();
+  for (const std::string& k : known) {
+    const std::size_t d = edit_distance(value, k);
+    if (d < best_d) {
+      best_d = d;
+      best = k;
+    }
+  }
+  if (best.empty() || best_d == 0 || best_d > std::max<std::size_t>(2, value.size() / 3)) return "";
+  return " (did you mean '" + best + "'?)";
+}
+
+void ConfigNode::fail_choice(const std::string& value,
+                             const std::vector<std::string>& allowed) const {
+  std::string list;
+  for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
+  fail("'" + value + "' is not one of: " + list + did_you_mean(value, allowed));
+}
+
 namespace {
 
 void check_unused(const ConfigValue& v, const std::string& path) {
@@ -177,19 +198,8 @@ void check_unused(const ConfigValue& v, const std::string& path) {
     for (const auto& e : v.map) {
       std::string p = path.empty() ? e.key : path + "." + e.key;
       if (!e.used) {
-        std::string best;
-        std::size_t best_d = std::numeric_limits<std::size_t>::max();
-        for (const auto& known : v.known_keys) {
-          std::size_t d = edit_distance(e.key, known);
-          if (d < best_d) {
-            best_d = d;
-            best = known;
-          }
-        }
-        std::string msg = "unknown key '" + e.key + "'";
-        if (!best.empty() && best_d <= std::max<std::size_t>(2, e.key.size() / 3))
-          msg += " (did you mean '" + best + "'?)";
-        throw ConfigError(e.key_loc, p, msg);
+        throw ConfigError(e.key_loc, p,
+                          "unknown key '" + e.key + "'" + did_you_mean(e.key, v.known_keys));
       }
       check_unused(*e.value, p);
     }

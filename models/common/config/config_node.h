@@ -50,16 +50,19 @@ public:
   std::uint64_t hz() const;
   Latency latency() const;
 
-  /// A scalar that must be one of `choices`; the error lists them.
+  /// A scalar that must be one of `choices`; the error lists them and suggests the nearest.
   template <typename E> E choice(std::initializer_list<std::pair<const char*, E>> choices) const {
     std::string s = str();
-    std::string allowed;
+    std::vector<std::string> allowed;
     for (const auto& c : choices) {
       if (s == c.first) return c.second;
-      allowed += (allowed.empty() ? "" : ", ") + std::string(c.first);
+      allowed.emplace_back(c.first);
     }
-    fail("'" + s + "' is not one of: " + allowed);
+    fail_choice(s, allowed);
   }
+  /// Fails with "'value' is not one of: a, b (did you mean 'a'?)".
+  [[noreturn]] void fail_choice(const std::string& value,
+                                const std::vector<std::string>& allowed) const;
 
   /// Optional-with-default helpers.
   std::uint64_t uint_or(const std::string& key, std::uint64_t fallback) const;
@@ -86,5 +89,9 @@ void check_all_used(const ConfigValue& root, const std::string& root_path = "");
 
 /// Levenshtein distance, for "did you mean" suggestions.
 std::size_t edit_distance(const std::string& a, const std::string& b);
+
+/// " (did you mean 'x'?)" for the nearest of `known` when it is close enough to be a typo of
+/// `value`, else "".
+std::string did_you_mean(const std::string& value, const std::vector<std::string>& known);
 
 } // namespace sim::config

@@ -66,10 +66,11 @@ TEST(BoardConfig, ReferenceBoardHasThePortsAddressesAndAttributes) {
   EXPECT_EQ(b.carveout("vdev0vring0")->base, 0x200c8000u);
   EXPECT_EQ(b.carveout("vdev0vring1")->base, 0x200c9000u);
   EXPECT_EQ(b.carveout("vdev0buffer")->size, 0x4000u);
-  EXPECT_EQ(b.master.mmu.at(0).attr, MemAttr::kNormalNc);
-  for (const MmuRegion& r : b.remote.mmu) EXPECT_EQ(r.attr, MemAttr::kNormalWb) << r.name;
-  EXPECT_EQ(b.master.cores, 2u);
-  EXPECT_EQ(b.remote.dcache.line, 64u);
+  EXPECT_EQ(b.cluster(Side::kMaster).mmu.at(0).attr, MemAttr::kNormalNc);
+  for (const MmuRegion& r : b.cluster(Side::kRemote).mmu)
+    EXPECT_EQ(r.attr, MemAttr::kNormalWb) << r.name;
+  EXPECT_EQ(b.cluster(Side::kMaster).cores, 2u);
+  EXPECT_EQ(b.cluster(Side::kRemote).dcache.line, 64u);
   EXPECT_EQ(b.quantum, kPsPerUs);
 }
 
@@ -194,6 +195,39 @@ TEST(BoardConfig, HugeLineSizeIsRejectedNotTruncated) {
   // The first dcache in the file is the master's.
   ConfigError e = error_for("line: 64B", "line: 8GiB");
   EXPECT_EQ(e.path(), "clusters.master.dcache.line");
+}
+
+constexpr const char* kSensorCluster =
+    R"(  sensor:                                 # hardware only: no side, no mailbox
+    cores: 1
+    clock: 800MHz
+    dcache: { size: 16KiB, ways: 4, line: 64B }
+    mmu:
+      - { name: shm, base: 0x200c6000, size: 0x8000, attr: normal_nc }
+  remote:                                 # Zephyr)";
+
+TEST(BoardConfig, AThirdClusterIsConfigurationPlayingNoSide) {
+  BoardConfig b = parse_with("  remote:                                 # Zephyr", kSensorCluster);
+  ASSERT_EQ(b.clusters.size(), 3u);
+  EXPECT_EQ(b.clusters[0].name, "master");
+  EXPECT_EQ(b.clusters[0].side, Side::kMaster);
+  EXPECT_EQ(b.clusters[1].name, "sensor");
+  EXPECT_FALSE(b.clusters[1].side.has_value());
+  EXPECT_EQ(b.clusters[1].clock_hz, 800000000u);
+  EXPECT_EQ(b.clusters[2].side, Side::kRemote);
+  EXPECT_EQ(&b.cluster(Side::kRemote), &b.clusters[2]);
+  EXPECT_EQ(b.cluster(Side::kRemote).dcache.name, "remote.dcache");
+}
+
+TEST(BoardConfig, BothSidesClustersAreRequiredAndNamesAreIdentifiers) {
+  const ConfigError missing = error_for("  remote:                                 # Zephyr",
+                                        "  remot:                                  # Zephyr");
+  EXPECT_EQ(missing.path(), "clusters") << missing.what();
+  EXPECT_NE(std::string(missing.what()).find("missing required key 'remote'"), std::string::npos)
+      << missing.what();
+  const ConfigError name = error_for("  master:                                 # Linux",
+                                     "  Master-1:                               # Linux");
+  EXPECT_NE(std::string(name.what()).find("lower-case letters"), std::string::npos) << name.what();
 }
 
 } // namespace

@@ -14,9 +14,9 @@ namespace {
 TEST(LedgerPlatform, AHeaderLongerThanItsBufferIsTooBigAndLinuxLeaksTheBuffer) {
   PlatformFixture f(remote_nc_sets());
   f.load_zephyr_table();
-  app::Ledger ledger({"master", "remote"});
-  f.platform().cluster("master").set_probe_sink(&ledger);
-  f.platform().cluster("remote").set_probe_sink(&ledger);
+  app::Ledger ledger;
+  f.platform().cluster(Side::kMaster).set_probe_sink(&ledger);
+  f.platform().cluster(Side::kRemote).set_probe_sink(&ledger);
   sw::lnx::LinuxStatus st;
   boot_linux(f, quiet_linux(), {}, st);
   std::unique_ptr<ScriptedRemote> remote;
@@ -32,11 +32,11 @@ TEST(LedgerPlatform, AHeaderLongerThanItsBufferIsTooBigAndLinuxLeaksTheBuffer) {
 
   EXPECT_EQ(st.rx_too_big, 1u);
   ASSERT_EQ(r.size(), 1u);
-  EXPECT_EQ(r[0].direction, "remote_to_master");
+  EXPECT_EQ(r[0].direction, Direction::kRemoteToMaster);
   EXPECT_EQ(r[0].channel, "late"); // the remote announced 0x401 as "late"
   EXPECT_EQ(r[0].state, "dropped");
   EXPECT_EQ(r[0].reason, "too_big");
-  EXPECT_EQ(r[0].dropped_by.rfind("master/", 0), 0u);
+  EXPECT_EQ(actor_text(r[0].dropped_by).rfind("master/", 0), 0u);
 }
 
 } // namespace

@@ -17,12 +17,10 @@ inline std::vector<std::uint8_t> bytes(const std::string& text) {
 
 class LedgerScript {
 public:
-  LedgerScript() : ledger({"master", "remote"}) {}
-
   /// One side's stack; `thread` names the thread the probes come from.
-  struct Side {
+  struct Peer {
     LedgerScript& s;
-    std::string cluster;
+    Side side;
     std::string thread;
 
     void start(std::uint32_t src, std::uint32_t dst, const std::string& payload, std::uint64_t ns) {
@@ -120,19 +118,19 @@ public:
     }
   };
 
-  Side master{*this, "master", "kworker"};
-  Side remote{*this, "remote", "rpmsg_mng_task"};
+  Peer master{*this, Side::kMaster, "kworker"};
+  Peer remote{*this, Side::kRemote, "rpmsg_mng_task"};
 
   /// The mailbox: `sender` rang (or lost) a doorbell; `receiver`'s RX pin changed.
-  void kick(const std::string& sender, std::uint64_t ns, bool delivered = true) {
+  void kick(Side sender, std::uint64_t ns, bool delivered = true) {
     ledger.on_kick(sender, delivered, ns * 1000);
   }
-  void rx_irq(const std::string& receiver, bool level, std::uint64_t ns) {
+  void rx_irq(Side receiver, bool level, std::uint64_t ns) {
     ledger.on_rx_irq(receiver, level, ns * 1000);
   }
 
   /// Ends the run and returns the records.
-  std::vector<Ledger::Record> finish(std::uint64_t ns, std::vector<std::string> halted = {}) {
+  std::vector<Ledger::Record> finish(std::uint64_t ns, std::vector<Side> halted = {}) {
     ledger.finish(ns * 1000, halted);
     return ledger.records();
   }
@@ -141,8 +139,8 @@ public:
   Ledger ledger;
 
 private:
-  void probe(const Side& side, const hal::ProbeEvent& e, std::uint64_t ns) {
-    ledger.on_probe(side.cluster, side.thread, e, ns * 1000);
+  void probe(const Peer& peer, const hal::ProbeEvent& e, std::uint64_t ns) {
+    ledger.on_probe(peer.side, peer.thread, e, ns * 1000);
   }
 };
 
@@ -157,10 +155,10 @@ inline void script_echo_round(LedgerScript& s, unsigned n, std::uint64_t t0,
   s.master.start(0x400, 0x400, p, t0);
   s.master.buffer(buf, t0 + 1);
   s.master.publish(buf, 0x400, 0x400, p, t0 + 2);
-  s.kick("master", t0 + 3);
-  s.rx_irq("remote", true, t0 + 3);
+  s.kick(Side::kMaster, t0 + 3);
+  s.rx_irq(Side::kRemote, true, t0 + 3);
   s.remote.isr(t0 + 3 + isr_delay);
-  s.rx_irq("remote", false, t0 + 3 + isr_delay);
+  s.rx_irq(Side::kRemote, false, t0 + 3 + isr_delay);
   s.remote.take(buf, t0 + 4 + isr_delay);
   s.remote.hand(buf, 0x400, 0x400, p, t0 + 5 + isr_delay);
   s.remote.held(0x400, p, "queue", t0 + 5 + isr_delay);

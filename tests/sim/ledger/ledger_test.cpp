@@ -24,16 +24,16 @@ const Ledger::Record& only(const std::vector<Ledger::Record>& r) {
 TEST(Ledger, AMessageReadAsPublishedIsDeliveredWithItsStages) {
   LedgerScript s;
   s.master.send(kBufA, 0x400, 0x401, "hello", 100);
-  s.kick("master", 110);
-  s.rx_irq("remote", true, 120);
+  s.kick(Side::kMaster, 110);
+  s.rx_irq(Side::kRemote, true, 120);
   s.remote.isr(130);
   s.remote.receive(kBufA, 0x400, 0x401, "hello", 150);
   const Ledger::Record r = only(s.finish(1000));
   EXPECT_EQ(r.state, "delivered");
   EXPECT_EQ(r.id, 1u);
-  EXPECT_EQ(r.direction, "master_to_remote");
-  EXPECT_EQ(r.sender, "master/kworker");
-  EXPECT_EQ(r.receiver, "remote/rpmsg_mng_task");
+  EXPECT_EQ(r.direction, Direction::kMasterToRemote);
+  EXPECT_EQ(r.sender.text(), "master/kworker");
+  EXPECT_EQ(actor_text(r.receiver), "remote/rpmsg_mng_task");
   EXPECT_EQ(r.src, 0x400u);
   EXPECT_EQ(r.dst, 0x401u);
   EXPECT_EQ(r.length, 5u);
@@ -58,7 +58,7 @@ TEST(Ledger, EveryMessageIsAccountedExactlyOnce) {
     l.master.fail("no_tx_buffer", 31);
     l.remote.receive(kBufA, 1, 2, "a", 40);
     l.remote.receive(kBufB, 1, 2, "x", 50); // bytes not those published
-    l.rx_irq("remote", true, 60);           // a notification the run stops before
+    l.rx_irq(Side::kRemote, true, 60);      // a notification the run stops before
     l.master.send(kBufA, 1, 2, "d", 55);
     l.finish(100);
     s = l.summary();
@@ -82,7 +82,7 @@ TEST(Ledger, IdenticalPayloadsAreTakenInRingOrder) {
   s.master.send(kBufA, 1, 2, "hello", 10);
   s.master.send(kBufB, 1, 2, "hello", 20);
   s.remote.receive(kBufB, 1, 2, "hello", 30);
-  s.rx_irq("remote", true, 35);
+  s.rx_irq(Side::kRemote, true, 35);
   const auto r = s.finish(100);
   ASSERT_EQ(r.size(), 2u);
   EXPECT_EQ(r[0].state, "in_flight"); // buffer A not taken yet, a notification pending
@@ -148,11 +148,11 @@ TEST(Ledger, TheStacksDropReasonsAreCountedAsTheStacksGiveThem) {
   const auto r = s.finish(100);
   ASSERT_EQ(r.size(), 5u);
   EXPECT_EQ(r[0].reason, "tx_timeout");
-  EXPECT_EQ(r[0].dropped_by, "master/kworker");
+  EXPECT_EQ(actor_text(r[0].dropped_by), "master/kworker");
   EXPECT_EQ(r[1].reason, "no_tx_buffer");
   EXPECT_EQ(r[2].reason, "send_failed");
   EXPECT_EQ(r[3].reason, "no_recipient");
-  EXPECT_EQ(r[3].dropped_by, "remote/rpmsg_mng_task");
+  EXPECT_EQ(actor_text(r[3].dropped_by), "remote/rpmsg_mng_task");
   EXPECT_EQ(r[4].reason, "too_big");
   for (const auto& m : r) EXPECT_EQ(m.state, "dropped");
 }
@@ -177,34 +177,34 @@ TEST(Ledger, AMessageCutToItsBufferIsTruncated) {
   EXPECT_EQ(r.state, "dropped");
   EXPECT_EQ(r.reason, "truncated");
   EXPECT_EQ(r.length, 600u);
-  EXPECT_EQ(r.receiver, "master/kworker"); // it did travel
+  EXPECT_EQ(actor_text(r.receiver), "master/kworker"); // it did travel
 }
 
 TEST(Ledger, AMessageTheReceiverLookedPastIsStuckInTheRing) {
   // A stale avail index: the receiver drained after the publish and found nothing.
   LedgerScript s;
   s.master.send(kBufA, 1, 2, "lost", 10);
-  s.rx_irq("remote", true, 20);
-  s.rx_irq("remote", false, 21);
+  s.rx_irq(Side::kRemote, true, 20);
+  s.rx_irq(Side::kRemote, false, 21);
   s.remote.idle(30);
   const Ledger::Record r = only(s.finish(100));
   EXPECT_EQ(r.state, "dropped");
   EXPECT_EQ(r.reason, "stuck_in_ring");
-  EXPECT_EQ(r.dropped_by, "remote");
+  EXPECT_EQ(actor_text(r.dropped_by), "remote");
   EXPECT_EQ(r.dropped_ps, 100000u);
 }
 
 TEST(Ledger, AMessageWhoseKickWasLostIsStuckAndSaysSo) {
   LedgerScript s;
   s.master.send(kBufA, 1, 2, "first", 10);
-  s.kick("master", 11);
-  s.rx_irq("remote", true, 12);
+  s.kick(Side::kMaster, 11);
+  s.rx_irq(Side::kRemote, true, 12);
   s.remote.isr(13);
-  s.rx_irq("remote", false, 14);
+  s.rx_irq(Side::kRemote, false, 14);
   s.remote.receive(kBufA, 1, 2, "first", 15);
   s.remote.idle(16);
   s.master.send(kBufB, 1, 2, "second", 20);
-  s.kick("master", 21, false); // the mailbox dropped it
+  s.kick(Side::kMaster, 21, false); // the mailbox dropped it
   const auto r = s.finish(100);
   ASSERT_EQ(r.size(), 2u);
   EXPECT_EQ(r[0].stages.kicks_lost, 0u);
@@ -218,7 +218,7 @@ TEST(Ledger, AKickLostByTheDriverDelaysTheMessagesButTheNextOneNotifiesThem) {
   s.master.send(kBufA, 1, 2, "one", 10);
   s.master.kick_lost(11); // Linux's mailbox queue was full: -ENOBUFS
   s.master.send(kBufB, 1, 2, "two", 20);
-  s.kick("master", 21);
+  s.kick(Side::kMaster, 21);
   s.remote.receive(kBufA, 1, 2, "one", 30);
   s.remote.receive(kBufB, 1, 2, "two", 31);
   const auto r = s.finish(100);
@@ -232,8 +232,8 @@ TEST(Ledger, AKickLostByTheDriverDelaysTheMessagesButTheNextOneNotifiesThem) {
 TEST(Ledger, AMessageInTheRingOfAHaltedReceiverIsStuck) {
   LedgerScript s;
   s.master.send(kBufA, 1, 2, "x", 10);
-  s.rx_irq("remote", true, 20); // the remote panicked before it took it
-  EXPECT_EQ(only(s.finish(100, {"remote"})).reason, "stuck_in_ring");
+  s.rx_irq(Side::kRemote, true, 20); // the remote panicked before it took it
+  EXPECT_EQ(only(s.finish(100, {Side::kRemote})).reason, "stuck_in_ring");
 }
 
 TEST(Ledger, MessagesHeldBySoftwareThatRestartedAreLostInTheReset) {
@@ -244,12 +244,12 @@ TEST(Ledger, MessagesHeldBySoftwareThatRestartedAreLostInTheReset) {
   s.remote.held(2, "in the slot", "slot", 13);
   s.remote.start(2, 1, "being sent", 14);
   s.remote.boot(50); // the remote image restarted
-  s.rx_irq("remote", true, 60);
+  s.rx_irq(Side::kRemote, true, 60);
   const auto r = s.finish(100);
   ASSERT_EQ(r.size(), 3u);
   EXPECT_EQ(r[0].reason, "stuck_in_ring"); // published to the image that is gone
   EXPECT_EQ(r[1].reason, "lost_in_reset");
-  EXPECT_EQ(r[1].dropped_by, "remote");
+  EXPECT_EQ(actor_text(r[1].dropped_by), "remote");
   EXPECT_EQ(r[1].dropped_ps, 50000u); // at the reboot
   EXPECT_EQ(r[2].reason, "lost_in_reset");
 }
@@ -264,7 +264,7 @@ TEST(Ledger, TheApplicationLevelDecidesForApplicationsThatKeepMessages) {
   s.remote.receive(kBufB, 0x400, 0x400, "m2", 30);
   s.remote.app_drop(0x400, "m1", "rx_sc_msg slot", "slot_overwritten", 32);
   s.remote.held(0x400, "m2", "rx_sc_msg slot", 33);
-  LedgerScript::Side app{s, "remote", "app_rpmsg_client_sample"}; // the responder's own thread
+  LedgerScript::Peer app{s, Side::kRemote, "app_rpmsg_client_sample"}; // the responder's own thread
   app.consumed(0x400, "m2", 50);
   const auto r = s.finish(100);
   ASSERT_EQ(r.size(), 2u);
@@ -273,8 +273,8 @@ TEST(Ledger, TheApplicationLevelDecidesForApplicationsThatKeepMessages) {
   EXPECT_EQ(r[0].dropped_ps, 32000u);
   EXPECT_EQ(r[1].state, "delivered");
   EXPECT_EQ(r[1].received_ps, 50000u); // when the thread took it
-  EXPECT_EQ(r[1].receiver, "remote/rpmsg_mng_task");
-  EXPECT_EQ(r[1].consumer, "remote/app_rpmsg_client_sample");
+  EXPECT_EQ(actor_text(r[1].receiver), "remote/rpmsg_mng_task");
+  EXPECT_EQ(actor_text(r[1].consumer), "remote/app_rpmsg_client_sample");
   EXPECT_EQ(r[1].stages.at(MessageStage::kReceive), 50000u);
   EXPECT_EQ(r[1].stages.at(MessageStage::kCallback), 31000u);
 }
@@ -337,10 +337,10 @@ TEST(Ledger, MessagesHeldOrBeingSentByAHaltedClusterAreLostInTheHalt) {
   s.master.send(kBufA, 1, 2, "kept", 20);
   s.remote.receive(kBufA, 1, 2, "kept", 30);
   s.remote.held(2, "kept", "queue", 31);
-  const auto r = s.finish(100, {"remote"});
+  const auto r = s.finish(100, {Side::kRemote});
   ASSERT_EQ(r.size(), 2u);
   EXPECT_EQ(r[0].reason, "lost_in_halt");
-  EXPECT_EQ(r[0].dropped_by, "remote");
+  EXPECT_EQ(actor_text(r[0].dropped_by), "remote");
   EXPECT_EQ(r[1].reason, "lost_in_halt");
 }
 
@@ -349,7 +349,7 @@ TEST(Ledger, ADoorbellOnItsWayOrQueuedKeepsAMessageInFlight) {
   LedgerScript a;
   a.remote.idle(5);
   a.master.send(kBufA, 1, 2, "x", 10);
-  a.kick("master", 11);
+  a.kick(Side::kMaster, 11);
   const Ledger::Record ra = only(a.finish(12));
   EXPECT_EQ(ra.state, "in_flight");
   EXPECT_EQ(ra.where, "in vring1, not yet taken (its doorbell is on its way)");
@@ -398,8 +398,8 @@ TEST(Ledger, AnEchoPairsWithTheRequestItCarriesAndRepeatsCount) {
   EXPECT_TRUE(r[2].echo_repeat);
   EXPECT_EQ(r[3].echo_of, 0u);
   const ChannelCounts c = count_channels(r);
-  EXPECT_EQ(c.at({"0x400->0x400", "remote_to_master"}).echoes, 2u);
-  EXPECT_EQ(c.at({"0x400->0x400", "master_to_remote"}).echoes, 0u);
+  EXPECT_EQ(c.at({"0x400->0x400", Direction::kRemoteToMaster}).echoes, 2u);
+  EXPECT_EQ(c.at({"0x400->0x400", Direction::kMasterToRemote}).echoes, 0u);
 }
 
 TEST(Ledger, AnEchoBehindAPrefixPairsWithItsRequest) {
@@ -477,7 +477,7 @@ TEST(Ledger, ABareProgramNamesItsOwnChannel) {
   const std::uint32_t value = 7;
   e = hal::message_event(hal::ProbeKind::kTxPublished, 0x200c6000, 0, 0, &value, 4);
   e.channel = "shared_flag";
-  s.ledger.on_probe("master", "writer", e, 10);
+  s.ledger.on_probe(Side::kMaster, "writer", e, 10);
   EXPECT_EQ(only(s.finish(100)).channel, "shared_flag");
 }
 

@@ -12,11 +12,11 @@ TEST(MessageStages, OneKickNotifiesEveryMessagePublishedBeforeIt) {
   StageTimes a, b;
   a.record(MessageStage::kPublish, 100);
   b.record(MessageStage::kPublish, 200);
-  n.on_published("master", a);
-  n.on_published("master", b);
-  n.on_kick("master", true, 300);
-  n.on_rx_irq("remote", true, 310);
-  n.on_isr("remote", 320);
+  n.on_published(Side::kMaster, a);
+  n.on_published(Side::kMaster, b);
+  n.on_kick(Side::kMaster, true, 300);
+  n.on_rx_irq(Side::kRemote, true, 310);
+  n.on_isr(Side::kRemote, 320);
   for (const StageTimes* t : {&a, &b}) {
     EXPECT_EQ(t->at(MessageStage::kKick), 300u);
     EXPECT_EQ(t->at(MessageStage::kIrq), 310u);
@@ -26,12 +26,12 @@ TEST(MessageStages, OneKickNotifiesEveryMessagePublishedBeforeIt) {
 
 TEST(MessageStages, AKickWhileTheReceiversPinIsHighIsRaisedAtOnce) {
   NotificationTracker n;
-  n.on_rx_irq("remote", true, 50); // an earlier notification not yet taken
+  n.on_rx_irq(Side::kRemote, true, 50); // an earlier notification not yet taken
   StageTimes t;
   t.record(MessageStage::kPublish, 120);
-  n.on_published("master", t);
-  n.on_kick("master", true, 130);
-  n.on_isr("remote", 140);
+  n.on_published(Side::kMaster, t);
+  n.on_kick(Side::kMaster, true, 130);
+  n.on_isr(Side::kRemote, 140);
   EXPECT_EQ(t.at(MessageStage::kIrq), 130u);
   EXPECT_EQ(t.at(MessageStage::kIsr), 140u);
 }
@@ -40,12 +40,12 @@ TEST(MessageStages, AMessageDrainedBeforeItsKickKeepsNoNotificationStages) {
   NotificationTracker n;
   StageTimes t;
   t.record(MessageStage::kPublish, 120);
-  n.on_published("master", t);
+  n.on_published(Side::kMaster, t);
   // The receiver, still draining after an earlier kick, takes it before this kick is written.
   t.record(MessageStage::kDrain, 125);
-  n.on_kick("master", true, 130);
-  n.on_rx_irq("remote", true, 135);
-  n.on_isr("remote", 140);
+  n.on_kick(Side::kMaster, true, 130);
+  n.on_rx_irq(Side::kRemote, true, 135);
+  n.on_isr(Side::kRemote, 140);
   EXPECT_TRUE(t.has(MessageStage::kDrain));
   EXPECT_FALSE(t.has(MessageStage::kKick));
   EXPECT_FALSE(t.has(MessageStage::kIrq));
@@ -56,12 +56,12 @@ TEST(MessageStages, ALostKickNotifiesNothingAndEveryWaitingMessageCountsIt) {
   NotificationTracker n;
   StageTimes t;
   t.record(MessageStage::kPublish, 100);
-  n.on_published("master", t);
-  n.on_kick("master", false, 110); // the mailbox dropped it
-  n.on_kick_lost("master");        // the driver could not send the next one
+  n.on_published(Side::kMaster, t);
+  n.on_kick(Side::kMaster, false, 110); // the mailbox dropped it
+  n.on_kick_lost(Side::kMaster);        // the driver could not send the next one
   EXPECT_EQ(t.kicks_lost, 2u);
   EXPECT_FALSE(t.has(MessageStage::kKick));
-  n.on_kick("master", true, 200);
+  n.on_kick(Side::kMaster, true, 200);
   EXPECT_EQ(t.at(MessageStage::kKick), 200u);
   EXPECT_EQ(t.kicks_lost, 2u);
 }
@@ -70,13 +70,13 @@ TEST(MessageStages, TheReceiversHandlerTakesOnlyItsPeersNotifications) {
   NotificationTracker n;
   StageTimes t;
   t.record(MessageStage::kPublish, 100);
-  n.on_published("master", t);
-  n.on_kick("master", true, 110);
-  n.on_rx_irq("master", true, 115); // the sender's own RX pin
-  n.on_isr("master", 120);
+  n.on_published(Side::kMaster, t);
+  n.on_kick(Side::kMaster, true, 110);
+  n.on_rx_irq(Side::kMaster, true, 115); // the sender's own RX pin
+  n.on_isr(Side::kMaster, 120);
   EXPECT_FALSE(t.has(MessageStage::kIrq));
-  n.on_rx_irq("remote", true, 130);
-  n.on_isr("remote", 140);
+  n.on_rx_irq(Side::kRemote, true, 130);
+  n.on_isr(Side::kRemote, 140);
   EXPECT_EQ(t.at(MessageStage::kIrq), 130u);
   EXPECT_EQ(t.at(MessageStage::kIsr), 140u);
 }

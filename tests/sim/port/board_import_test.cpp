@@ -47,13 +47,13 @@ TEST(BoardImport, TakesTheArtefactsFactsAndTheRestFromTheBase) {
   EXPECT_EQ(b.mailbox.remote.irq_rx, 250u);
   EXPECT_EQ(b.mailbox.master.base, 0x17470000u);
   // From the firmware: the image region (its segments, page-aligned) and Zephyr's regions.
-  ASSERT_EQ(b.remote.mmu.size() >= 4, true);
-  EXPECT_EQ(b.remote.mmu[0].name, "image");
-  EXPECT_EQ(b.remote.mmu[0].base, 0x20000000u);
-  EXPECT_EQ(b.remote.mmu[0].size, 0xc7000u);
+  ASSERT_EQ(b.cluster(Side::kRemote).mmu.size() >= 4, true);
+  EXPECT_EQ(b.cluster(Side::kRemote).mmu[0].name, "image");
+  EXPECT_EQ(b.cluster(Side::kRemote).mmu[0].base, 0x20000000u);
+  EXPECT_EQ(b.cluster(Side::kRemote).mmu[0].size, 0xc7000u);
   // From the base board: what no artefact says.
-  EXPECT_EQ(b.remote.clock_hz, 1500000000u);
-  EXPECT_EQ(b.master.mmu[0].attr, models::MemAttr::kNormalNc);
+  EXPECT_EQ(b.cluster(Side::kRemote).clock_hz, 1500000000u);
+  EXPECT_EQ(b.cluster(Side::kMaster).mmu[0].attr, models::MemAttr::kNormalNc);
 }
 
 TEST(BoardImport, TheFirmwareGivesTheTable) {
@@ -91,14 +91,15 @@ TEST(BoardImport, OddArtefactsStillGiveABoardThatLoads) {
   in.firmware->mmu_regions.push_back(shm);
   const models::BoardConfig b = parse(import_board(in));
   EXPECT_EQ(b.name, "my: board # 2");
-  EXPECT_EQ(b.master.mmu[0].base, 0x200c6000u);
-  EXPECT_EQ(b.master.mmu[0].size, 0x8000u);
+  EXPECT_EQ(b.cluster(Side::kMaster).mmu[0].base, 0x200c6000u);
+  EXPECT_EQ(b.cluster(Side::kMaster).mmu[0].size, 0x8000u);
   // The image stops where the window begins; the window is Normal-NC, as the image left it.
-  ASSERT_GE(b.remote.mmu.size(), 2u);
-  EXPECT_EQ(b.remote.mmu[0].name, "image");
-  EXPECT_EQ(b.remote.mmu[0].base + b.remote.mmu[0].size, 0x200c6000u);
-  EXPECT_EQ(b.remote.mmu[1].name, "shm: all");
-  EXPECT_EQ(b.remote.mmu[1].attr, models::MemAttr::kNormalNc);
+  ASSERT_GE(b.cluster(Side::kRemote).mmu.size(), 2u);
+  EXPECT_EQ(b.cluster(Side::kRemote).mmu[0].name, "image");
+  EXPECT_EQ(b.cluster(Side::kRemote).mmu[0].base + b.cluster(Side::kRemote).mmu[0].size,
+            0x200c6000u);
+  EXPECT_EQ(b.cluster(Side::kRemote).mmu[1].name, "shm: all");
+  EXPECT_EQ(b.cluster(Side::kRemote).mmu[1].attr, models::MemAttr::kNormalNc);
 }
 
 TEST(BoardImport, AnArtefactMissingWhatItMustGiveIsRefused) {

@@ -87,15 +87,18 @@ TEST(Validate, ACacheableRemoteWithoutMaintenanceIsAnError) {
 
 TEST(Validate, ACacheableLinuxMappingIsAnError) {
   ValidateInput in = reference(false);
-  for (models::MmuRegion& m : in.board.master.mmu) m.attr = models::MemAttr::kNormalWb;
+  for (models::MmuRegion& m : in.board.cluster(Side::kMaster).mmu)
+    m.attr = models::MemAttr::kNormalWb;
   EXPECT_NE(find(validate_port(in), "mmu.master.vdev0buffer", CheckStatus::kError), nullptr);
 }
 
 TEST(Validate, AnUnmappedRegionOrARingTooBigForItsCarveOut) {
   ValidateInput in = reference(false);
-  in.board.remote.mmu.erase(std::remove_if(in.board.remote.mmu.begin(), in.board.remote.mmu.end(),
-                                           [](const auto& m) { return m.name == "VRING1"; }),
-                            in.board.remote.mmu.end());
+  in.board.cluster(Side::kRemote)
+      .mmu.erase(std::remove_if(in.board.cluster(Side::kRemote).mmu.begin(),
+                                in.board.cluster(Side::kRemote).mmu.end(),
+                                [](const auto& m) { return m.name == "VRING1"; }),
+                 in.board.cluster(Side::kRemote).mmu.end());
   in.remote.image.vring_num = 256; // two pages a ring, 256 KiB of buffers
   const std::vector<CheckResult> results = validate_port(in);
   EXPECT_NE(find(results, "mmu.remote.vdev0vring1", CheckStatus::kError), nullptr);

@@ -11,19 +11,23 @@ using models::CoreHolder;
 TraceData sample() {
   TraceData d;
   d.scenario = "s";
+  d.clusters = {{"master", Side::kMaster}, {"remote", Side::kRemote}};
   d.slices = {{"master", 0, CoreHolder::kThread, "kworker", 0, 10000000},
               {"master", 0, CoreHolder::kIsr, "irq 242", 10000000, 11000000},
               {"master", 0, CoreHolder::kIdle, "", 11000000, 20000000},
               {"remote", 0, CoreHolder::kThread, "app", 5000000, 15000000}};
   d.console = {{"remote", 0, "app", "hello\n", 6000000, 7000000}};
-  d.instants = {{"master -> remote", "kick", 2000000}};
-  d.counters = {{"cmd FIFO master -> remote", 2000000, 1}, {"vring1.avail.idx", 1500000, 3}};
+  d.instants = {{Direction::kMasterToRemote, "kick", 2000000}};
+  d.counters = {
+      {TraceCounter::Kind::kCmdFifo, Direction::kMasterToRemote, "cmd FIFO master -> remote",
+       2000000, 1},
+      {TraceCounter::Kind::kRingIndex, Direction::kMasterToRemote, "vring1.avail.idx", 1500000, 3}};
   Ledger::Record m;
   m.channel = "ep";
   m.id = 7;
-  m.sender = "master/kworker";
-  m.receiver = "remote/app";
-  m.consumer = "remote/app";
+  m.sender = {Side::kMaster, "kworker"};
+  m.receiver = Actor{Side::kRemote, "app"};
+  m.consumer = Actor{Side::kRemote, "app"};
   m.state = "delivered";
   m.sent_ps = 1000000;
   m.received_ps = 9000000;
@@ -33,11 +37,11 @@ TraceData sample() {
   lost.id = 8;
   lost.state = "dropped";
   lost.reason = "slot_overwritten";
-  lost.dropped_by = "remote/app";
+  lost.dropped_by = Actor{Side::kRemote, "app"};
   lost.dropped_ps = 8000000;
   Ledger::Record moving = m;
   moving.id = 9;
-  moving.receiver.clear();
+  moving.receiver.reset();
   moving.state = "in_flight";
   moving.where = "in vring1, not yet taken (a notification is pending)";
   d.messages = {m, lost, moving};

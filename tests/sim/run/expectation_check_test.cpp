@@ -33,7 +33,7 @@ TEST(Expectations, EvaluateReportsExpectedAndActual) {
   r.outcome = "panic";
   r.messages.delivered = 4;
   r.messages.corrupted = 1;
-  r.console["remote"] = "reader done\n";
+  r.console[Side::kRemote] = "reader done\n";
   models::PanicInfo p;
   p.cluster = "remote";
   p.kind = "mmu_fault";
@@ -59,8 +59,8 @@ TEST(Expectations, EvaluateReportsExpectedAndActual) {
   }
 }
 
-Ledger::Record record(const std::string& channel, const std::string& direction,
-                      const std::string& state, std::uint64_t echo_of = 0) {
+Ledger::Record record(const std::string& channel, Direction direction, const std::string& state,
+                      std::uint64_t echo_of = 0) {
   Ledger::Record r;
   r.channel = channel;
   r.direction = direction;
@@ -76,11 +76,11 @@ TEST(Expectations, ChannelCountsComeFromTheMessageLogPerDirection) {
                               "  rpmsg-tty:\n    master_to_remote: {delivered: 0}\n");
   Expectations e = parse_expectations(config::ConfigNode(d, "expect"));
   RunResult r;
-  r.message_log = {record("rpmsg-client-sample", "master_to_remote", "delivered"),
-                   record("rpmsg-client-sample", "master_to_remote", "dropped"),
-                   record("rpmsg-client-sample", "master_to_remote", "dropped"),
-                   record("rpmsg-client-sample", "remote_to_master", "delivered", 1),
-                   record("other", "master_to_remote", "delivered")};
+  r.message_log = {record("rpmsg-client-sample", Direction::kMasterToRemote, "delivered"),
+                   record("rpmsg-client-sample", Direction::kMasterToRemote, "dropped"),
+                   record("rpmsg-client-sample", Direction::kMasterToRemote, "dropped"),
+                   record("rpmsg-client-sample", Direction::kRemoteToMaster, "delivered", 1),
+                   record("other", Direction::kMasterToRemote, "delivered")};
   std::vector<ExpectationResult> out = evaluate(e, r);
   ASSERT_EQ(out.size(), 6u);
   for (const ExpectationResult& x : out) {
@@ -130,7 +130,7 @@ TEST(Expectations, AChannelThatNeverAppearedFailsInsteadOfCountingZero) {
   config::ConfigValue d = doc("channels:\n  rpmsg-clinet-sample: {master_to_remote: {sent: 0}}\n");
   Expectations e = parse_expectations(config::ConfigNode(d, "expect"));
   RunResult r;
-  r.message_log = {record("rpmsg-client-sample", "master_to_remote", "delivered")};
+  r.message_log = {record("rpmsg-client-sample", Direction::kMasterToRemote, "delivered")};
   std::vector<ExpectationResult> out = evaluate(e, r);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_FALSE(out[0].ok);

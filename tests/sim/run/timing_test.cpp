@@ -18,7 +18,7 @@ TEST(Timing, IntervalsPerDirectionWithPercentiles) {
   const TimingResult t = summarize_timing(s.finish(50000), {});
   ASSERT_EQ(t.directions.size(), 2u);
   const DirectionTiming& m = t.directions[0];
-  EXPECT_EQ(m.sender, "master");
+  EXPECT_EQ(m.direction, Direction::kMasterToRemote);
   EXPECT_EQ(m.messages, 4u);
   EXPECT_EQ(m.received, 3u);
   ASSERT_EQ(m.intervals.size(), 8u); // send..receive: 8 consecutive pairs
@@ -33,11 +33,11 @@ TEST(Timing, IntervalsPerDirectionWithPercentiles) {
   EXPECT_EQ(m.total.max, 3006000u); // send -> the application took it
   // The echoes: started and published at once, read by Linux's callback two ns later.
   const DirectionTiming& r = t.directions[1];
-  EXPECT_EQ(r.sender, "remote");
+  EXPECT_EQ(r.direction, Direction::kRemoteToMaster);
   EXPECT_EQ(r.received, 3u);
   ASSERT_EQ(t.round_trips.size(), 1u);
   EXPECT_EQ(t.round_trips[0].channel, "0x400->0x400");
-  EXPECT_EQ(t.round_trips[0].requester, "master");
+  EXPECT_EQ(t.round_trips[0].requester, Side::kMaster);
   EXPECT_EQ(t.round_trips[0].ps.count, 3u);
   EXPECT_EQ(t.round_trips[0].ps.p50, 2010000u);
   EXPECT_EQ(t.round_trips[0].ps.max, 3010000u);

@@ -29,31 +29,71 @@ std::string error_of(const std::string& text) {
   return "no error";
 }
 
+using Faults = std::vector<std::shared_ptr<const Fault>>;
+
+Faults parse(const config::ConfigValue& d) {
+  return parse_faults(config::ConfigNode(d, "faults"), board());
+}
+
+void apply_all(const Faults& faults, models::BoardConfig& b, MasterSoftware& master,
+               RemoteSoftware& remote) {
+  for (const auto& f : faults) f->apply(b, master, remote);
+}
+
 TEST(Faults, SkipCacheOpEveryCallOrTheNth) {
   config::ConfigValue d =
       doc("- skip_cache_op: { cluster: remote, site: tx_buffer_flush }\n"
           "- skip_cache_op: { cluster: remote, site: rx_avail_idx_invalidate, nth: 3 }\n");
-  const std::vector<FaultSpec> f = parse_faults(config::ConfigNode(d, "faults"), board());
+  const Faults f = parse(d);
   ASSERT_EQ(f.size(), 2u);
-  EXPECT_EQ(f[0].kind, FaultKind::kSkipCacheOp);
-  EXPECT_STREQ(fault_kind_name(f[0].kind), "skip_cache_op");
-  EXPECT_EQ(f[0].site, "tx_buffer_flush");
-  EXPECT_EQ(f[0].nth, 0u);
-  EXPECT_EQ(f[1].site, "rx_avail_idx_invalidate");
-  EXPECT_EQ(f[1].nth, 3u);
+  EXPECT_STREQ(f[0]->kind(), "skip_cache_op");
+  EXPECT_EQ(f[0]->side(), Side::kRemote);
+  EXPECT_EQ(f[0]->description(), "skip_cache_op remote/tx_buffer_flush (every call)");
+  EXPECT_EQ(f[0]->settings().dump(), R"({"site":"tx_buffer_flush"})");
+  EXPECT_EQ(f[1]->description(), "skip_cache_op remote/rx_avail_idx_invalidate (call 3)");
+  EXPECT_EQ(f[1]->settings().dump(), R"({"site":"rx_avail_idx_invalidate","nth":3})");
+}
+
+TEST(Faults, TheRecordCarriesKindSideAndSettings) {
+  config::ConfigValue d =
+      doc("- mailbox: { direction: remote_to_master, action: delay, nth: 2, delay: 3us }\n");
+  const FaultRecord r = parse(d).at(0)->blank_record();
+  EXPECT_EQ(r.kind, "mailbox");
+  EXPECT_EQ(r.side, Side::kRemote); // the sender
+  EXPECT_EQ(r.description, "mailbox remote_to_master delay of message 2 by 3.000 us");
+  EXPECT_EQ(r.settings.dump(),
+            R"({"nth":2,"direction":"remote_to_master","action":"delay","delay_ns":3000})");
+  EXPECT_EQ(r.occurrences, 0u);
+  EXPECT_TRUE(r.fired.empty());
+}
+
+TEST(Faults, EnumerationsSuggestTheNearestValue) {
+  const std::string action =
+      error_of("- mailbox: { direction: master_to_remote, action: dorp, nth: 1 }\n");
+  EXPECT_NE(action.find("faults[0].mailbox.action"), std::string::npos) << action;
+  EXPECT_NE(action.find("did you mean 'drop'?"), std::string::npos) << action;
+  const std::string direction =
+      error_of("- mailbox: { direction: master_to_remot, action: drop, nth: 1 }\n");
+  EXPECT_NE(direction.find("did you mean 'master_to_remote'?"), std::string::npos) << direction;
+  const std::string kind = error_of("- skip_cache_ops: { cluster: remote, site: x }\n");
+  EXPECT_NE(kind.find("unknown fault 'skip_cache_ops' (did you mean 'skip_cache_op'?)"),
+            std::string::npos)
+      << kind;
+  const std::string cluster = error_of("- unmap_region: { cluster: remot, region: image }\n");
+  EXPECT_NE(cluster.find("did you mean 'remote'?"), std::string::npos) << cluster;
 }
 
 TEST(Faults, SoftwareFaultsReachTheStacksOptions) {
   config::ConfigValue d = doc("- double_tx_buffer: { nth: 4 }\n"
                               "- ignore_vq_irq_when_attached: {}\n");
-  const std::vector<FaultSpec> f = parse_faults(config::ConfigNode(d, "faults"), board());
+  const Faults f = parse(d);
   ASSERT_EQ(f.size(), 2u);
-  EXPECT_EQ(f[0].cluster, "remote");
-  EXPECT_EQ(f[1].cluster, "master");
+  EXPECT_EQ(f[0]->side(), Side::kRemote);
+  EXPECT_EQ(f[1]->side(), Side::kMaster);
   MasterSoftware master;
   RemoteSoftware remote;
   models::BoardConfig b = board();
-  apply_scenario_faults(f, b, master, remote);
+  apply_all(f, b, master, remote);
   EXPECT_EQ(remote.image.double_tx_buffer_nth, 4u);
   EXPECT_TRUE(master.kernel.ignore_vq_irq_when_attached);
   EXPECT_NE(error_of("- double_tx_buffer: {}\n").find("nth"), std::string::npos);
@@ -83,19 +123,19 @@ TEST(Faults, ConfigurationFaultsChangeTheBoardAndTheRemoteBoot) {
                               "- unmap_region: { cluster: remote, region: VDEV0BUFFER }\n"
                               "- remote_boots_late: { at: 500ms }\n"
                               "- remote_restarts: { at: 1s, reboot: 20ms }\n");
-  const std::vector<FaultSpec> f = parse_faults(config::ConfigNode(d, "faults"), board());
+  const Faults f = parse(d);
   models::BoardConfig b = board();
   MasterSoftware master;
   RemoteSoftware remote;
-  apply_scenario_faults(f, b, master, remote);
-  for (const models::MmuRegion& r : b.master.mmu) {
+  apply_all(f, b, master, remote);
+  for (const models::MmuRegion& r : b.cluster(Side::kMaster).mmu) {
     if (r.name == "rpmsg_shm") {
       EXPECT_EQ(r.attr, models::MemAttr::kNormalWb);
     }
   }
   EXPECT_EQ(b.carveout("rsc_table")->rsc_offset, std::optional<std::uint64_t>(0x400));
-  for (const models::MmuRegion& r : b.remote.mmu) EXPECT_NE(r.name, "VDEV0BUFFER");
-  EXPECT_EQ(b.remote.mmu.size(), board().remote.mmu.size() - 1);
+  for (const models::MmuRegion& r : b.cluster(Side::kRemote).mmu) EXPECT_NE(r.name, "VDEV0BUFFER");
+  EXPECT_EQ(b.cluster(Side::kRemote).mmu.size(), board().cluster(Side::kRemote).mmu.size() - 1);
   EXPECT_EQ(remote.boot_at, 500 * kPsPerMs);
   EXPECT_EQ(remote.restart_at, 1000 * kPsPerMs);
   EXPECT_EQ(remote.restart_delay, 20 * kPsPerMs);

@@ -46,7 +46,7 @@ TEST(Scenario, SetOverridesBoardKeysAndPointsAtTheScenarioOnError) {
   ScenarioFile f(
       std::string("name: t\nstop_at: 1ms\nset:\n  clusters.remote.dcache.size: 64KiB\n") + kApps);
   Scenario sc = load_scenario(f.path());
-  EXPECT_EQ(sc.board.remote.dcache.size, 64u * 1024);
+  EXPECT_EQ(sc.board.cluster(Side::kRemote).dcache.size, 64u * 1024);
 
   ScenarioFile bad(
       std::string("name: t\nstop_at: 1ms\nset:\n  clusters.remote.dcache.size: 3KiB\n") + kApps);

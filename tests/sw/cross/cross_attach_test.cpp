@@ -75,11 +75,12 @@ TEST(CrossAttach, LinuxAttachesAndTheRemoteSeesDriverOk) {
   EXPECT_EQ(rig.zephyr_status.kicks_sent, 0u);
   EXPECT_EQ(rig.board.mailbox().stats(Terminal::kA).kicks, 0u);
 
-  const std::string& dmesg = rig.console("master");
+  const std::string& dmesg = rig.console(Side::kMaster);
   EXPECT_TRUE(contains(dmesg, "remoteproc remoteproc0: attaching to tcc-rproc\n")) << dmesg;
   EXPECT_TRUE(contains(dmesg, "virtio_rpmsg_bus virtio0: rpmsg host is online\n")) << dmesg;
   EXPECT_TRUE(contains(dmesg, "remote processor tcc-rproc is now attached\n")) << dmesg;
-  EXPECT_TRUE(contains(rig.console("remote"), "OpenAMP[remote] Linux responder demo started\n"));
+  EXPECT_TRUE(
+      contains(rig.console(Side::kRemote), "OpenAMP[remote] Linux responder demo started\n"));
 }
 
 TEST(CrossAttach, StockResponderAnnouncementCreatesTheChannelAndProbesTheClientSample) {
@@ -96,7 +97,7 @@ TEST(CrossAttach, StockResponderAnnouncementCreatesTheChannelAndProbesTheClientS
   EXPECT_EQ(responder.status().create_status, 0);
   EXPECT_EQ(rig.linux_status.channels_created, (std::vector<std::string>{"rpmsg-client-sample"}));
   EXPECT_TRUE(rig.linux_status.channels_destroyed.empty());
-  const std::string& dmesg = rig.console("master");
+  const std::string& dmesg = rig.console(Side::kMaster);
   EXPECT_TRUE(contains(
       dmesg, "virtio_rpmsg_bus virtio0: creating channel rpmsg-client-sample addr 0x400\n"))
       << dmesg;
@@ -106,7 +107,7 @@ TEST(CrossAttach, StockResponderAnnouncementCreatesTheChannelAndProbesTheClientS
              "0x400!\n"))
       << dmesg;
   EXPECT_EQ(sample.sent(), 1u);
-  const auto notes = rig.probes("master", hal::ProbeKind::kNote);
+  const auto notes = rig.probes(Side::kMaster, hal::ProbeKind::kNote);
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_EQ(notes[0].reason, "rpmsg channel created: rpmsg-client-sample");
   // The NS message was the remote's first TX buffer: one used entry in vring0, given back.

@@ -37,7 +37,7 @@ std::ostream& operator<<(std::ostream& os, const Msg& m) {
 }
 
 /// Application messages (not the name service's) a side reported `kind` of.
-std::vector<Msg> messages(CrossRig& rig, const std::string& side, ProbeKind kind) {
+std::vector<Msg> messages(CrossRig& rig, Side side, ProbeKind kind) {
   std::vector<Msg> out;
   for (const FakeHal::Probe& p : rig.probes(side, kind))
     if (p.dst != 53) out.push_back({p.address, p.src, p.dst, p.digest, p.length});
@@ -59,7 +59,7 @@ TEST(CrossPingPong, ClientSampleCountThreeGetsThreeEchoesAndSaysGoodbye) {
   EXPECT_GT(done_at, 0u);
   EXPECT_EQ(sample.sent(), 3u);
   EXPECT_EQ(sample.received(), 3u);
-  const std::string& dmesg = rig.console("master");
+  const std::string& dmesg = rig.console(Side::kMaster);
   const std::string dev = "rpmsg_client_sample virtio0.rpmsg-client-sample.-1.1024: ";
   for (int i = 1; i <= 3; ++i)
     EXPECT_TRUE(contains(dmesg, dev + "incoming msg " + std::to_string(i) + " (src: 0x400)\n"))
@@ -74,18 +74,18 @@ TEST(CrossPingPong, ClientSampleCountThreeGetsThreeEchoesAndSaysGoodbye) {
   EXPECT_EQ(responder.status().echo_failures, 0u);
   EXPECT_FALSE(responder.status().ended);
   EXPECT_TRUE(
-      contains(rig.console("remote"), "[Linux sample client] incoming msg 3: hello world!\n"));
+      contains(rig.console(Side::kRemote), "[Linux sample client] incoming msg 3: hello world!\n"));
 
   // What the ledger is told: each side reads exactly what the other published (buffer, header,
   // payload), three each way; nothing dropped on either side.
-  const std::vector<Msg> out = messages(rig, "master", ProbeKind::kTxPublished);
+  const std::vector<Msg> out = messages(rig, Side::kMaster, ProbeKind::kTxPublished);
   ASSERT_EQ(out.size(), 3u);
   for (const Msg& m : out) EXPECT_EQ(m.digest, kHelloDigest);
-  EXPECT_EQ(messages(rig, "remote", ProbeKind::kRxHanded), out);
-  const std::vector<Msg> back = messages(rig, "remote", ProbeKind::kTxPublished);
+  EXPECT_EQ(messages(rig, Side::kRemote, ProbeKind::kRxHanded), out);
+  const std::vector<Msg> back = messages(rig, Side::kRemote, ProbeKind::kTxPublished);
   ASSERT_EQ(back.size(), 3u);
-  EXPECT_EQ(messages(rig, "master", ProbeKind::kRxHanded), back);
-  for (const char* side : {"master", "remote"}) {
+  EXPECT_EQ(messages(rig, Side::kMaster, ProbeKind::kRxHanded), back);
+  for (Side side : kSides) {
     EXPECT_TRUE(rig.probes(side, ProbeKind::kTxFailed).empty());
     EXPECT_TRUE(rig.probes(side, ProbeKind::kRxDropped).empty());
     EXPECT_TRUE(rig.probes(side, ProbeKind::kAppDropped).empty());
@@ -113,7 +113,7 @@ TEST(CrossPingPong, IsDeterministic) {
     sw::apps::ClientSampleResponder responder;
     rig.boot({&sample}, {&responder});
     rig.board.run_until(50 * kMs);
-    dmesg[run] = rig.console("master") + "|" + rig.console("remote");
+    dmesg[run] = rig.console(Side::kMaster) + "|" + rig.console(Side::kRemote);
   }
   EXPECT_EQ(dmesg[0], dmesg[1]);
   EXPECT_EQ(done[0], done[1]);

@@ -54,29 +54,29 @@ public:
   void boot(std::vector<sw::lnx::RpmsgDriver*> drivers, std::vector<sw::zephyr::ZephyrApp*> apps) {
     drivers_ = std::move(drivers);
     apps_ = std::move(apps);
-    board.boot("remote", {"main", 0, false, 0}, [this](hal::Hal& hal) {
-      sw::zephyr::boot(hal, board.info("remote"), zephyr_options, apps_, zephyr_status);
+    board.boot(Side::kRemote, {"main", 0, false, 0}, [this](hal::Hal& hal) {
+      sw::zephyr::boot(hal, board.info(Side::kRemote), zephyr_options, apps_, zephyr_status);
     });
-    board.boot("master", {"init", 0, false, 0}, [this](hal::Hal& hal) {
-      sw::lnx::boot(hal, board.info("master"), linux_options, drivers_, linux_status);
+    board.boot(Side::kMaster, {"init", 0, false, 0}, [this](hal::Hal& hal) {
+      sw::lnx::boot(hal, board.info(Side::kMaster), linux_options, drivers_, linux_status);
     });
   }
 
-  std::vector<FakeHal::Probe> probes(const std::string& side, hal::ProbeKind kind) {
+  std::vector<FakeHal::Probe> probes(Side side, hal::ProbeKind kind) {
     std::vector<FakeHal::Probe> out;
     for (const FakeHal::Probe& p : board.hal(side).probes())
       if (p.kind == kind) out.push_back(p);
     return out;
   }
-  const std::string& console(const std::string& side) { return board.hal(side).console_output(); }
+  const std::string& console(Side side) { return board.hal(side).console_output(); }
   /// Address of the vdev status byte in the remote's table.
   std::uint64_t status_addr() const {
     return zephyr_options.rsc_table + sw::shm::rsc::ZephyrTableLayout{1}.status();
   }
   /// Neither cluster panicked (a HAL panic or an exception escaping a thread).
   void expect_no_panic() {
-    EXPECT_EQ(board.os("master").panic_reason(), "");
-    EXPECT_EQ(board.os("remote").panic_reason(), "");
+    EXPECT_EQ(board.os(Side::kMaster).panic_reason(), "");
+    EXPECT_EQ(board.os(Side::kRemote).panic_reason(), "");
   }
 
   FailOnWarnings fail_on_warnings;

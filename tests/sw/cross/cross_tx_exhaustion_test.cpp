@@ -93,13 +93,13 @@ TEST(CrossTxExhaustion, BlockingSendTimesOutWhenTheRemoteHoldsEveryBuffer) {
   EXPECT_GE(run.done_at, 100 * kMs);
   EXPECT_LT(run.done_at, 101 * kMs);
   // The stack reports ten sends started, eight published, two given up after waiting.
-  EXPECT_EQ(seqs(rig.probes("master", ProbeKind::kTxStart)),
+  EXPECT_EQ(seqs(rig.probes(Side::kMaster, ProbeKind::kTxStart)),
             (std::vector<std::uint64_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
-  EXPECT_EQ(seqs(rig.probes("master", ProbeKind::kTxPublished)),
+  EXPECT_EQ(seqs(rig.probes(Side::kMaster, ProbeKind::kTxPublished)),
             (std::vector<std::uint64_t>{1, 2, 3, 4, 5, 6, 7, 8}));
-  EXPECT_EQ(reasons(rig.probes("master", ProbeKind::kTxFailed)),
+  EXPECT_EQ(reasons(rig.probes(Side::kMaster, ProbeKind::kTxFailed)),
             (std::vector<std::string>{"tx_timeout", "tx_timeout"}));
-  const std::string& dmesg = rig.console("master");
+  const std::string& dmesg = rig.console(Side::kMaster);
   std::size_t timeouts = 0;
   for (std::size_t at = dmesg.find("timeout waiting for a tx buffer"); at != std::string::npos;
        at = dmesg.find("timeout waiting for a tx buffer", at + 1))
@@ -127,14 +127,15 @@ TEST(CrossTxExhaustion, TrysendGetsEnomemAtOnceWhenTheRemoteHoldsEveryBuffer) {
   EXPECT_EQ(run.sender.dropped(), 2u);
   EXPECT_EQ(rig.linux_status.tx_timeouts, 0u);
   EXPECT_LT(run.done_at, 1 * kMs); // no waiting at all
-  EXPECT_EQ(reasons(rig.probes("master", ProbeKind::kTxFailed)),
+  EXPECT_EQ(reasons(rig.probes(Side::kMaster, ProbeKind::kTxFailed)),
             (std::vector<std::string>{"no_tx_buffer", "no_tx_buffer"}));
-  EXPECT_FALSE(contains(rig.console("master"), "timeout waiting")) << rig.console("master");
+  EXPECT_FALSE(contains(rig.console(Side::kMaster), "timeout waiting"))
+      << rig.console(Side::kMaster);
   // The remote got all eight and keeps them.
   EXPECT_EQ(remote.held, 8u);
-  EXPECT_EQ(seqs(rig.probes("master", ProbeKind::kTxStart)),
+  EXPECT_EQ(seqs(rig.probes(Side::kMaster, ProbeKind::kTxStart)),
             (std::vector<std::uint64_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
-  EXPECT_EQ(seqs(rig.probes("remote", ProbeKind::kRxHanded)),
+  EXPECT_EQ(seqs(rig.probes(Side::kRemote, ProbeKind::kRxHanded)),
             (std::vector<std::uint64_t>{1, 2, 3, 4, 5, 6, 7, 8}));
 }
 
@@ -150,22 +151,23 @@ TEST(CrossTxExhaustion, TtyResponderLeaksEveryHeldBufferOfABurstButTheLast) {
   // The burst: 8 buffers out, 2 trysends refused.
   EXPECT_EQ(run.sender.sent(), 8u);
   EXPECT_EQ(run.sender.dropped(), 2u);
-  EXPECT_EQ(reasons(rig.probes("master", ProbeKind::kTxFailed)),
+  EXPECT_EQ(reasons(rig.probes(Side::kMaster, ProbeKind::kTxFailed)),
             (std::vector<std::string>{"no_tx_buffer", "no_tx_buffer"}));
   // One drain of vring1 ran all eight callbacks before the TTY thread: each overwrote the held
   // pointer, so buffers 1..7 are never released and only message 8 is answered.
   EXPECT_EQ(tty.status().callbacks, 8u);
   EXPECT_EQ(tty.status().leaked, 7u);
   EXPECT_EQ(tty.status().replies, 1u);
-  const auto leaks = rig.probes("remote", ProbeKind::kAppDropped);
+  const auto leaks = rig.probes(Side::kRemote, ProbeKind::kAppDropped);
   EXPECT_EQ(seqs(leaks), (std::vector<std::uint64_t>{1, 2, 3, 4, 5, 6, 7}));
   for (const auto& l : leaks) EXPECT_EQ(l.reason, "held_buffer_leaked");
   EXPECT_EQ(rig.board.peek_le<std::uint16_t>(kVring1 + kRing.used_idx()), 1); // only message 8's
   // Linux got the NS announcement and the one reply ("TTY 0x0400: " + message 8).
   EXPECT_EQ(rig.linux_status.rx_messages, 2u);
-  EXPECT_EQ(seqs(rig.probes("remote", ProbeKind::kAppConsumed)), (std::vector<std::uint64_t>{8}));
+  EXPECT_EQ(seqs(rig.probes(Side::kRemote, ProbeKind::kAppConsumed)),
+            (std::vector<std::uint64_t>{8}));
   std::vector<FakeHal::Probe> replies;
-  for (const auto& p : rig.probes("remote", ProbeKind::kTxPublished))
+  for (const auto& p : rig.probes(Side::kRemote, ProbeKind::kTxPublished))
     if (p.dst != 53) replies.push_back(p);
   ASSERT_EQ(replies.size(), 1u);
   EXPECT_EQ(replies[0].length, 12u + 16u);
@@ -174,7 +176,7 @@ TEST(CrossTxExhaustion, TtyResponderLeaksEveryHeldBufferOfABurstButTheLast) {
   // same 28 bytes the remote published.
   EXPECT_EQ(run.sender.echoes(), 1u);
   std::vector<FakeHal::Probe> echoes;
-  for (const auto& p : rig.probes("master", ProbeKind::kRxHanded))
+  for (const auto& p : rig.probes(Side::kMaster, ProbeKind::kRxHanded))
     if (p.dst != 53) echoes.push_back(p);
   ASSERT_EQ(echoes.size(), 1u);
   EXPECT_EQ(echoes[0].address, replies[0].address);

@@ -25,8 +25,8 @@ TEST(LinuxAttach, PublishesStatusVringsAndRxBuffersThroughTheReferenceTable) {
   boot_linux(f, LinuxOptions{}, {}, st);
   std::unique_ptr<ScriptedRemote> remote;
   bool driver_ok = false;
-  f.boot("remote", {"remote", 5, false, 0}, [&](hal::Hal& hal) {
-    remote = std::make_unique<ScriptedRemote>(hal, f.info("remote"));
+  f.boot(Side::kRemote, {"remote", 5, false, 0}, [&](hal::Hal& hal) {
+    remote = std::make_unique<ScriptedRemote>(hal, f.info(Side::kRemote));
     remote->attach_mailbox();
     driver_ok = remote->wait_driver_ok(100 * hal::kMs);
     remote->wait_words(1, 100 * hal::kMs);
@@ -84,7 +84,7 @@ TEST(LinuxAttach, PublishesStatusVringsAndRxBuffersThroughTheReferenceTable) {
   EXPECT_EQ(st.kicks_sent, 1u);
   EXPECT_EQ(st.kicks_lost, 0u);
 
-  const std::string console = f.console("master");
+  const std::string console = f.console(Side::kMaster);
   EXPECT_TRUE(contains(console, "] remoteproc remoteproc0: tcc-rproc is available\n"));
   EXPECT_TRUE(contains(console, "] remoteproc remoteproc0: attaching to tcc-rproc\n"));
   EXPECT_TRUE(contains(console, "] virtio_rpmsg_bus virtio0: rpmsg host is online\n"));
@@ -107,7 +107,7 @@ TEST(LinuxAttach, TableVersion2FailsWithAddressAndValueAndNoCrash) {
   EXPECT_TRUE(contains(st.attach_error, "version 2")) << st.attach_error;
   EXPECT_TRUE(contains(st.attach_error, "0x200c63b8")) << st.attach_error;
   EXPECT_EQ(st.attach_error_address, kTable);
-  const std::string console = f.console("master");
+  const std::string console = f.console(Side::kMaster);
   EXPECT_TRUE(contains(console, "remoteproc remoteproc0: resource table version 2 at 0x200c63b8"))
       << console;
   EXPECT_TRUE(contains(console, "remoteproc remoteproc0: Failed to process resources: -22"));
@@ -143,7 +143,7 @@ TEST(LinuxAttach, VringDaOutsideItsCarveoutFailsTheAttach) {
   EXPECT_FALSE(st.attached);
   EXPECT_TRUE(contains(st.attach_error, "doesn't fit da request")) << st.attach_error;
   EXPECT_EQ(st.attach_error_address, kVdev + sw::shm::rsc::kVdevVrings);
-  const std::string console = f.console("master");
+  const std::string console = f.console(Side::kMaster);
   EXPECT_TRUE(contains(console, "tcc-rproc tcc-rproc: Registered carveout doesn't fit da request"))
       << console;
   EXPECT_TRUE(contains(console, "Failed to process resources: -12"));
@@ -178,9 +178,9 @@ TEST(LinuxAttach, BufferPoolTooSmallFailsTheRpmsgProbeButNotTheAttach) {
   EXPECT_EQ(peek_le<std::uint8_t>(f, kVdev + sw::shm::rsc::kVdevStatus),
             sw::shm::rsc::kStatusFailed | sw::shm::rsc::kStatusDriver |
                 sw::shm::rsc::kStatusAcknowledge);
-  EXPECT_TRUE(
-      contains(f.console("master"), "virtio_rpmsg_bus: probe of virtio0 failed with error -12"))
-      << f.console("master");
+  EXPECT_TRUE(contains(f.console(Side::kMaster),
+                       "virtio_rpmsg_bus: probe of virtio0 failed with error -12"))
+      << f.console(Side::kMaster);
 }
 
 TEST(LinuxAttach, VringLengthNotAPowerOfTwoIsFreedInTheTable) {
@@ -197,7 +197,7 @@ TEST(LinuxAttach, VringLengthNotAPowerOfTwoIsFreedInTheTable) {
   // rproc_free_vring: da = 0, notifyid = -1.
   EXPECT_EQ(peek_le<std::uint32_t>(f, v0 + sw::shm::rsc::kVringDa), 0u);
   EXPECT_EQ(peek_le<std::uint32_t>(f, v0 + sw::shm::rsc::kVringNotifyId), 0xffffffffu);
-  const std::string console = f.console("master");
+  const std::string console = f.console(Side::kMaster);
   EXPECT_TRUE(contains(console, "virtio_rpmsg_bus virtio0: Bad virtqueue length 6")) << console;
   EXPECT_TRUE(contains(console, "virtio_rpmsg_bus virtio0: vring_new_virtqueue input failed"));
 }

@@ -40,7 +40,7 @@ TEST(LinuxRpmsg, NameServiceCreatesChannelsAndProbesTheDriverByName) {
   EXPECT_EQ(drv.probed[0].src, 0x400u); // the first dynamic endpoint
   EXPECT_EQ(drv.probed[0].dst, 0x401u);
   EXPECT_EQ(drv.probed[0].dev_name, "virtio0.test-channel.-1.1025");
-  const std::string console = f.console("master");
+  const std::string console = f.console(Side::kMaster);
   EXPECT_TRUE(
       contains(console, "virtio_rpmsg_bus virtio0: creating channel test-channel addr 0x401"))
       << console;
@@ -138,8 +138,8 @@ TEST(LinuxRpmsg, BlockingSendTimesOutWithErestartsys) {
   // The last sleeper left: NO_INTERRUPT again.
   EXPECT_EQ(peek_le<std::uint16_t>(f, kVring1 + kLayout.avail_flags()), 1);
   EXPECT_TRUE(
-      contains(f.console("master"), "virtio0.sink.-1.1024: timeout waiting for a tx buffer"))
-      << f.console("master");
+      contains(f.console(Side::kMaster), "virtio0.sink.-1.1024: timeout waiting for a tx buffer"))
+      << f.console(Side::kMaster);
 }
 
 TEST(LinuxRpmsg, SendFromTheRxWorkSleepsTheFullTimeoutEvenWhenTheRemoteFreesABuffer) {
@@ -198,8 +198,8 @@ TEST(LinuxRpmsg, MessageWithNoRecipientIsDroppedAndItsBufferReposted) {
   EXPECT_EQ(st.rx_no_recipient, 1u);
   EXPECT_EQ(st.rx_messages, 0u);
   EXPECT_EQ(peek_le<std::uint16_t>(f, kVring0 + kLayout.avail_idx()), 9);
-  EXPECT_TRUE(
-      contains(f.console("master"), "virtio_rpmsg_bus virtio0: msg received with no recipient"));
+  EXPECT_TRUE(contains(f.console(Side::kMaster),
+                       "virtio_rpmsg_bus virtio0: msg received with no recipient"));
   // The buffer went back and vring0's used.flags allowed it: Linux kicked notify id 0 again
   // (the OpenAMP remote sets NO_NOTIFY there, so this kick never happens against it).
   EXPECT_EQ(remote->words(), (std::vector<std::uint32_t>{0, 0}));
@@ -220,9 +220,9 @@ TEST(LinuxRpmsg, InboundMessageTooBigLeaksItsRxBuffer) {
   f.run(ms(60));
 
   EXPECT_EQ(st.rx_too_big, 1u);
-  EXPECT_TRUE(
-      contains(f.console("master"), "virtio_rpmsg_bus virtio0: inbound msg too big: (512, 600)"))
-      << f.console("master");
+  EXPECT_TRUE(contains(f.console(Side::kMaster),
+                       "virtio_rpmsg_bus virtio0: inbound msg too big: (512, 600)"))
+      << f.console(Side::kMaster);
   // The good message was handled and re-posted; the bad one's buffer never came back.
   EXPECT_EQ(st.channels_created, (std::vector<std::string>{"late"}));
   EXPECT_EQ(peek_le<std::uint16_t>(f, kVring0 + kLayout.avail_idx()), 9);
@@ -242,7 +242,7 @@ TEST(LinuxRpmsg, UsedIdOutOfRangeBreaksTheRxQueue) {
 
   EXPECT_TRUE(st.vq_broken);
   EXPECT_EQ(st.rx_no_used_buffer, 1u);
-  const std::string console = f.console("master");
+  const std::string console = f.console(Side::kMaster);
   EXPECT_TRUE(contains(console, "virtio_rpmsg_bus virtio0: input:id 9 out of range")) << console;
   EXPECT_TRUE(
       contains(console, "virtio_rpmsg_bus virtio0: uhm, incoming signal, but no used buffer ?"));
@@ -288,7 +288,7 @@ TEST(LinuxRpmsg, MailboxQueueOverflowsWithEnobufsWhenTheRemoteNeverDrainsIt) {
   // The probe's kick is in flight forever, 20 more wait in the queue, the rest are -ENOBUFS.
   EXPECT_EQ(st.kicks_sent, 21u);
   EXPECT_EQ(st.kicks_lost, 10u);
-  const std::string console = f.console("master");
+  const std::string console = f.console(Side::kMaster);
   EXPECT_TRUE(contains(console, "tcc-mailbox 17470000.mbox: Try increasing MBOX_TX_QUEUE_LEN"))
       << console;
   EXPECT_TRUE(contains(console, "remoteproc remoteproc0: tcc_rproc_kick: failed (vq1, err:-105)"));

@@ -38,8 +38,8 @@ inline sw::lnx::LinuxOptions quiet_linux() {
 /// Boots the Linux model on the master's init thread; `status` must outlive the run.
 inline void boot_linux(PlatformFixture& f, const sw::lnx::LinuxOptions& options,
                        std::vector<sw::lnx::RpmsgDriver*> drivers, sw::lnx::LinuxStatus& status) {
-  const sw::PlatformInfo info = f.info("master");
-  f.boot("master", {"init", 0, false, 0}, [info, options, drivers, &status](hal::Hal& hal) {
+  const sw::PlatformInfo info = f.info(Side::kMaster);
+  f.boot(Side::kMaster, {"init", 0, false, 0}, [info, options, drivers, &status](hal::Hal& hal) {
     sw::lnx::boot(hal, info, options, drivers, status);
   });
 }
@@ -104,8 +104,8 @@ private:
 /// Boots the scripted remote: mailbox, wait for DRIVER_OK, then `script`.
 inline void boot_remote(PlatformFixture& f, std::unique_ptr<ScriptedRemote>& remote,
                         std::function<void(ScriptedRemote&)> script, bool mailbox = true) {
-  const sw::PlatformInfo info = f.info("remote");
-  f.boot("remote", {"remote", 5, false, 0}, [&remote, info, script, mailbox](hal::Hal& hal) {
+  const sw::PlatformInfo info = f.info(Side::kRemote);
+  f.boot(Side::kRemote, {"remote", 5, false, 0}, [&remote, info, script, mailbox](hal::Hal& hal) {
     remote = std::make_unique<ScriptedRemote>(hal, info);
     if (mailbox)
       remote->attach_mailbox();

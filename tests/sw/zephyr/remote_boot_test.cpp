@@ -31,10 +31,10 @@ TEST(ZephyrBoot, WaitsForDriverOkThenAnnouncesItsEndpoint) {
   std::uint16_t used_before_attach = 0xffff;
   std::uint16_t used_flags = 0;
   std::vector<ScriptedMaster::Message> got;
-  rig.f.boot("master", {"script", 0, false, 0}, [&](hal::Hal& hal) {
+  rig.f.boot(Side::kMaster, {"script", 0, false, 0}, [&](hal::Hal& hal) {
     hal.sleep(3 * hal::kMs); // the remote has been spinning on the status byte all along
     ok_before_attach = rig.status.driver_ok_seen;
-    rig.master = std::make_unique<ScriptedMaster>(hal, rig.f.info("master"));
+    rig.master = std::make_unique<ScriptedMaster>(hal, rig.f.info(Side::kMaster));
     used_before_attach = rig.master->vring0().used_idx();
     rig.master->attach();
     kicked = rig.master->wait_kick(20 * hal::kMs);
@@ -79,7 +79,7 @@ TEST(ZephyrBoot, StatusReadThroughTheCacheNeverSeesDriverOkBeforeV2023_10) {
   EXPECT_FALSE(rig.status.driver_ok_seen);
   EXPECT_FALSE(rig.status.rpmsg_ready);
   // One poll, woken only by the writes to the byte: the spin costs no host time.
-  const models::ClusterStats& stats = rig.f.platform().cluster("remote").stats();
+  const models::ClusterStats& stats = rig.f.platform().cluster(Side::kRemote).stats();
   EXPECT_EQ(stats.polls, 1u);
   EXPECT_LE(stats.poll_wakeups, 10u);
 }

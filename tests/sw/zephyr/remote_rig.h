@@ -22,7 +22,7 @@ namespace sim::test {
 
 class ProbeRecorder : public models::ProbeSink {
 public:
-  void on_probe(const std::string&, const std::string& thread, const hal::ProbeEvent& e,
+  void on_probe(Side, const std::string& thread, const hal::ProbeEvent& e,
                 std::uint64_t time_ps) override {
     events.push_back(record_probe(e, thread, time_ps));
   }
@@ -102,27 +102,27 @@ public:
     options.console = false;
     options.vring_num = table.vring_num;
     options.vring_align = table.vring_align;
-    f.platform().cluster("remote").set_probe_sink(&probes);
+    f.platform().cluster(Side::kRemote).set_probe_sink(&probes);
   }
 
   /// Boots the remote image; with `record`, through a RecordingHal (see `cache_ops()`).
   void boot_remote(std::vector<sw::zephyr::ZephyrApp*> apps, bool record = false) {
     apps_ = std::move(apps);
-    f.boot("remote", {"main", 0, false, 0}, [this, record](hal::Hal& hal) {
+    f.boot(Side::kRemote, {"main", 0, false, 0}, [this, record](hal::Hal& hal) {
       hal::Hal* h = &hal;
       if (record) {
         recorder_ = std::make_unique<RecordingHal>(hal);
         h = recorder_.get();
       }
-      sw::zephyr::boot(*h, f.info("remote"), options, apps_, status);
+      sw::zephyr::boot(*h, f.info(Side::kRemote), options, apps_, status);
     });
   }
 
   /// Boots the scripted master: attach, then `script`.
   void boot_master(std::function<void(ScriptedMaster&, hal::Hal&)> script,
                    ScriptedMasterConfig config = {}) {
-    f.boot("master", {"script", 0, false, 0}, [this, script, config](hal::Hal& hal) {
-      master = std::make_unique<ScriptedMaster>(hal, f.info("master"), config);
+    f.boot(Side::kMaster, {"script", 0, false, 0}, [this, script, config](hal::Hal& hal) {
+      master = std::make_unique<ScriptedMaster>(hal, f.info(Side::kMaster), config);
       master->attach();
       if (script) script(*master, hal);
       master_done = true;

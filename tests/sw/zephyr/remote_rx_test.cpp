@@ -42,9 +42,9 @@ TEST(ZephyrRx, ClientResponderEchoesAMessage) {
   EXPECT_EQ(returned, 1u);
   EXPECT_EQ(returned_len, 28u); // desc.len = 16 + 12 goes back
   EXPECT_EQ(app.status().msg_cnt, 1u);
-  EXPECT_NE(rig.f.console("remote").find("[Linux sample client] incoming msg 1: hello world!"),
+  EXPECT_NE(rig.f.console(Side::kRemote).find("[Linux sample client] incoming msg 1: hello world!"),
             std::string::npos)
-      << rig.f.console("remote");
+      << rig.f.console(Side::kRemote);
 
   // The stack reports what it took and read, and what it published; the application what it
   // did with the message (held in its slot, then consumed by its thread).

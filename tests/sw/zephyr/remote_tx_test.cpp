@@ -181,7 +181,7 @@ TEST(ZephyrTx, EveryCacheOperationNamesAKnownSiteAndPartialLinesAreCleanedFirst)
         "tx_desc_invalidate", "tx_desc_len_invalidate", "tx_buffer_flush", "tx_used_ring_flush",
         "tx_used_idx_flush", "tx_avail_flags_invalidate", "tx_used_flags_flush"})
     EXPECT_TRUE(used.count(s)) << s;
-  const auto& stats = rig.f.platform().dcache("remote").stats();
+  const auto& stats = rig.f.platform().dcache(Side::kRemote).stats();
   EXPECT_GT(stats.clean_invalidate_calls, 0u);
   EXPECT_GT(stats.clean_calls, 0u);
 }

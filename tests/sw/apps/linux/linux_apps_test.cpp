@@ -25,12 +25,12 @@ TEST(LinuxApps, ClientSamplePingPongsThreeMessagesAndSaysGoodbye) {
   f.load_zephyr_table();
   struct Recorder : models::ProbeSink {
     std::vector<RecordedProbe> events;
-    void on_probe(const std::string&, const std::string& thread, const hal::ProbeEvent& e,
+    void on_probe(Side, const std::string& thread, const hal::ProbeEvent& e,
                   std::uint64_t t) override {
       events.push_back(record_probe(e, thread, t));
     }
   } linux_probes;
-  f.platform().cluster("master").set_probe_sink(&linux_probes);
+  f.platform().cluster(Side::kMaster).set_probe_sink(&linux_probes);
   bool done = false;
   sw::apps::RpmsgClientSample sample({3}, [&] { done = true; });
   LinuxStatus st;
@@ -72,7 +72,7 @@ TEST(LinuxApps, ClientSamplePingPongsThreeMessagesAndSaysGoodbye) {
   EXPECT_EQ(handed[0].dst, 53u);
   EXPECT_EQ(handed[3].digest, hello);
   EXPECT_TRUE(probes_of(linux_probes.events, hal::ProbeKind::kAppConsumed).empty());
-  const std::string console = f.console("master");
+  const std::string console = f.console(Side::kMaster);
   const std::string dev = "rpmsg_client_sample virtio0.rpmsg-client-sample.-1.1024: ";
   EXPECT_TRUE(contains(console, dev + "new channel: 0x400 -> 0x400!")) << console;
   EXPECT_TRUE(contains(console, dev + "incoming msg 1 (src: 0x400)"));

@@ -202,7 +202,7 @@ TEST(ZephyrApps, ResponderEndsAfterItsCountWithNsDestroy) {
   EXPECT_EQ(ns.flags, shm::kRpmsgNsDestroy);
   EXPECT_TRUE(done);
   EXPECT_TRUE(app.status().ended);
-  EXPECT_NE(rig.f.console("remote").find("OpenAMP Linux sample client responder ended"),
+  EXPECT_NE(rig.f.console(Side::kRemote).find("OpenAMP Linux sample client responder ended"),
             std::string::npos);
 }
 
