@@ -98,17 +98,18 @@ std::unique_ptr<Fault> skip_cache_op(const ConfigNode& body, const models::Board
   const ConfigNode site = body.at("site");
   const std::string name = site.str();
   const auto& all = sw::zephyr::site::kAll;
-  if (std::find_if(all.begin(), all.end(), [&](const char* s) { return name == s; }) ==
-      all.end())
+  if (std::find_if(all.begin(), all.end(), [&](const char* s) { return name == s; }) == all.end())
     site.fail_choice(name, std::vector<std::string>(all.begin(), all.end()));
   const unsigned nth = body.get("nth") ? parse_nth(body, "; leave it out to skip every call") : 0;
   return std::make_unique<SkipCacheOp>(name, nth);
 }
 
 std::unique_ptr<Fault> mailbox(const ConfigNode& body, const models::BoardConfig&) {
-  const Direction direction = body.at("direction").choice<Direction>(
-      {{direction_key(Direction::kMasterToRemote), Direction::kMasterToRemote},
-       {direction_key(Direction::kRemoteToMaster), Direction::kRemoteToMaster}});
+  const Direction direction =
+      body.at("direction")
+          .choice<Direction>(
+              {{direction_key(Direction::kMasterToRemote), Direction::kMasterToRemote},
+               {direction_key(Direction::kRemoteToMaster), Direction::kRemoteToMaster}});
   const models::KickFault action =
       body.at("action").choice<models::KickFault>({{"drop", models::KickFault::kDrop},
                                                    {"duplicate", models::KickFault::kDuplicate},

@@ -86,7 +86,9 @@ public:
     return "remote_restarts at " + format_time(at_) + ", running again " + format_time(reboot_) +
            " later";
   }
-  json settings() const override { return {{"at_ns", at_ / kPsPerNs}, {"reboot_ns", reboot_ / kPsPerNs}}; }
+  json settings() const override {
+    return {{"at_ns", at_ / kPsPerNs}, {"reboot_ns", reboot_ / kPsPerNs}};
+  }
   /// A restart reboots the Zephyr image: it needs one, running before the reset.
   void validate(const Scenario& sc, const ConfigNode& node) const override {
     const bool zephyr = std::any_of(sc.remote_apps.begin(), sc.remote_apps.end(),
@@ -121,8 +123,7 @@ std::unique_ptr<Fault> double_tx_buffer(const ConfigNode& body, const models::Bo
   return std::make_unique<DoubleTxBuffer>(parse_nth(body));
 }
 
-std::unique_ptr<Fault> ignore_vq_irq_when_attached(const ConfigNode&,
-                                                   const models::BoardConfig&) {
+std::unique_ptr<Fault> ignore_vq_irq_when_attached(const ConfigNode&, const models::BoardConfig&) {
   return std::make_unique<IgnoreVqIrqWhenAttached>();
 }
 

@@ -47,10 +47,18 @@ TEST(Config, BadUnitNamesTheKeyAndLine) {
   }
 }
 
-TEST(Config, MissingRequiredKeyIsReported) {
-  ConfigValue root = load_string("a: 1\n", "x.yaml");
+TEST(Config, MissingRequiredKeyIsReportedWithTheMapsLineAndPath) {
+  ConfigValue root = load_string("top:\n  a: 1\n", "x.yaml");
   ConfigNode n(root, "");
-  EXPECT_THROW(n.at("b"), ConfigError);
+  try {
+    n.at("top").at("b");
+    FAIL() << "no error for a missing key";
+  } catch (const ConfigError& e) {
+    EXPECT_EQ(e.path(), "top");
+    EXPECT_EQ(e.loc().line, 2);
+    EXPECT_NE(std::string(e.what()).find("missing required key 'b'"), std::string::npos)
+        << e.what();
+  }
 }
 
 TEST(Config, ChoiceListsAllowedValues) {

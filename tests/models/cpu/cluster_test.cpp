@@ -3,8 +3,6 @@
 // primitive. One simulation per TEST.
 #include <gtest/gtest.h>
 
-#include <chrono>
-
 #include "tests/models/cpu/cluster_fixture.h"
 #include "tests/support/log_capture.h"
 
@@ -131,7 +129,8 @@ TEST(Cluster, PollWakesWhenAnotherAgentWritesThePolledBytes) {
   EXPECT_EQ(f.cluster->stats().poll_wakeups, 1u);
 }
 
-TEST(Cluster, PollStuckForSimulatedSecondsCostsNoHostTime) {
+// Its host time (no spinning on the host either) is bench/bench_poll.cpp's figure.
+TEST(Cluster, PollStuckForSimulatedSecondsEvaluatesItsConditionTwice) {
   ClusterFixture f;
   bool result = true;
   hal::SimTime returned_at = 0;
@@ -140,16 +139,11 @@ TEST(Cluster, PollStuckForSimulatedSecondsCostsNoHostTime) {
         kFlag, 1, [&] { return f.hal().read8(kFlag) & 4; }, 10000 * kMs);
     returned_at = f.hal().now();
   });
-  auto start = std::chrono::steady_clock::now();
   sc_core::sc_start(20, sc_core::SC_SEC);
-  auto host_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                     std::chrono::steady_clock::now() - start)
-                     .count();
   EXPECT_FALSE(result);
   EXPECT_GE(returned_at, 10000 * kMs);
   // The condition was evaluated twice, not once per simulated spin.
   EXPECT_EQ(f.cluster->stats().reads, 2u);
-  EXPECT_LT(host_ms, 2000);
 }
 
 TEST(Cluster, PollHoldsTheCoreWhileSpinning) {

@@ -89,17 +89,27 @@ public:
   IrqProbe probe_tx_a;
   EdgeLog log_rx_b;
   EdgeLog log_tx_a;
+  /// The script ran to its end: its checks all executed, none was skipped by a hang.
+  bool finished = false;
 
 private:
-  void run() { script_(*this); }
+  void run() {
+    script_(*this);
+    finished = true;
+  }
   Script script_;
 };
+
+/// Runs the simulation; the script must have finished within it.
+void simulate(const Bench& bench) {
+  sc_core::sc_start(kRunFor);
+  EXPECT_TRUE(bench.finished) << "the driver script did not run to its end within " << kRunFor;
+}
 
 using Edges = std::vector<std::pair<sc_time, bool>>;
 
 TEST(TccMailboxTimed, RxIrqRisesIrqLatencyAfterTheSendingAccess) {
   const sc_time kSendAt(100, SC_NS);
-  bool checked = false;
   Bench bench("bench", [&](Bench& b) {
     b.wr(b.cpu_b, kCtrlSet, kCtrlIenRead);
     b.wr(b.cpu_a, kCmdTxFifo, 0x42);
@@ -109,10 +119,8 @@ TEST(TccMailboxTimed, RxIrqRisesIrqLatencyAfterTheSendingAccess) {
     EXPECT_FALSE(b.probe_rx_b.level());
     b.wait_until(kSendAt + kIrqLatency + sc_time(1, SC_NS));
     EXPECT_TRUE(b.probe_rx_b.level());
-    checked = true;
   });
-  sc_core::sc_start(kRunFor);
-  EXPECT_TRUE(checked);
+  simulate(bench);
   EXPECT_EQ(bench.log_rx_b.edges, (Edges{{kSendAt + kIrqLatency, true}}));
   EXPECT_EQ(bench.probe_rx_b.rising_edges, 1u);
 }
@@ -129,7 +137,7 @@ TEST(TccMailboxTimed, ADelayedKickRaisesThePeersRxIrqOnlyAfterTheDelay) {
   });
   bench.mbox.add_kick_fault(Terminal::kA, 1, KickFault::kDelay, kDelay);
   bench.mbox.on_send([&](Terminal t, bool, sc_time when) { sends.emplace_back(t, when); });
-  sc_core::sc_start(kRunFor);
+  simulate(bench);
   EXPECT_EQ(bench.log_rx_b.edges, (Edges{{kSendAt + kDelay + kIrqLatency, true}}));
   EXPECT_EQ(bench.mbox.fired_times(0), (std::vector<sc_time>{kSendAt}));
   EXPECT_EQ(sends, (std::vector<std::pair<Terminal, sc_time>>{{Terminal::kA, kSendAt}}));
@@ -148,7 +156,7 @@ TEST(TccMailboxTimed, RxFallsAndTxDoneRisesIrqLatencyAfterTheDrainingRead) {
     b.wait_until(kDrainAt);
     EXPECT_EQ(b.rd(b.cpu_b, kCmdRxFifo), 0x42u);
   });
-  sc_core::sc_start(kRunFor);
+  simulate(bench);
   EXPECT_EQ(bench.log_rx_b.edges,
             (Edges{{kSendAt + kIrqLatency, true}, {kDrainAt + kIrqLatency, false}}));
   EXPECT_EQ(bench.log_tx_a.edges, (Edges{{kDrainAt + kIrqLatency, true}}));
@@ -182,7 +190,7 @@ TEST(TccMailboxTimed, PinListenersSeeEveryLevelChangeAtThePinsTime) {
   bench.mbox.on_pin_change([&](Terminal t, IrqKind k, bool level, sc_time when) {
     changes.push_back({t, k, level, when});
   });
-  sc_core::sc_start(kRunFor);
+  simulate(bench);
   // The draining read changes both pins; the sender's TX-done is scheduled first.
   const std::vector<Change> want = {{Terminal::kB, IrqKind::kRx, true, kSendAt + kIrqLatency},
                                     {Terminal::kA, IrqKind::kTx, true, kDrainAt + kIrqLatency},
@@ -221,7 +229,7 @@ TEST(TccMailboxTimed, QuickSuccessiveChangesReachThePinInOrder) {
                                        {t0 + 2 * kAccessLatency, true},
                                        {t0 + 3 * kAccessLatency, false}}));
   });
-  sc_core::sc_start(kRunFor);
+  simulate(bench);
   EXPECT_EQ(bench.probe_rx_b.rising_edges, 2u);
   EXPECT_EQ(bench.mbox.pending_irq_changes(), 0u);
 }
@@ -247,7 +255,7 @@ TEST(TccMailboxTimed, LaterAccessWithEarlierLocalTimeIsNotAppliedBeforeTheEarlie
     p.set_data_ptr(reinterpret_cast<unsigned char*>(&clr));
     EXPECT_EQ(b.cpu_b.raw(p, behind), tlm::TLM_OK_RESPONSE);
   });
-  sc_core::sc_start(kRunFor);
+  simulate(bench);
   EXPECT_FALSE(bench.mbox.link().irq_rx(Terminal::kB));
   EXPECT_FALSE(bench.probe_rx_b.level());
   EXPECT_EQ(bench.mbox.pending_irq_changes(), 0u);
@@ -271,7 +279,7 @@ TEST(TccMailboxTimed, AllFourPinsFollowTheLinkLevels) {
     EXPECT_FALSE(b.tx_a.read());
     EXPECT_TRUE(b.rx_b.read());
   });
-  sc_core::sc_start(kRunFor);
+  simulate(bench);
 }
 
 } // namespace

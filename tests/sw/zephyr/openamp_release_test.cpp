@@ -18,26 +18,38 @@ TEST(OpenampRelease, OnlyV2021_10InvalidatesRingZeroInsteadOfTheHead) {
 }
 
 TEST(OpenampRelease, FixesArriveInTheirReleases) {
-  const OpenampRelease& r2204 = openamp_release("v2022.04");
-  EXPECT_TRUE(r2204.null_buffer_invalidate);
-  EXPECT_FALSE(r2204.invalidate_on_rx_return);
-  EXPECT_FALSE(r2204.rsc_table_invalidate);
-
-  const OpenampRelease& r2304 = openamp_release("v2023.04");
-  EXPECT_FALSE(r2304.null_buffer_invalidate);
-  EXPECT_TRUE(r2304.invalidate_on_rx_return);
-  EXPECT_TRUE(r2304.kick_on_release);
-  EXPECT_FALSE(r2304.rsc_table_invalidate);
-  EXPECT_FALSE(r2304.hold_counter);
-
-  const OpenampRelease& r2310 = openamp_release("v2023.10");
-  EXPECT_TRUE(r2310.rsc_table_invalidate);
-  EXPECT_TRUE(r2310.hold_counter);
-  EXPECT_FALSE(r2310.notify_wait_cb);
-
-  EXPECT_TRUE(openamp_release("v2024.05").notify_wait_cb);
-  EXPECT_FALSE(openamp_release("v2024.05").kick_per_rx_buffer);
-  EXPECT_TRUE(openamp_release("v2024.10").kick_per_rx_buffer);
+  // Each behaviour from the first preset that carries it (introduced) or the first that no
+  // longer does (removed), as the flag's comment dates it; every cell of the table must follow:
+  // no behaviour appears early, late, or comes back.
+  struct Change {
+    const char* flag;
+    bool OpenampRelease::*member;
+    const char* from;  ///< first preset where the change is in
+    bool present_from; ///< the behaviour is there from `from` on (else: gone from `from` on)
+  };
+  const Change changes[] = {
+      {"avail_ring_invalidate_before_head", &OpenampRelease::avail_ring_invalidate_before_head,
+       "v2022.04", false}, // PR #339, Feb 2022
+      {"null_buffer_invalidate", &OpenampRelease::null_buffer_invalidate, "v2023.04",
+       false}, // PR #466
+      {"invalidate_on_rx_return", &OpenampRelease::invalidate_on_rx_return, "v2023.04",
+       true}, // PR #465
+      {"kick_on_release", &OpenampRelease::kick_on_release, "v2023.04",
+       true}, // 2b6a38a (v2022.10, the first preset after it is v2023.04)
+      {"rsc_table_invalidate", &OpenampRelease::rsc_table_invalidate, "v2023.10", true}, // PR #500
+      {"hold_counter", &OpenampRelease::hold_counter, "v2023.10", true},                 // b32187e
+      {"notify_wait_cb", &OpenampRelease::notify_wait_cb, "v2024.05", true},             // 15b4a8b
+      {"kick_per_rx_buffer", &OpenampRelease::kick_per_rx_buffer, "v2024.10", true},     // PR #615
+  };
+  const std::vector<OpenampRelease>& releases = openamp_releases();
+  for (const Change& c : changes) {
+    bool reached = false;
+    for (const OpenampRelease& r : releases) {
+      reached = reached || std::string(r.name) == c.from;
+      EXPECT_EQ(r.*c.member, reached == c.present_from) << c.flag << " in " << r.name;
+    }
+    EXPECT_TRUE(reached) << c.flag << ": no preset " << c.from;
+  }
 }
 
 TEST(OpenampRelease, ZephyrDefaultIsAPreset) {
