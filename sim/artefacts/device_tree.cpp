@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sim/artefacts/device_tree.h"
 
+#include "sim/artefacts/fdt_check.h"
 #include "sim/artefacts/run_tool.h"
 
 #include <unistd.h>
@@ -189,6 +190,10 @@ DeviceTree parse_dtb(const std::vector<std::uint8_t>& blob, const std::string& f
   if (blob.size() < sizeof(fdt_header) || fdt_check_header(blob.data()) != 0 ||
       fdt_totalsize(blob.data()) > blob.size())
     throw ArtefactError(file + ": not a device tree blob (give a .dts source or a .dtb)");
+  // The header only says where the blocks are; libfdt's walkers trust what is inside them (fuzzed
+  // blobs crashed fdt_get_path and fdt_check_full): the whole structure is checked first.
+  if (const std::string error = fdt_structure_error(blob); !error.empty())
+    throw ArtefactError(file + ": a corrupt device tree blob: " + error);
   Walker w(blob, file);
   DeviceTree dt;
   dt.file = file;

@@ -6,8 +6,9 @@ namespace sim::sw::zephyr {
 IpmTcc::IpmTcc(hal::Hal& hal, const PlatformInfo& info)
     : hal_(hal), info_(info), mbox_(hal, info.mailbox_base) {}
 
-void IpmTcc::enable() {
-  mbox_.attach(hal_.os(), info_.mailbox_irq_rx, info_.mailbox_irq_tx, [this] { isr(); });
+void IpmTcc::enable(std::shared_ptr<const void> owner) {
+  mbox_.attach(hal_.os(), info_.mailbox_irq_rx, info_.mailbox_irq_tx,
+               [this, owner = std::move(owner)] { isr(); });
 }
 
 void IpmTcc::isr() {

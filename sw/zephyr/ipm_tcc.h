@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 
 #include "sw/drivers/tcc_mbox.h"
 #include "sw/hal/hal.h"
@@ -27,7 +28,9 @@ public:
   /// ipm_register_callback: runs in interrupt context.
   void register_callback(Callback cb) { callback_ = std::move(cb); }
   /// ipm_set_enabled(1): handshake, RX interrupt, both interrupt lines connected and enabled.
-  void enable();
+  /// The handler the OS keeps holds `owner` (the image this device belongs to): in the real
+  /// firmware both are static data, alive for as long as the interrupt can fire.
+  void enable(std::shared_ptr<const void> owner);
   /// ipm_send(dev, 0, id, NULL, 0): 0, or -EBUSY (TccMbox::kBusy).
   int send(std::uint32_t id);
 

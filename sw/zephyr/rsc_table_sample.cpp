@@ -75,17 +75,17 @@ void RscTableSample::run(const std::vector<ZephyrApp*>& apps) {
   printk("Starting application threads!\n");
   printk("OpenAMP[remote] Linux responder demo started\n");
 
-  // platform_init: IPM callback and enable. The handler keeps the image alive for as long as
-  // the interrupt can fire (the image is static data in the real firmware). This is a deliberate
-  // reference cycle: the OS holds the IPM's handler, which points into the image, on every path,
-  // including an early return before rpmsg_mng_task exists. LeakSanitizer reports it at exit.
+  // platform_init: IPM callback and enable. The image is static data in the real firmware: the
+  // OS's interrupt handler owns it here (on every path, including an early return before
+  // rpmsg_mng_task exists), and the kernel keeps its handlers, retired ones too, until it goes.
+  // The callback itself points into the image without owning it: no reference cycle.
   auto self = shared_from_this();
-  ipm_.register_callback([self](std::uint32_t) {
-    ++self->status_.ipm_interrupts;
-    self->data_sem_.give();
-    self->rpmsg_.on_notification();
+  ipm_.register_callback([this](std::uint32_t) {
+    ++status_.ipm_interrupts;
+    data_sem_.give();
+    rpmsg_.on_notification();
   });
-  ipm_.enable();
+  ipm_.enable(self);
 
   // platform_create_rpmsg_vdev
   const std::uint8_t vrings = rproc_.num_of_vrings();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "models/common/config/config_tree.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
@@ -69,15 +70,65 @@ ConfigValue convert(const YAML::Node& node, const std::shared_ptr<const std::str
   return v;
 }
 
+/// Where a document's first event is, and whether there was one.
+class FirstEvent : public YAML::EventHandler {
+public:
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& m, YAML::anchor_t) override { see(m); }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { see(m); }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    see(m);
+  }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    see(m);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    see(m);
+  }
+  void OnMapEnd() override {}
+
+  bool seen = false;
+  YAML::Mark mark;
+
+private:
+  void see(const YAML::Mark& m) {
+    if (seen) return;
+    seen = true;
+    mark = m;
+  }
+};
+
+/// Refuses a second document. yaml-cpp 0.7's LoadAll never returns on some invalid input (a
+/// lone ','): its parser hands out the same empty document again and again without consuming
+/// anything (jbeder/yaml-cpp #1040, fixed in 0.8 by PR #1319). So the documents are counted
+/// here, two at most, and a second one that starts where the first did is that syntax error.
+void require_one_document(const std::string& text, const std::shared_ptr<const std::string>& file) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  FirstEvent first;
+  if (!parser.HandleNextDocument(first)) return;
+  FirstEvent second;
+  if (!parser.HandleNextDocument(second)) return;
+  if (second.seen && first.seen && second.mark.pos == first.mark.pos)
+    throw ConfigError(loc_of(second.mark, file), "",
+                      "YAML syntax error: nothing a document can start with here");
+  throw ConfigError(loc_of(second.mark, file), "",
+                    "a second YAML document (after ---): a file holds one");
+}
+
 ConfigValue parse(std::string_view text, const std::string& origin) {
   auto file = std::make_shared<const std::string>(origin);
   try {
-    const std::vector<YAML::Node> docs = YAML::LoadAll(std::string(text));
-    if (docs.size() > 1)
-      throw ConfigError(loc_of(docs[1].Mark(), file), "",
-                        "a second YAML document (after ---): a file holds one");
+    const std::string input(text);
+    require_one_document(input, file);
+    const YAML::Node doc = YAML::Load(input);
     Budget budget;
-    ConfigValue v = docs.empty() ? ConfigValue() : convert(docs.front(), file, budget);
+    ConfigValue v = convert(doc, file, budget);
     if (v.loc.line == 0) v.loc.line = 1;
     return v;
   } catch (const YAML::Exception& e) {

@@ -136,4 +136,21 @@ TEST(Config, EditDistance) {
 }
 
 } // namespace
+TEST(Config, OneDocumentPerFileAndALoneCommaIsASyntaxError) {
+  const auto error_of = [](const std::string& text) {
+    try {
+      load_string(text, "x.yaml");
+    } catch (const ConfigError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_NE(error_of("a: 1\n---\nb: 2\n").find("x.yaml:3: a second YAML document"),
+            std::string::npos);
+  // yaml-cpp 0.7's LoadAll never returns on these (jbeder/yaml-cpp #1040).
+  EXPECT_NE(error_of(",").find("x.yaml:1: YAML syntax error"), std::string::npos);
+  EXPECT_NE(error_of("a: 1\n,\n").find("YAML syntax error"), std::string::npos);
+  EXPECT_EQ(load_string("", "x.yaml").kind, ConfigValue::Kind::kNull);
+}
+
 } // namespace sim::config

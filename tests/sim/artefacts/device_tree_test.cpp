@@ -102,5 +102,18 @@ TEST(DeviceTree, UnreadableInputSaysWhy) {
   EXPECT_THROW(load_device_tree(junk), ArtefactError);
 }
 
+TEST(DeviceTree, ACorruptStructureBlockIsRefusedNotWalked) {
+  // A valid header over a broken structure block (found by fuzz.dtb: it crashed fdt_get_path).
+  const std::string blob =
+      std::string(IPCSIM_SOURCE_DIR) + "/tests/fixtures/fuzz/dtb/fdt_get_path_crash.dtb";
+  try {
+    load_device_tree(blob);
+    FAIL() << "no error";
+  } catch (const ArtefactError& e) {
+    EXPECT_NE(std::string(e.what()).find("a corrupt device tree blob: "), std::string::npos)
+        << e.what();
+  }
+}
+
 } // namespace
 } // namespace sim::artefacts

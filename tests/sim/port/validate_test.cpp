@@ -34,6 +34,7 @@ std::vector<CheckResult> of(const std::vector<CheckResult>& all, CheckStatus sta
   return out;
 }
 
+/// The result in `all` (which must outlive the pointer), or nullptr.
 const CheckResult* find(const std::vector<CheckResult>& all, const std::string& check,
                         CheckStatus status) {
   for (const CheckResult& c : all)
@@ -80,7 +81,8 @@ TEST(Validate, ABoardWhoseOffsetMissesTheTableNamesBothSources) {
 TEST(Validate, ACacheableRemoteWithoutMaintenanceIsAnError) {
   ValidateInput in = reference(false);
   in.remote.image.dcache = false;
-  const CheckResult* c = find(validate_port(in), "mmu.remote.vdev0vring1", CheckStatus::kError);
+  const std::vector<CheckResult> results = validate_port(in);
+  const CheckResult* c = find(results, "mmu.remote.vdev0vring1", CheckStatus::kError);
   ASSERT_NE(c, nullptr);
   EXPECT_NE(c->text.find("openamp.dcache"), std::string::npos) << c->text;
 }
@@ -89,7 +91,8 @@ TEST(Validate, ACacheableLinuxMappingIsAnError) {
   ValidateInput in = reference(false);
   for (models::MmuRegion& m : in.board.cluster(Side::kMaster).mmu)
     m.attr = models::MemAttr::kNormalWb;
-  EXPECT_NE(find(validate_port(in), "mmu.master.vdev0buffer", CheckStatus::kError), nullptr);
+  const std::vector<CheckResult> results = validate_port(in);
+  EXPECT_NE(find(results, "mmu.master.vdev0buffer", CheckStatus::kError), nullptr);
 }
 
 TEST(Validate, AnUnmappedRegionOrARingTooBigForItsCarveOut) {
