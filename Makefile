@@ -13,7 +13,7 @@ WERROR ?= $(if $(CI),ON,OFF)
 # Under SANITIZE=1 a leak or an undefined behaviour fails the test that hit it.
 SANITIZER_ENV := $(if $(filter 1,$(SANITIZE)),ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1)
 
-.PHONY: all setup configure build demo test bench format clean
+.PHONY: all setup configure build demo test bench format keys clean
 
 all: build
 
@@ -36,6 +36,11 @@ test: build
 
 bench: build
 	@for b in $(BUILD_DIR)/bench/bench_*; do [ -x "$$b" ] && "$$b"; done
+
+# The schemas and docs' key tables from the key declarations (the test docs.config_keys checks).
+keys: configure
+	@cmake --build $(BUILD_DIR) -j$(JOBS) --target gen_keys -- --no-print-directory
+	@$(BUILD_DIR)/tests/docs/gen_keys --write .
 
 format:
 	@git ls-files '*.h' '*.cpp' | xargs clang-format -i

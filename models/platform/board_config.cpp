@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "models/platform/board_config.h"
 
-#include <cctype>
 #include <stdexcept>
 
 #include "models/cache/cache_geometry.h"
 #include "models/common/model_error.h"
+#include "models/platform/board_keys.h"
 
 namespace sim::models {
 namespace {
@@ -17,14 +17,8 @@ constexpr std::uint64_t kMaxCarveoutBytes = 64ull << 20;
 using config::ConfigError;
 using config::ConfigNode;
 
-// A count that must fit the model's unsigned fields, checked before any narrowing.
-unsigned bounded(const ConfigNode& n, std::uint64_t value, std::uint64_t lo, std::uint64_t hi,
-                 const std::string& what) {
-  if (value < lo || value > hi)
-    n.fail(what + " must be within " + std::to_string(lo) + ".." + std::to_string(hi) + ", got " +
-           std::to_string(value));
-  return static_cast<unsigned>(value);
-}
+/// An absent optional map: read as empty, every key at its default.
+const config::ConfigValue kAbsent;
 
 struct Span {
   std::uint64_t base, size;
@@ -39,122 +33,120 @@ std::string range_text(std::uint64_t base, std::uint64_t size) {
 }
 
 MemoryBankConfig parse_bank(const ConfigNode& n) {
+  const config::KeyReader r(memory_bank_keys(), n);
   MemoryBankConfig b;
   b.loc = n.loc();
   b.path = n.path();
-  b.memory.name = n.at("name").str();
-  b.base = n.at("base").uint();
-  b.memory.size = n.at("size").bytes();
-  b.memory.read_latency = n.time_or("read_latency", 90 * kPsPerNs);
-  b.memory.write_latency = n.time_or("write_latency", 60 * kPsPerNs);
-  if (b.memory.size == 0) n.at("size").fail("a memory bank cannot be empty");
+  b.memory.name = r.text("name");
+  b.base = r.uint("base");
+  b.memory.size = r.size("size");
+  b.memory.read_latency = r.time("read_latency");
+  b.memory.write_latency = r.time("write_latency");
   if (b.base + b.memory.size < b.base)
-    n.at("size").fail("the bank runs past the end of the 64-bit address space");
+    r.at("size").fail("the bank runs past the end of the 64-bit address space");
   return b;
 }
 
 MailboxTerminalConfig parse_terminal(const ConfigNode& n) {
+  const config::KeyReader r(mailbox_terminal_keys(), n);
   MailboxTerminalConfig t;
-  t.base = n.at("base").uint();
-  t.irq_rx = n.at("irq_rx").uint32();
-  t.irq_tx = n.at("irq_tx").uint32();
-  if (t.irq_rx == t.irq_tx) n.at("irq_tx").fail("must differ from irq_rx");
+  t.base = r.uint("base");
+  t.irq_rx = static_cast<unsigned>(r.uint("irq_rx"));
+  t.irq_tx = static_cast<unsigned>(r.uint("irq_tx"));
+  if (t.irq_rx == t.irq_tx) r.at("irq_tx").fail("must differ from irq_rx");
   return t;
 }
 
 MailboxBoardConfig parse_mailbox(const ConfigNode& n) {
+  const config::KeyReader r(mailbox_keys(), n);
   MailboxBoardConfig m;
-  m.master = parse_terminal(n.at(side_name(Side::kMaster)));
-  m.remote = parse_terminal(n.at(side_name(Side::kRemote)));
+  m.master = parse_terminal(r.at(side_name(Side::kMaster)));
+  m.remote = parse_terminal(r.at(side_name(Side::kRemote)));
   MailboxConfig& c = m.model;
-  c.access_latency = n.time_or("access_latency", c.access_latency);
-  c.irq_latency = n.time_or("irq_latency", c.irq_latency);
-  c.oen_gates_visibility = n.bool_or("oen_gates_visibility", c.oen_gates_visibility);
-  c.cmd_index_mode = n.bool_or("cmd_index_mode", c.cmd_index_mode);
-  if (auto t = n.get("tx_done"))
-    c.tx_done = t->choice<MailboxConfig::TxDoneMode>(
-        {{"latched", MailboxConfig::TxDoneMode::kLatched},
-         {"combinational", MailboxConfig::TxDoneMode::kCombinational}});
-  if (auto t = n.get("threshold"))
-    c.threshold = t->choice<MailboxConfig::ThresholdCompare>(
-        {{"greater_than", MailboxConfig::ThresholdCompare::kGreaterThan},
-         {"at_least", MailboxConfig::ThresholdCompare::kAtLeast}});
+  c.access_latency = r.time("access_latency");
+  c.irq_latency = r.time("irq_latency");
+  c.oen_gates_visibility = r.boolean("oen_gates_visibility");
+  c.cmd_index_mode = r.boolean("cmd_index_mode");
+  c.tx_done = r.choice<MailboxConfig::TxDoneMode>(
+      "tx_done", {{"latched", MailboxConfig::TxDoneMode::kLatched},
+                  {"combinational", MailboxConfig::TxDoneMode::kCombinational}});
+  c.threshold = r.choice<MailboxConfig::ThresholdCompare>(
+      "threshold", {{"greater_than", MailboxConfig::ThresholdCompare::kGreaterThan},
+                    {"at_least", MailboxConfig::ThresholdCompare::kAtLeast}});
   // FIFO depths per direction, bounded by the status count fields (docs/models/mailbox.md).
-  if (auto d = n.get("cmd_depth"))
-    c.cmd_depth = bounded(*d, d->uint(), 1, c.cmd_index_mode ? 8 : 15,
-                          c.cmd_index_mode ? "the command FIFO depth (index mode: a slot a word)"
-                                           : "the command FIFO depth (a 4-bit count)");
-  if (auto d = n.get("data_depth"))
-    c.data_depth = bounded(*d, d->uint(), 1, 65535, "the data FIFO depth (a 16-bit count)");
+  c.cmd_depth = r.small_uint("cmd_depth");
+  if (c.cmd_index_mode && c.cmd_depth > 8)
+    r.at("cmd_depth")
+        .fail("index mode addresses 8 slots: the command FIFO depth must be within "
+              "1..8, got " +
+              std::to_string(c.cmd_depth));
+  c.data_depth = r.small_uint("data_depth");
   return m;
 }
 
 CarveoutConfig parse_carveout(const std::string& name, const ConfigNode& n) {
+  const config::KeyReader r(carveout_keys(), n);
   CarveoutConfig c;
   c.name = name;
   c.loc = n.loc();
   c.path = n.path();
-  c.base = n.at("base").uint();
-  c.size = n.at("size").bytes();
-  if (c.size == 0) n.at("size").fail("a carve-out cannot be empty");
+  c.base = r.uint("base");
+  c.size = r.size("size");
   // The coherency sanitizer shadows every byte (5 bytes of host memory each); RPMsg carve-outs
   // are kilobytes to a few megabytes (512 buffers of 512 B are 256 KiB).
   if (c.size > kMaxCarveoutBytes)
-    n.at("size").fail(format_bytes(c.size) + " is more than a simulated carve-out may hold (" +
+    r.at("size").fail(format_bytes(c.size) + " is more than a simulated carve-out may hold (" +
                       format_bytes(kMaxCarveoutBytes) +
                       "): the sanitizer keeps a shadow of every byte");
-  if (auto o = n.get("rsc_offset")) c.rsc_offset = o->uint();
-  if (auto s = n.get("rsc_size")) c.rsc_size = s->bytes();
+  c.rsc_offset = r.uint_if("rsc_offset");
+  c.rsc_size = r.size_if("rsc_size");
   if (c.rsc_offset.has_value() != c.rsc_size.has_value())
     n.fail("rsc_offset and rsc_size go together (the Linux DT's tcc,rsc-offset / tcc,rsc-size)");
   if (c.rsc_offset && (*c.rsc_offset > c.size || *c.rsc_size > c.size - *c.rsc_offset))
-    n.at("rsc_size")
+    r.at("rsc_size")
         .fail("rsc_offset " + format_hex(*c.rsc_offset) + " + rsc_size " + format_hex(*c.rsc_size) +
               " runs past the carve-out's size " + format_hex(c.size));
   return c;
 }
 
 CacheConfig parse_dcache(const ConfigNode& n, std::uint64_t clock_hz, const std::string& name) {
+  const config::KeyReader r(dcache_keys(), n);
   CacheConfig c;
   c.name = name;
   c.clock_period_ps = period_ps(clock_hz);
-  c.size = n.bytes_or("size", c.size);
+  c.size = r.size("size");
   // The model keeps every line's data and shadow state; an A55 cluster's largest cache (the
   // DSU's L3) is 4 MiB.
   if (c.size > kMaxCacheBytes)
-    n.at("size").fail(format_bytes(c.size) + " is more than a simulated D-cache may hold (" +
+    r.at("size").fail(format_bytes(c.size) + " is more than a simulated D-cache may hold (" +
                       format_bytes(kMaxCacheBytes) + ")");
-  if (auto w = n.get("ways")) c.ways = bounded(*w, w->uint(), 1, 64, "ways");
-  if (auto l = n.get("line")) c.line = bounded(*l, l->bytes(), 4, 4096, "the line size in bytes");
-  c.hit_latency = n.latency_or("hit_latency", c.hit_latency);
-  if (auto r = n.get("replacement"))
-    c.replacement =
-        r->choice<CacheConfig::Replacement>({{"lru", CacheConfig::Replacement::kLru},
-                                             {"fifo", CacheConfig::Replacement::kFifo},
-                                             {"random", CacheConfig::Replacement::kRandom}});
-  if (auto w = n.get("write_policy"))
-    c.write_policy = w->choice<CacheConfig::WritePolicy>(
-        {{"write_back", CacheConfig::WritePolicy::kWriteBack},
-         {"write_through", CacheConfig::WritePolicy::kWriteThrough}});
-  if (auto e = n.get("eviction"))
-    c.eviction =
-        e->choice<CacheConfig::Eviction>({{"natural", CacheConfig::Eviction::kNatural},
-                                          {"random", CacheConfig::Eviction::kRandom},
-                                          {"on_doorbell", CacheConfig::Eviction::kOnDoorbell},
-                                          {"never", CacheConfig::Eviction::kNever}});
-  c.eviction_rate = n.number_or("eviction_rate", c.eviction_rate);
-  c.speculative_fill = n.bool_or("speculative_fill", c.speculative_fill);
-  c.speculative_rate = n.number_or("speculative_rate", c.speculative_rate);
-  for (const char* key : {"eviction_rate", "speculative_rate"}) {
-    if (auto r = n.get(key))
-      if (!(r->number() >= 0.0 && r->number() <= 1.0)) // also refuses nan
-        r->fail("a probability must be within 0..1");
-  }
+  c.ways = r.small_uint("ways");
+  c.line = static_cast<unsigned>(r.size("line"));
+  c.hit_latency = r.latency("hit_latency");
+  c.replacement = r.choice<CacheConfig::Replacement>(
+      "replacement", {{"lru", CacheConfig::Replacement::kLru},
+                      {"fifo", CacheConfig::Replacement::kFifo},
+                      {"random", CacheConfig::Replacement::kRandom}});
+  c.write_policy = r.choice<CacheConfig::WritePolicy>(
+      "write_policy", {{"write_back", CacheConfig::WritePolicy::kWriteBack},
+                       {"write_through", CacheConfig::WritePolicy::kWriteThrough}});
+  c.eviction = r.choice<CacheConfig::Eviction>("eviction",
+                                               {{"natural", CacheConfig::Eviction::kNatural},
+                                                {"random", CacheConfig::Eviction::kRandom},
+                                                {"on_doorbell", CacheConfig::Eviction::kOnDoorbell},
+                                                {"never", CacheConfig::Eviction::kNever}});
+  c.eviction_rate = r.number("eviction_rate");
+  c.speculative_fill = r.boolean("speculative_fill");
+  c.speculative_rate = r.number("speculative_rate");
   // Point at the offending key (it may come from a scenario override, not the board file).
   auto power_of_two = [](std::uint64_t v) { return v != 0 && (v & (v - 1)) == 0; };
-  if (!power_of_two(c.size)) n.at("size").fail(format_bytes(c.size) + " is not a power of two");
-  if (!power_of_two(c.ways)) n.at("ways").fail(std::to_string(c.ways) + " is not a power of two");
-  if (!power_of_two(c.line)) n.at("line").fail(std::to_string(c.line) + " B is not a power of two");
+  const auto key_or_map = [&](const char* key) { return r.get(key).value_or(n); };
+  if (!power_of_two(c.size))
+    key_or_map("size").fail(format_bytes(c.size) + " is not a power of two");
+  if (!power_of_two(c.ways))
+    key_or_map("ways").fail(std::to_string(c.ways) + " is not a power of two");
+  if (!power_of_two(c.line))
+    key_or_map("line").fail(std::to_string(c.line) + " B is not a power of two");
   try {
     CacheGeometry geometry(c.size, c.ways, c.line);
     (void)geometry;
@@ -165,62 +157,62 @@ CacheConfig parse_dcache(const ConfigNode& n, std::uint64_t clock_hz, const std:
 }
 
 MmuRegion parse_mmu_region(const ConfigNode& n) {
-  MmuRegion r;
-  r.name = n.at("name").str();
-  r.base = n.at("base").uint();
-  r.size = n.at("size").bytes();
-  r.attr = n.at("attr").choice<MemAttr>({{"normal_wb", MemAttr::kNormalWb},
-                                         {"normal_nc", MemAttr::kNormalNc},
-                                         {"device", MemAttr::kDevice}});
-  if (r.size == 0) n.at("size").fail("an MMU region cannot be empty");
-  return r;
+  const config::KeyReader r(mmu_region_keys(), n);
+  MmuRegion m;
+  m.name = r.text("name");
+  m.base = r.uint("base");
+  m.size = r.size("size");
+  m.attr = r.choice<MemAttr>("attr", {{"normal_wb", MemAttr::kNormalWb},
+                                      {"normal_nc", MemAttr::kNormalNc},
+                                      {"device", MemAttr::kDevice}});
+  return m;
 }
 
 OsCosts parse_os(const ConfigNode& n) {
+  const config::KeyReader r(os_keys(), n);
   OsCosts c;
-  c.context_switch = n.time_or("context_switch", c.context_switch);
-  c.isr_entry = n.time_or("isr_entry", c.isr_entry);
-  c.isr_exit = n.time_or("isr_exit", c.isr_exit);
-  c.workqueue_latency = n.time_or("workqueue_latency", c.workqueue_latency);
-  c.barrier = n.time_or("barrier", c.barrier);
-  c.wakeup_preemption = n.bool_or("wakeup_preemption", c.wakeup_preemption);
+  c.context_switch = r.time("context_switch");
+  c.isr_entry = r.time("isr_entry");
+  c.isr_exit = r.time("isr_exit");
+  c.workqueue_latency = r.time("workqueue_latency");
+  c.barrier = r.time("barrier");
+  c.wakeup_preemption = r.boolean("wakeup_preemption");
   return c;
 }
 
+UartBoardConfig parse_uart(const ConfigNode& n, const std::string& cluster) {
+  const config::KeyReader r(uart_keys(), n);
+  UartBoardConfig u;
+  u.base = r.uint("base");
+  u.model.name = cluster + "_uart";
+  u.model.baud = r.uint("baud");
+  u.model.fifo_depth = r.small_uint("fifo_depth");
+  return u;
+}
+
 ClusterBoardConfig parse_cluster(const std::string& name, const ConfigNode& n) {
-  // The name becomes SystemC module names (<name>_gic, <name>_dcache) and report keys.
-  if (name.empty() ||
-      name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos ||
-      !std::isalpha(static_cast<unsigned char>(name[0])))
-    n.fail("a cluster name is lower-case letters, digits and '_', starting with a letter");
+  const config::KeyReader r(cluster_keys(), n);
   ClusterBoardConfig c;
   c.name = name;
+  // The clusters named after the two sides play them (the name is the board's, checked by the
+  // declared pattern: lower-case letters, digits and '_').
   c.side = side_named(name);
-  c.cores = bounded(n.at("cores"), n.at("cores").uint(), 1, 8, "the number of cores");
-  c.clock_hz = n.at("clock").hz();
-  c.dcache = parse_dcache(n.at("dcache"), c.clock_hz, name + ".dcache");
-  if (auto u = n.get("uart")) {
-    UartBoardConfig ub;
-    ub.base = u->at("base").uint();
-    ub.model.name = name + "_uart";
-    ub.model.baud = u->uint_or("baud", ub.model.baud);
-    if (auto f = u->get("fifo_depth"))
-      ub.model.fifo_depth = bounded(*f, f->uint(), 1, 4096, "the FIFO depth");
-    if (ub.model.baud == 0) u->at("baud").fail("baud must be above zero");
-    c.uart = ub;
-  }
+  c.cores = r.small_uint("cores");
+  c.clock_hz = r.frequency("clock");
+  c.dcache = parse_dcache(r.at("dcache"), c.clock_hz, name + ".dcache");
+  if (auto u = r.get("uart")) c.uart = parse_uart(*u, name);
   MmuMap check;
-  for (const ConfigNode& item : n.at("mmu").items()) {
-    MmuRegion r = parse_mmu_region(item);
+  for (const ConfigNode& item : r.items("mmu")) {
+    MmuRegion m = parse_mmu_region(item);
     try {
-      check.add(r);
+      check.add(m);
     } catch (const std::invalid_argument& e) {
       item.fail(e.what());
     }
-    c.mmu.push_back(r);
+    c.mmu.push_back(m);
   }
-  if (auto os = n.get("os")) c.os = parse_os(*os);
-  c.irq_delivery_latency = n.time_or("irq_delivery_latency", c.irq_delivery_latency);
+  c.os = parse_os(r.get("os").value_or(ConfigNode(kAbsent, n.path() + ".os")));
+  c.irq_delivery_latency = r.time("irq_delivery_latency");
   return c;
 }
 
@@ -326,21 +318,23 @@ ClusterBoardConfig& BoardConfig::cluster(Side side) {
 }
 
 BoardConfig parse_board(const ConfigNode& root) {
-  root.require_map();
+  return parse_board(root, board_keys());
+}
+
+BoardConfig parse_board(const ConfigNode& root, const config::KeySet& keys) {
+  const config::KeyReader r(keys, root);
   BoardConfig b;
-  b.name = root.at("name").str();
-  b.quantum = root.time_or("quantum", b.quantum);
-  if (b.quantum == 0) root.at("quantum").fail("the quantum must be above zero");
-  for (const ConfigNode& item : root.at("memory").items()) b.memory.push_back(parse_bank(item));
-  if (b.memory.empty()) root.at("memory").fail("at least one memory bank is needed");
-  b.mailbox = parse_mailbox(root.at("mailbox"));
-  for (const auto& [name, node] : root.at("carveouts").entries())
+  b.name = r.text("name");
+  b.quantum = r.time("quantum");
+  for (const ConfigNode& item : r.items("memory")) b.memory.push_back(parse_bank(item));
+  if (b.memory.empty()) r.at("memory").fail("at least one memory bank is needed");
+  b.mailbox = parse_mailbox(r.at("mailbox"));
+  for (const auto& [name, node] : r.named("carveouts"))
     b.carveouts.push_back(parse_carveout(name, node));
-  ConfigNode clusters = root.at("clusters");
-  for (const auto& [name, node] : clusters.entries())
+  for (const auto& [name, node] : r.named("clusters"))
     b.clusters.push_back(parse_cluster(name, node));
   // The two sides' clusters are required; more are hardware of their own.
-  for (Side side : kSides) clusters.at(side_name(side));
+  for (Side side : kSides) r.at("clusters").at(side_name(side));
   validate(b, root);
   return b;
 }

@@ -13,6 +13,7 @@
 
 #include "models/cache/cache_config.h"
 #include "models/common/config/config_node.h"
+#include "models/common/config/keys.h"
 #include "models/cpu/mmu_map.h"
 #include "models/cpu/os_costs.h"
 #include "models/mailbox/mailbox_config.h"
@@ -96,5 +97,8 @@ struct BoardConfig {
 /// Parses and validates the board part of a document (keys: name, quantum, memory, mailbox,
 /// carveouts, clusters; `software` is left for the software layer). Throws config::ConfigError.
 BoardConfig parse_board(const config::ConfigNode& root);
+/// The same, with `keys` (the board's keys and others, e.g. a scenario's merged document's
+/// software sections, which their own readers read) declaring what `root` may hold.
+BoardConfig parse_board(const config::ConfigNode& root, const config::KeySet& keys);
 
 } // namespace sim::models

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "sim/scenario/faults.h"
+#include "sim/scenario/software_keys.h"
 
 namespace sim::app {
 namespace {
@@ -62,7 +63,7 @@ ConfigValue merge_document(const ConfigValue& board_doc, const ConfigNode& scena
     merged.set(side, doc);
   }
   // Anything else under the board's software: is a typo (`software.remot:`), not a default.
-  config::check_all_used(software, "software");
+  board_software_keys().check(board_software);
   return merged;
 }
 
@@ -140,7 +141,7 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options) {
   ConfigValue merged = merge_document(board_doc, s);
   apply_sets(merged, s, options);
   ConfigNode m(merged, "");
-  sc.board = models::parse_board(m);
+  sc.board = models::parse_board(m, merged_document_keys());
   sc.master = parse_master_software(m.at("master"), sc.board);
   sc.remote = parse_remote_software(m.at("remote"), sc.board);
   if (auto f = s.get("faults")) sc.faults = parse_faults(*f, sc.board);

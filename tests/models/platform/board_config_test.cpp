@@ -227,7 +227,73 @@ TEST(BoardConfig, BothSidesClustersAreRequiredAndNamesAreIdentifiers) {
       << missing.what();
   const ConfigError name = error_for("  master:                                 # Linux",
                                      "  Master-1:                               # Linux");
-  EXPECT_NE(std::string(name.what()).find("lower-case letters"), std::string::npos) << name.what();
+  EXPECT_NE(std::string(name.what())
+                .find("'Master-1' is not a name here: clusters are named by ^[a-z][a-z0-9_]*$"),
+            std::string::npos)
+      << name.what();
+}
+
+TEST(BoardConfig, TheDeclaredDefaultsAreTheConfigStructsOwn) {
+  const ConfigValue doc = config::load_string(R"(
+name: minimal
+memory: [ { name: ddr, base: 0x20000000, size: 16MiB } ]
+mailbox:
+  master: { base: 0x17470000, irq_rx: 242, irq_tx: 243 }
+  remote: { base: 0x17460000, irq_rx: 240, irq_tx: 241 }
+carveouts: { shm: { base: 0x20100000, size: 0x8000 } }
+clusters:
+  master: { cores: 1, clock: 1GHz, dcache: {}, mmu: [], uart: { base: 0x16640000 } }
+  remote: { cores: 1, clock: 1GHz, dcache: , mmu: [] }
+)",
+                                              "minimal.yaml");
+  const BoardConfig b = parse_board(ConfigNode(doc, ""));
+  EXPECT_EQ(b.quantum, BoardConfig{}.quantum);
+  const MailboxConfig m;
+  EXPECT_EQ(b.mailbox.model.access_latency, m.access_latency);
+  EXPECT_EQ(b.mailbox.model.irq_latency, m.irq_latency);
+  EXPECT_EQ(b.mailbox.model.oen_gates_visibility, m.oen_gates_visibility);
+  EXPECT_EQ(b.mailbox.model.cmd_index_mode, m.cmd_index_mode);
+  EXPECT_EQ(b.mailbox.model.tx_done, m.tx_done);
+  EXPECT_EQ(b.mailbox.model.threshold, m.threshold);
+  EXPECT_EQ(b.mailbox.model.cmd_depth, m.cmd_depth);
+  EXPECT_EQ(b.mailbox.model.data_depth, m.data_depth);
+  for (const ClusterBoardConfig& c : b.clusters) {
+    const CacheConfig d;
+    EXPECT_EQ(c.dcache.size, d.size);
+    EXPECT_EQ(c.dcache.ways, d.ways);
+    EXPECT_EQ(c.dcache.line, d.line);
+    EXPECT_EQ(c.dcache.hit_latency.cycles, d.hit_latency.cycles);
+    EXPECT_EQ(c.dcache.hit_latency.in_cycles, d.hit_latency.in_cycles);
+    EXPECT_EQ(c.dcache.replacement, d.replacement);
+    EXPECT_EQ(c.dcache.write_policy, d.write_policy);
+    EXPECT_EQ(c.dcache.eviction, d.eviction);
+    EXPECT_EQ(c.dcache.eviction_rate, d.eviction_rate);
+    EXPECT_EQ(c.dcache.speculative_fill, d.speculative_fill);
+    EXPECT_EQ(c.dcache.speculative_rate, d.speculative_rate);
+    const OsCosts o;
+    EXPECT_EQ(c.os.context_switch, o.context_switch);
+    EXPECT_EQ(c.os.isr_entry, o.isr_entry);
+    EXPECT_EQ(c.os.isr_exit, o.isr_exit);
+    EXPECT_EQ(c.os.workqueue_latency, o.workqueue_latency);
+    EXPECT_EQ(c.os.barrier, o.barrier);
+    EXPECT_EQ(c.os.wakeup_preemption, o.wakeup_preemption);
+    EXPECT_EQ(c.irq_delivery_latency, ClusterBoardConfig{}.irq_delivery_latency);
+  }
+  ASSERT_TRUE(b.cluster(Side::kMaster).uart.has_value());
+  EXPECT_EQ(b.cluster(Side::kMaster).uart->model.baud, UartConfig{}.baud);
+  EXPECT_EQ(b.cluster(Side::kMaster).uart->model.fifo_depth, UartConfig{}.fifo_depth);
+  EXPECT_FALSE(b.cluster(Side::kRemote).uart.has_value());
+}
+
+TEST(BoardConfig, AKeyNotDeclaredIsRefusedAtEveryLevelWithTheNearestDeclaredOne) {
+  const ConfigError top = error_for("name: tcc807x", "name: tcc807x\nquantums: 1us");
+  EXPECT_EQ(top.path(), "quantums");
+  EXPECT_NE(std::string(top.what()).find("did you mean 'quantum'"), std::string::npos)
+      << top.what();
+  const ConfigError deep = error_for("  irq_latency: 20ns", "  irq_latenzy: 20ns");
+  EXPECT_EQ(deep.path(), "mailbox.irq_latenzy");
+  EXPECT_NE(std::string(deep.what()).find("did you mean 'irq_latency'"), std::string::npos)
+      << deep.what();
 }
 
 } // namespace

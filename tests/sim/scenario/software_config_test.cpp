@@ -48,7 +48,7 @@ TEST(SoftwareConfig, ScenarioOverridesSoftwareKeysBySide) {
 TEST(SoftwareConfig, UnmodelledKernelIsAnError) {
   config::ConfigError e = error_with("master.kernel=6.1");
   EXPECT_EQ(e.path(), "master.kernel");
-  EXPECT_NE(std::string(e.what()).find("supported: 5.10"), std::string::npos);
+  EXPECT_NE(std::string(e.what()).find("'6.1' is not one of: 5.10"), std::string::npos) << e.what();
 }
 
 TEST(SoftwareConfig, VringNumMustBeAPowerOfTwo) {
@@ -120,7 +120,34 @@ TEST(SoftwareConfig, ZephyrReleasesModelled) {
   EXPECT_EQ(load_with("remote.zephyr=\"3.3\"").remote.image.zephyr, "3.3");
   const config::ConfigError e = error_with("remote.zephyr=\"3.5\"");
   EXPECT_EQ(e.path(), "remote.zephyr");
-  EXPECT_NE(e.message().find("supported: 3.7, 3.3"), std::string::npos) << e.message();
+  EXPECT_NE(e.message().find("'3.5' is not one of: 3.7, 3.3"), std::string::npos) << e.message();
+}
+
+TEST(SoftwareConfig, TheDeclaredDefaultsAreTheStacksOptionDefaults) {
+  const models::BoardConfig board = load_scenario(kScenario).board;
+  const config::ConfigValue empty;
+  const MasterSoftware m = parse_master_software(config::ConfigNode(empty, "master"), board);
+  const sw::lnx::LinuxOptions l;
+  EXPECT_EQ(m.kernel.kernel, l.kernel);
+  EXPECT_EQ(m.kernel.mbox_tx_queue_len, l.mbox_tx_queue_len);
+  EXPECT_EQ(m.kernel.console, l.console);
+  EXPECT_EQ(m.kernel.console_loglevel, l.console_loglevel);
+  EXPECT_EQ(m.kernel.send_timeout, l.send_timeout);
+  EXPECT_EQ(m.kernel.core, l.core);
+  const RemoteSoftware r = parse_remote_software(config::ConfigNode(empty, "remote"), board);
+  const sw::zephyr::ZephyrOptions z;
+  EXPECT_EQ(r.image.zephyr, z.zephyr);
+  EXPECT_EQ(r.image.release, z.release);
+  EXPECT_EQ(r.image.dcache, z.dcache);
+  EXPECT_EQ(r.image.notify_wait, z.notify_wait);
+  EXPECT_EQ(r.image.rsc_table, z.rsc_table);
+  EXPECT_EQ(r.image.vring_num, z.vring_num);
+  EXPECT_EQ(r.image.vring_align, z.vring_align);
+  EXPECT_EQ(r.image.vring0, z.vring0);
+  EXPECT_EQ(r.image.vring1, z.vring1);
+  EXPECT_EQ(r.image.ram_console, z.ram_console);
+  EXPECT_EQ(r.image.console, z.console);
+  EXPECT_EQ(r.image.tx_buffer_timeout, z.tx_buffer_timeout);
 }
 
 } // namespace

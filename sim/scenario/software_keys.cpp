@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: Apache-2.0
+// Every key of a side's software section. The defaults are the stacks' option structs' own
+// (sw::lnx::LinuxOptions, sw::zephyr::ZephyrOptions); a test checks that they agree.
+#include "sim/scenario/software_keys.h"
+
+#include "models/platform/board_keys.h"
+#include "sim/scenario/app_registry.h"
+#include "sw/zephyr/openamp_release.h"
+
+namespace sim::app {
+namespace {
+
+using config::Key;
+using config::KeySet;
+
+std::vector<std::string> release_names() {
+  std::vector<std::string> out;
+  for (const sw::zephyr::OpenampRelease& r : sw::zephyr::openamp_releases())
+    out.emplace_back(r.name);
+  return out;
+}
+
+} // namespace
+
+const KeySet& linux_mailbox_keys() {
+  static const KeySet keys(
+      "linux_mailbox", "Linux's mailbox framework.",
+      {Key::uint("tx_queue_len", "the framework's queue of messages to send (MBOX_TX_QUEUE_LEN); "
+                                 "a kick beyond it is lost with -ENOBUFS")
+           .range(1, 1024)
+           .defaults_to("20")
+           .eg("mailbox: { tx_queue_len: 20 }")});
+  return keys;
+}
+
+const KeySet& openamp_keys() {
+  static const KeySet keys(
+      "openamp", "The OpenAMP library in the remote's image.",
+      {Key::choice("release", release_names(),
+                   "OpenAMP release preset (Zephyr 3.7 ships v2024.05; sw/zephyr/openamp_release.h "
+                   "says what changed in each)")
+           .defaults_to("v2024.05")
+           .eg("openamp: { release: v2023.04 }"),
+       Key::boolean("dcache", "CONFIG_OPENAMP_WITH_DCACHE: the remote's cache maintenance of "
+                              "vrings, buffers and the resource table")
+           .defaults_to("true")
+           .eg("openamp: { dcache: false }"),
+       Key::boolean("notify_wait", "install a notify_wait_cb (v2024.05 and later): a sender "
+                                   "waiting for a TX buffer waits for the next notification "
+                                   "instead of sleeping 1 ms")
+           .defaults_to("false")
+           .eg("openamp: { notify_wait: true }")});
+  return keys;
+}
+
+const KeySet& resource_table_keys() {
+  static const KeySet keys(
+      "resource_table", "The remote image's resource table (its `resource_table` symbol).",
+      {Key::uint("address", "where the image's resource_table lives (inside DRAM)")
+           .defaults_to("0x200c63b8")
+           .eg("resource_table: { address: 0x200c63b8 }"),
+       Key::uint("vring_num", "vring size written in the table, a power of two")
+           .range(1, 256)
+           .defaults_to("8")
+           .eg("resource_table: { vring_num: 16 }"),
+       Key::uint("vring_align", "vring alignment written in the table, a power of two")
+           .range(1, 65536)
+           .defaults_to("16")
+           .eg("resource_table: { vring_align: 64 }"),
+       Key::uint("vring0", "vring0's device address, or `any` (allocated by the master)")
+           .range(0, 0xffffffff)
+           .or_words({"any"})
+           .defaults_to("0x200c8000")
+           .eg("resource_table: { vring0: any }"),
+       Key::uint("vring1", "vring1's device address, or `any`")
+           .range(0, 0xffffffff)
+           .or_words({"any"})
+           .defaults_to("0x200c9000")
+           .eg("resource_table: { vring1: any }"),
+       Key::boolean("ram_console", "CONFIG_RAM_CONSOLE: adds the trace entry (status moves to "
+                                   "0x30). Its buffer is image memory, in no carve-out, so Linux "
+                                   "5.10 rejects the entry and the attach fails on the reference "
+                                   "board")
+           .defaults_to("false")
+           .eg("resource_table: { ram_console: true }")});
+  return keys;
+}
+
+const KeySet& section_keys(Side side) {
+  static const KeySet master(
+      "master_section",
+      "The master's software: the board's `software.master` defaults with a scenario's "
+      "`master:` section merged over them.",
+      {Key::choice("kernel", {"5.10"},
+                   "Linux version modelled (quote it: 5.10 unquoted is the "
+                   "number 5.1)")
+           .defaults_to("5.10")
+           .eg("kernel: \"5.10\""),
+       Key::map("mailbox", linux_mailbox_keys(), "Linux's mailbox framework").or_null(),
+       Key::boolean("console", "printk reaches the UART (each character costs its time on the "
+                               "wire)")
+           .defaults_to("true")
+           .eg("console: false"),
+       Key::uint("console_loglevel", "printk lines below this level reach the console (7: "
+                                     "KERN_INFO and more urgent; 4: the `quiet` boot argument)")
+           .range(0, 8)
+           .defaults_to("7")
+           .eg("console_loglevel: 4"),
+       Key::time("send_timeout", "rpmsg_send's wait for a TX buffer")
+           .defaults_to("15s")
+           .eg("send_timeout: 100ms"),
+       Key::uint("core", "core the mailbox interrupts, the remoteproc workqueue and the probes "
+                         "run on (below clusters.master.cores)")
+           .defaults_to("0")
+           .eg("core: 1"),
+       Key::any("apps", "the master's applications (Applications, below)")
+           .eg("apps: [ { rpmsg_client_sample: { count: 3 } } ]")});
+  static const KeySet remote(
+      "remote_section",
+      "The remote's software: the board's `software.remote` defaults with a scenario's "
+      "`remote:` section merged over them.",
+      {Key::choice("zephyr", {"3.7", "3.3"},
+                   "Zephyr version modelled: 3.7, or 3.3, whose CONFIG_OPENAMP_WITH_DCACHE "
+                   "reached no OpenAMP code (real-bugs B2): `openamp.dcache: true` then does no "
+                   "maintenance")
+           .defaults_to("3.7")
+           .eg("zephyr: \"3.3\""),
+       Key::map("openamp", openamp_keys(), "the OpenAMP library").or_null(),
+       Key::map("resource_table", resource_table_keys(), "the image's resource table").or_null(),
+       Key::boolean("console", "printk reaches the UART (the responders print every message "
+                               "they take)")
+           .defaults_to("true")
+           .eg("console: false"),
+       Key::time("tx_buffer_timeout", "rpmsg_send's wait for a TX buffer (1 ms polls)")
+           .defaults_to("15s")
+           .eg("tx_buffer_timeout: 50ms"),
+       Key::any("apps", "the remote's applications (Applications, below)")
+           .eg("apps: [ { client_sample_responder: {} } ]")});
+  return side == Side::kMaster ? master : remote;
+}
+
+const KeySet& board_software_keys() {
+  static const KeySet keys(
+      "software", "The software defaults scenarios' `master:` / `remote:` sections merge over.",
+      {Key::map("master", section_keys(Side::kMaster), "the master's defaults").or_null(),
+       Key::map("remote", section_keys(Side::kRemote), "the remote's defaults").or_null()});
+  return keys;
+}
+
+const KeySet& board_file_keys() {
+  static const KeySet keys = [] {
+    std::vector<Key> all;
+    for (const Key& k : models::board_keys().keys())
+      all.push_back(
+          k.name != "software"
+              ? k
+              : Key::map("software", board_software_keys(), k.doc).or_null().eg(k.example));
+    return KeySet("board_file", models::board_keys().doc(), std::move(all));
+  }();
+  return keys;
+}
+
+const KeySet& merged_document_keys() {
+  static const KeySet keys = [] {
+    std::vector<Key> all;
+    for (const Key& k : models::board_keys().keys())
+      if (k.name != "software") all.push_back(k);
+    all.push_back(
+        Key::map("master", section_keys(Side::kMaster), "the master's software").or_null());
+    all.push_back(
+        Key::map("remote", section_keys(Side::kRemote), "the remote's software").or_null());
+    return KeySet("merged", "A scenario's merged document: board keys and both software sections.",
+                  std::move(all));
+  }();
+  return keys;
+}
+
+} // namespace sim::app

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+// Generates what the key declarations (models/common/config/keys.h) decide: the JSON Schemas in
+// schemas/ and the key tables in docs/scenarios.md (between `<!-- keys: NAME -->` and
+// `<!-- /keys -->`). `gen_keys --check SRC` fails when a file differs from what it would write
+// (the test docs.config_keys); `gen_keys --write SRC` rewrites them (`make keys`).
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "models/common/config/key_docs.h"
+#include "models/common/config/key_schema.h"
+#include "models/platform/board_keys.h"
+#include "sim/scenario/software_keys.h"
+
+namespace {
+
+using sim::config::key_table;
+
+std::string read(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+/// The docs' generated tables by section name.
+std::map<std::string, std::string> tables() {
+  using sim::Side;
+  return {{"board", key_table(sim::models::board_keys())},
+          {"software", key_table(sim::app::section_keys(Side::kMaster), "master.") + "\n" +
+                           key_table(sim::app::section_keys(Side::kRemote), "remote.")}};
+}
+
+/// `text` with each marked section replaced by its table; errors for an unknown or unclosed one.
+std::string with_tables(const std::string& text, std::string& error) {
+  const std::map<std::string, std::string> all = tables();
+  std::string out;
+  std::size_t at = 0;
+  for (;;) {
+    const std::size_t open = text.find("<!-- keys: ", at);
+    if (open == std::string::npos) break;
+    const std::size_t name_end = text.find(" -->", open);
+    const std::string name = text.substr(open + 11, name_end - open - 11);
+    const std::size_t close = text.find("<!-- /keys -->", name_end);
+    auto table = all.find(name);
+    if (name_end == std::string::npos || close == std::string::npos || table == all.end()) {
+      error = "docs: a keys section '" + name + "' that is unknown or not closed";
+      return text;
+    }
+    out += text.substr(at, name_end + 4 - at) + "\n" + table->second;
+    at = close;
+  }
+  return out + text.substr(at);
+}
+
+std::string schema_text(const sim::config::KeySet& keys, const std::string& title) {
+  return sim::config::file_schema(keys, title).dump(2) + "\n";
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 3 || (std::string(argv[1]) != "--check" && std::string(argv[1]) != "--write")) {
+    std::cerr << "usage: gen_keys --check|--write SOURCE_DIR\n";
+    return 2;
+  }
+  const bool write = std::string(argv[1]) == "--write";
+  const std::string root = argv[2];
+  std::map<std::string, std::string> files;
+  files[root + "/schemas/board.schema.json"] =
+      schema_text(sim::app::board_file_keys(), "ipcsim board file");
+  std::string error;
+  const std::string docs = root + "/docs/scenarios.md";
+  files[docs] = with_tables(read(docs), error);
+  if (!error.empty()) {
+    std::cerr << error << "\n";
+    return 1;
+  }
+  int stale = 0;
+  for (const auto& [path, text] : files) {
+    if (read(path) == text) continue;
+    if (write) {
+      std::ofstream(path) << text;
+      std::cout << "wrote " << path << "\n";
+    } else {
+      std::cerr << path << " is not what the key declarations give: run `make keys`\n";
+      ++stale;
+    }
+  }
+  return stale == 0 ? 0 : 1;
+}
+
+// libsystemc (linked through the scenario's fault models) references sc_main.
+extern "C" int sc_main(int, char**) {
+  return 0;
+}
