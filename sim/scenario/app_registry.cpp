@@ -12,22 +12,34 @@ struct AppSpec {
   const char* name;
   Side side;
   specs::Parser parse;
+  specs::Keys keys;
 };
 
 const std::vector<AppSpec>& registry() {
   static const std::vector<AppSpec> kApps = {
-      {"shared_flag_writer", Side::kMaster, specs::shared_flag_writer},
-      {"shared_flag_reader", Side::kRemote, specs::shared_flag_reader},
-      {"rpmsg_client_sample", Side::kMaster, specs::rpmsg_client_sample},
-      {"stream", Side::kMaster, specs::stream_sender},
-      {"client_sample_responder", Side::kRemote, specs::client_sample_responder},
-      {"tty_responder", Side::kRemote, specs::tty_responder},
-      {"queued_responder", Side::kRemote, specs::queued_responder},
+      {"shared_flag_writer", Side::kMaster, specs::shared_flag_writer,
+       specs::shared_flag_writer_keys},
+      {"shared_flag_reader", Side::kRemote, specs::shared_flag_reader,
+       specs::shared_flag_reader_keys},
+      {"rpmsg_client_sample", Side::kMaster, specs::rpmsg_client_sample,
+       specs::rpmsg_client_sample_keys},
+      {"stream", Side::kMaster, specs::stream_sender, specs::stream_sender_keys},
+      {"client_sample_responder", Side::kRemote, specs::client_sample_responder,
+       specs::client_sample_responder_keys},
+      {"tty_responder", Side::kRemote, specs::tty_responder, specs::tty_responder_keys},
+      {"queued_responder", Side::kRemote, specs::queued_responder, specs::queued_responder_keys},
   };
   return kApps;
 }
 
 } // namespace
+
+std::vector<std::pair<std::string, const config::KeySet*>> app_variants(Side side) {
+  std::vector<std::pair<std::string, const config::KeySet*>> out;
+  for (const AppSpec& a : registry())
+    if (side == a.side) out.emplace_back(a.name, &a.keys());
+  return out;
+}
 
 std::vector<std::string> app_names(Side side) {
   std::vector<std::string> out;

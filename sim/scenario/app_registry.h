@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "models/common/config/config_node.h"
+#include "models/common/config/keys.h"
 #include "models/platform/board_config.h"
 #include "sim/scenario/software_config.h"
 #include "sw/hal/hal.h"
@@ -48,6 +49,9 @@ struct AppContext {
 
 /// Parses one `apps:` item (`- shared_flag_reader: {invalidate: false}`) for `side`.
 AppInstance parse_app(const config::ConfigNode& item, Side side, const AppContext& context);
+
+/// The applications a side can run with their options' declarations (the `apps:` list's items).
+std::vector<std::pair<std::string, const config::KeySet*>> app_variants(Side side);
 
 /// Names of the applications a side can run.
 std::vector<std::string> app_names(Side side);

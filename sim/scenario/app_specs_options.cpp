@@ -3,30 +3,16 @@
 
 namespace sim::app::specs {
 
-unsigned bounded_option(const config::ConfigNode& o, const std::string& key, unsigned fallback,
-                        unsigned lo, unsigned hi, const std::string& note) {
-  auto n = o.get(key);
-  if (!n) return fallback;
-  const std::uint64_t v = n->uint();
-  if (v < lo || v > hi)
-    n->fail(key + " must be within " + std::to_string(lo) + ".." + std::to_string(hi) + note);
-  return static_cast<unsigned>(v);
-}
-
-std::string name_option(const config::ConfigNode& o, const std::string& key,
-                        const std::string& fallback) {
-  auto n = o.get(key);
-  if (!n) return fallback;
-  std::string s = n->str();
-  if (s.empty()) n->fail(key + " must not be empty");
+std::string rpmsg_name_option(const config::KeyReader& r, const std::string& key) {
+  const std::string s = r.text(key);
+  if (s.empty()) r.at(key).fail(key + " must not be empty");
+  if (s.size() > 31) r.at(key).fail("an rpmsg name has at most 31 characters");
   return s;
 }
 
-std::string rpmsg_name_option(const config::ConfigNode& o, const std::string& key,
-                              const std::string& fallback) {
-  std::string s = name_option(o, key, fallback);
-  if (s.size() > 31) o.at(key).fail("an rpmsg name has at most 31 characters");
-  return s;
+config::Key rpmsg_name_key(std::string name, std::string doc, std::string fallback) {
+  return config::Key::text(std::move(name), std::move(doc) + " (at most 31 characters)")
+      .defaults_to(std::move(fallback));
 }
 
 void refuse_ledger_naming(const config::ConfigNode& o) {

@@ -113,7 +113,8 @@ const KeySet& section_keys(Side side) {
                          "run on (below clusters.master.cores)")
            .defaults_to("0")
            .eg("core: 1"),
-       Key::any("apps", "the master's applications (Applications, below)")
+       Key::variant_list("apps", app_variants(Side::kMaster),
+                         "the master's applications (Applications, below)")
            .eg("apps: [ { rpmsg_client_sample: { count: 3 } } ]")});
   static const KeySet remote(
       "remote_section",
@@ -134,7 +135,8 @@ const KeySet& section_keys(Side side) {
        Key::time("tx_buffer_timeout", "rpmsg_send's wait for a TX buffer (1 ms polls)")
            .defaults_to("15s")
            .eg("tx_buffer_timeout: 50ms"),
-       Key::any("apps", "the remote's applications (Applications, below)")
+       Key::variant_list("apps", app_variants(Side::kRemote),
+                         "the remote's applications (Applications, below)")
            .eg("apps: [ { client_sample_responder: {} } ]")});
   return side == Side::kMaster ? master : remote;
 }
