@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "models/common/config/config_node.h"
+#include "models/common/config/keys.h"
 #include "sim/scenario/software_counters.h"
 #include "sw/hal/side.h"
 
@@ -61,6 +62,11 @@ struct Expectations {
   }
 };
 
+/// The `expect:` block's declared keys (expectation_keys.cpp).
+const config::KeySet& expectation_keys();
+
+/// Reads `expect:` through its declarations: an unknown key, reason, counter or kind is refused
+/// with the nearest declared one.
 Expectations parse_expectations(const config::ConfigNode& expect);
 
 } // namespace sim::app

@@ -8,7 +8,6 @@
 namespace sim::app::fault_kinds {
 namespace {
 
-using config::ConfigNode;
 using json = nlohmann::ordered_json;
 
 bool overlaps_carveout(const models::BoardConfig& board, const models::MmuRegion& r) {
@@ -80,26 +79,59 @@ private:
 
 } // namespace
 
-std::unique_ptr<Fault> linux_cacheable(const ConfigNode&, const models::BoardConfig&) {
+const config::KeySet& linux_cacheable_keys() {
+  static const config::KeySet keys(
+      "fault_linux_cacheable",
+      "Linux maps every MMU region that covers a carve-out Normal-WB (its drivers still do no "
+      "cache maintenance).",
+      {});
+  return keys;
+}
+
+std::unique_ptr<Fault> linux_cacheable(const config::KeyReader&, const models::BoardConfig&) {
   return std::make_unique<LinuxCacheable>();
 }
 
-std::unique_ptr<Fault> rsc_offset(const ConfigNode& body, const models::BoardConfig& board) {
-  const ConfigNode value = body.at("value");
-  const std::uint64_t offset = value.uint();
+const config::KeySet& rsc_offset_keys() {
+  static const config::KeySet keys(
+      "fault_rsc_offset",
+      "Linux looks for the resource table at `value` inside the rsc_table window (the DT's "
+      "`tcc,rsc-offset`), wherever the remote put it (real-bugs B12).",
+      {config::Key::uint("value", "the offset into the rsc_table window; the table must fit "
+                                  "behind it")
+           .needed()
+           .eg("value: 0x400")});
+  return keys;
+}
+
+std::unique_ptr<Fault> rsc_offset(const config::KeyReader& body, const models::BoardConfig& board) {
+  const std::uint64_t offset = body.uint("value");
   const models::CarveoutConfig* window = board.carveout("rsc_table");
-  if (window == nullptr) body.fail("the board has no rsc_table carve-out");
+  if (window == nullptr) body.node().fail("the board has no rsc_table carve-out");
   const std::uint64_t table = window->rsc_size.value_or(0);
   if (offset >= window->size || table > window->size - offset)
-    value.fail("the table (" + format_hex(table, 1) + " bytes) must fit in the rsc_table window (" +
-               format_hex(window->size, 1) + " bytes)");
+    body.at("value").fail("the table (" + format_hex(table, 1) +
+                          " bytes) must fit in the rsc_table window (" +
+                          format_hex(window->size, 1) + " bytes)");
   return std::make_unique<RscOffset>(offset);
 }
 
-std::unique_ptr<Fault> unmap_region(const ConfigNode& body, const models::BoardConfig& board) {
+const config::KeySet& unmap_region_keys() {
+  static const config::KeySet keys(
+      "fault_unmap_region",
+      "Region `region` is missing from cluster `cluster`'s MMU map; its software's accesses "
+      "there fault (real-bugs B13).",
+      {cluster_key("the cluster whose map loses the region").eg("cluster: remote"),
+       config::Key::text("region", "the name of one of that cluster's `mmu` regions")
+           .needed()
+           .eg("region: VDEV0BUFFER")});
+  return keys;
+}
+
+std::unique_ptr<Fault> unmap_region(const config::KeyReader& body,
+                                    const models::BoardConfig& board) {
   const Side side = parse_side(body);
-  const ConfigNode region = body.at("region");
-  const std::string name = region.str();
+  const std::string name = body.text("region");
   std::vector<std::string> known;
   for (const models::MmuRegion& r : board.cluster(side).mmu) {
     if (r.name == name) return std::make_unique<UnmapRegion>(side, name);
@@ -107,8 +139,8 @@ std::unique_ptr<Fault> unmap_region(const ConfigNode& body, const models::BoardC
   }
   std::string list;
   for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
-  region.fail(std::string("the ") + side_name(side) + " MMU map has no region '" + name +
-              "' (regions: " + list + ")" + config::did_you_mean(name, known));
+  body.at("region").fail(std::string("the ") + side_name(side) + " MMU map has no region '" + name +
+                         "' (regions: " + list + ")" + config::did_you_mean(name, known));
 }
 
 } // namespace sim::app::fault_kinds

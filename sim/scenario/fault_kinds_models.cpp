@@ -11,7 +11,6 @@
 namespace sim::app::fault_kinds {
 namespace {
 
-using config::ConfigNode;
 using json = nlohmann::ordered_json;
 
 /// `skip_cache_op`: the remote's libmetal cache operation at `site` does nothing, on every call
@@ -90,38 +89,74 @@ private:
 
 } // namespace
 
-std::unique_ptr<Fault> skip_cache_op(const ConfigNode& body, const models::BoardConfig&) {
-  const ConfigNode cluster = body.at("cluster");
-  if (parse_side(body) == Side::kMaster)
-    cluster.fail("the Linux model has no cache-maintenance sites (it maps the carve-outs "
-                 "Normal-NC); skip_cache_op applies to cluster: remote");
-  const ConfigNode site = body.at("site");
-  const std::string name = site.str();
-  const auto& all = sw::zephyr::site::kAll;
-  if (std::find_if(all.begin(), all.end(), [&](const char* s) { return name == s; }) == all.end())
-    site.fail_choice(name, std::vector<std::string>(all.begin(), all.end()));
-  const unsigned nth = body.get("nth") ? parse_nth(body, "; leave it out to skip every call") : 0;
-  return std::make_unique<SkipCacheOp>(name, nth);
+const config::KeySet& skip_cache_op_keys() {
+  static const config::KeySet keys(
+      "fault_skip_cache_op",
+      "The remote's cache-maintenance request at `site` is not executed: on every call, or only "
+      "on the `nth`. `nth` counts the cache-maintenance instructions issued at that site: one "
+      "OpenAMP invalidate of an unaligned buffer issues up to three (clean+invalidate of a partial "
+      "first and last line, invalidate of the whole lines between), all with the same site name. "
+      "The sanitizer's hints name the skipped site.",
+      {cluster_key("the cluster whose request is skipped: `remote` (the Linux model maps the "
+                   "carve-outs Normal-NC and issues none)")
+           .eg("cluster: remote"),
+       config::Key::choice(
+           "site",
+           std::vector<std::string>(sw::zephyr::site::kAll.begin(), sw::zephyr::site::kAll.end()),
+           "the call site (sw/zephyr/cache_sites.h)")
+           .needed()
+           .eg("site: tx_buffer_flush"),
+       nth_key("the one call to skip; leave it out to skip every call").eg("nth: 3")});
+  return keys;
 }
 
-std::unique_ptr<Fault> mailbox(const ConfigNode& body, const models::BoardConfig&) {
-  const Direction direction =
-      body.at("direction")
-          .choice<Direction>(
-              {{direction_key(Direction::kMasterToRemote), Direction::kMasterToRemote},
-               {direction_key(Direction::kRemoteToMaster), Direction::kRemoteToMaster}});
+std::unique_ptr<Fault> skip_cache_op(const config::KeyReader& body, const models::BoardConfig&) {
+  if (parse_side(body) == Side::kMaster)
+    body.at("cluster").fail("the Linux model has no cache-maintenance sites (it maps the "
+                            "carve-outs Normal-NC); skip_cache_op applies to cluster: remote");
+  const std::string site = body.choice_text("site");
+  const unsigned nth = body.has("nth") ? body.small_uint("nth") : 0;
+  return std::make_unique<SkipCacheOp>(site, nth);
+}
+
+const config::KeySet& mailbox_keys() {
+  static const config::KeySet keys(
+      "fault_mailbox",
+      "The `nth` mailbox message (kick) sent in `direction` is dropped (`drop`: it vanishes, the "
+      "sender still gets TX-done), delivered twice (`duplicate`) or held back for `delay` "
+      "(`delay`: the sender's TX-done waits too).",
+      {config::Key::choice(
+           "direction",
+           {direction_key(Direction::kMasterToRemote), direction_key(Direction::kRemoteToMaster)},
+           "whose kicks are counted: the sender's")
+           .needed()
+           .eg("direction: master_to_remote"),
+       config::Key::choice("action", {"drop", "duplicate", "delay"}, "what happens to the kick")
+           .needed()
+           .eg("action: drop"),
+       nth_key("the kick it happens to").needed().eg("nth: 2"),
+       config::Key::time("delay", "how long a `delay` holds the kick back (only with action: "
+                                  "delay)")
+           .at_least(1)
+           .eg("delay: 5ms")});
+  return keys;
+}
+
+std::unique_ptr<Fault> mailbox(const config::KeyReader& body, const models::BoardConfig&) {
+  const Direction direction = body.choice<Direction>(
+      "direction", {{direction_key(Direction::kMasterToRemote), Direction::kMasterToRemote},
+                    {direction_key(Direction::kRemoteToMaster), Direction::kRemoteToMaster}});
   const models::KickFault action =
-      body.at("action").choice<models::KickFault>({{"drop", models::KickFault::kDrop},
-                                                   {"duplicate", models::KickFault::kDuplicate},
-                                                   {"delay", models::KickFault::kDelay}});
-  const unsigned nth = parse_nth(body);
+      body.choice<models::KickFault>("action", {{"drop", models::KickFault::kDrop},
+                                                {"duplicate", models::KickFault::kDuplicate},
+                                                {"delay", models::KickFault::kDelay}});
+  const unsigned nth = body.small_uint("nth");
   Picoseconds delay = 0;
   if (action == models::KickFault::kDelay) {
-    const ConfigNode d = body.at("delay");
-    delay = d.time();
-    if (delay == 0) d.fail("a delay must be above zero");
-  } else if (auto d = body.get("delay")) {
-    d->fail("only action: delay takes a delay");
+    if (!body.has("delay")) body.node().fail("action: delay needs a delay (e.g. delay: 5ms)");
+    delay = body.time("delay");
+  } else if (body.has("delay")) {
+    body.at("delay").fail("only action: delay takes a delay");
   }
   return std::make_unique<MailboxKick>(direction, action, nth, delay);
 }

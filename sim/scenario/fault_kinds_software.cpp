@@ -119,30 +119,71 @@ private:
 
 } // namespace
 
-std::unique_ptr<Fault> double_tx_buffer(const ConfigNode& body, const models::BoardConfig&) {
-  return std::make_unique<DoubleTxBuffer>(parse_nth(body));
+const config::KeySet& double_tx_buffer_keys() {
+  static const config::KeySet keys(
+      "fault_double_tx_buffer",
+      "The remote's OpenAMP hands its `nth` TX buffer out again for the next send, as two racing "
+      "senders would (real-bugs B10).",
+      {nth_key("the TX buffer handed out twice; the name-service announcement is 1")
+           .needed()
+           .eg("nth: 5")});
+  return keys;
 }
 
-std::unique_ptr<Fault> ignore_vq_irq_when_attached(const ConfigNode&, const models::BoardConfig&) {
+std::unique_ptr<Fault> double_tx_buffer(const config::KeyReader& body, const models::BoardConfig&) {
+  return std::make_unique<DoubleTxBuffer>(body.small_uint("nth"));
+}
+
+const config::KeySet& ignore_vq_irq_when_attached_keys() {
+  static const config::KeySet keys(
+      "fault_ignore_vq_irq_when_attached",
+      "Linux's remoteproc driver drops mailbox notifications while the remote is attached "
+      "(real-bugs B11).",
+      {});
+  return keys;
+}
+
+std::unique_ptr<Fault> ignore_vq_irq_when_attached(const config::KeyReader&,
+                                                   const models::BoardConfig&) {
   return std::make_unique<IgnoreVqIrqWhenAttached>();
 }
 
-std::unique_ptr<Fault> remote_boots_late(const ConfigNode& body, const models::BoardConfig&) {
-  const ConfigNode at = body.at("at");
-  const Picoseconds t = at.time();
-  if (t == 0) at.fail("a late boot starts after 0");
-  return std::make_unique<RemoteBootsLate>(t);
+const config::KeySet& remote_boots_late_keys() {
+  static const config::KeySet keys("fault_remote_boots_late",
+                                   "The remote image starts at `at` instead of 0.",
+                                   {config::Key::time("at", "when the remote image starts")
+                                        .needed()
+                                        .at_least(1)
+                                        .eg("at: 500ms")});
+  return keys;
 }
 
-std::unique_ptr<Fault> remote_restarts(const ConfigNode& body, const models::BoardConfig&) {
-  const ConfigNode at = body.at("at");
-  const Picoseconds t = at.time();
-  if (t == 0) at.fail("a restart happens after 0");
-  const ConfigNode reboot = body.at("reboot");
-  const Picoseconds r = reboot.time();
-  // Code caught in the middle of a quantum (at most the board's 1us) must have unwound first.
-  if (r < kPsPerMs) reboot.fail("a reboot takes at least 1ms");
-  return std::make_unique<RemoteRestarts>(t, r);
+std::unique_ptr<Fault> remote_boots_late(const config::KeyReader& body,
+                                         const models::BoardConfig&) {
+  return std::make_unique<RemoteBootsLate>(body.time("at"));
+}
+
+const config::KeySet& remote_restarts_keys() {
+  static const config::KeySet keys(
+      "fault_remote_restarts",
+      "The remote is reset at `at` (its threads stop wherever they are, its D-cache loses its "
+      "contents, interrupts are disabled), the boot loader reloads the image (the resource table "
+      "as built) and the Zephyr image runs again `reboot` later with fresh applications; bare "
+      "programs are not restarted.",
+      {config::Key::time("at", "when the reset happens (after the remote booted)")
+           .needed()
+           .at_least(1)
+           .eg("at: 50ms"),
+       // Code caught in the middle of a quantum (at most the board's 1us) must have unwound first.
+       config::Key::time("reboot", "from the reset to the image running again")
+           .needed()
+           .at_least(kPsPerMs)
+           .eg("reboot: 10ms")});
+  return keys;
+}
+
+std::unique_ptr<Fault> remote_restarts(const config::KeyReader& body, const models::BoardConfig&) {
+  return std::make_unique<RemoteRestarts>(body.time("at"), body.time("reboot"));
 }
 
 } // namespace sim::app::fault_kinds

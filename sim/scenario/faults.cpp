@@ -12,19 +12,21 @@ using config::ConfigNode;
 struct FaultKindEntry {
   const char* name;
   fault_kinds::Parser parse;
+  fault_kinds::Keys keys;
 };
 
 const std::vector<FaultKindEntry>& registry() {
   static const std::vector<FaultKindEntry> kKinds = {
-      {"skip_cache_op", fault_kinds::skip_cache_op},
-      {"mailbox", fault_kinds::mailbox},
-      {"double_tx_buffer", fault_kinds::double_tx_buffer},
-      {"ignore_vq_irq_when_attached", fault_kinds::ignore_vq_irq_when_attached},
-      {"linux_cacheable", fault_kinds::linux_cacheable},
-      {"rsc_offset", fault_kinds::rsc_offset},
-      {"unmap_region", fault_kinds::unmap_region},
-      {"remote_boots_late", fault_kinds::remote_boots_late},
-      {"remote_restarts", fault_kinds::remote_restarts},
+      {"skip_cache_op", fault_kinds::skip_cache_op, fault_kinds::skip_cache_op_keys},
+      {"mailbox", fault_kinds::mailbox, fault_kinds::mailbox_keys},
+      {"double_tx_buffer", fault_kinds::double_tx_buffer, fault_kinds::double_tx_buffer_keys},
+      {"ignore_vq_irq_when_attached", fault_kinds::ignore_vq_irq_when_attached,
+       fault_kinds::ignore_vq_irq_when_attached_keys},
+      {"linux_cacheable", fault_kinds::linux_cacheable, fault_kinds::linux_cacheable_keys},
+      {"rsc_offset", fault_kinds::rsc_offset, fault_kinds::rsc_offset_keys},
+      {"unmap_region", fault_kinds::unmap_region, fault_kinds::unmap_region_keys},
+      {"remote_boots_late", fault_kinds::remote_boots_late, fault_kinds::remote_boots_late_keys},
+      {"remote_restarts", fault_kinds::remote_restarts, fault_kinds::remote_restarts_keys},
   };
   return kKinds;
 }
@@ -39,17 +41,19 @@ std::string known_kinds() {
 
 namespace fault_kinds {
 
-unsigned parse_nth(const ConfigNode& body, const char* zero_hint) {
-  const ConfigNode nth = body.at("nth");
-  const std::uint64_t v = nth.uint();
-  if (v == 0 || v > 1000000)
-    nth.fail(std::string("nth counts from 1 (at most 1000000)") + zero_hint);
-  return static_cast<unsigned>(v);
+config::Key nth_key(std::string doc) {
+  return config::Key::uint("nth", std::move(doc) + " (counting from 1)").range(1, 1000000);
 }
 
-Side parse_side(const ConfigNode& body) {
-  return body.at("cluster").choice<Side>(
-      {{side_name(Side::kMaster), Side::kMaster}, {side_name(Side::kRemote), Side::kRemote}});
+config::Key cluster_key(std::string doc) {
+  return config::Key::choice("cluster", {side_name(Side::kMaster), side_name(Side::kRemote)},
+                             std::move(doc))
+      .needed();
+}
+
+Side parse_side(const config::KeyReader& body) {
+  return body.choice<Side>("cluster", {{side_name(Side::kMaster), Side::kMaster},
+                                       {side_name(Side::kRemote), Side::kRemote}});
 }
 
 FaultReadout in_effect_from(Picoseconds at) {
@@ -80,6 +84,12 @@ std::vector<std::string> fault_kind_names() {
   return out;
 }
 
+std::vector<std::pair<std::string, const config::KeySet*>> fault_variants() {
+  std::vector<std::pair<std::string, const config::KeySet*>> out;
+  for (const FaultKindEntry& k : registry()) out.emplace_back(k.name, &k.keys());
+  return out;
+}
+
 std::vector<std::shared_ptr<const Fault>> parse_faults(const ConfigNode& list,
                                                        const models::BoardConfig& board) {
   std::vector<std::shared_ptr<const Fault>> out;
@@ -96,8 +106,8 @@ std::vector<std::shared_ptr<const Fault>> parse_faults(const ConfigNode& list,
                                 "unknown fault '" + kind + "'" +
                                     config::did_you_mean(kind, fault_kind_names()) +
                                     " (known: " + known_kinds() + ")");
-    body.require_map();
-    std::shared_ptr<const Fault> added = entry->parse(body, board);
+    std::shared_ptr<const Fault> added =
+        entry->parse(config::KeyReader(entry->keys(), body), board);
     for (std::size_t i = 0; i < out.size(); ++i)
       if (added->replaces(*out[i]))
         body.fail(std::string("a second ") + added->kind() + " fault (faults[" + std::to_string(i) +

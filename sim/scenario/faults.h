@@ -32,6 +32,7 @@
 #include <nlohmann/json.hpp>
 
 #include "models/common/config/config_node.h"
+#include "models/common/config/keys.h"
 #include "models/common/units.h"
 #include "models/platform/board_config.h"
 #include "sim/scenario/software_config.h"
@@ -102,5 +103,8 @@ std::vector<std::shared_ptr<const Fault>> parse_faults(const config::ConfigNode&
 
 /// The fault kinds, by key.
 std::vector<std::string> fault_kind_names();
+
+/// Each fault kind's key and its declared settings (the `faults:` list's variants).
+std::vector<std::pair<std::string, const config::KeySet*>> fault_variants();
 
 } // namespace sim::app

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <regex>
 
 #include "sim/scenario/faults.h"
 #include "sim/scenario/software_keys.h"
@@ -109,26 +110,24 @@ void validate_faults(const Scenario& sc, const ConfigNode& s) {
 
 Scenario load_scenario(const std::string& path, const LoadOptions& options) {
   ConfigValue doc = config::load_file(path);
-  ConfigNode s(doc, "");
-  s.require_map();
+  const ConfigNode s(doc, "");
+  const config::KeyReader top(scenario_keys(), s);
   Scenario sc;
   sc.file = path;
-  sc.name = s.at("name").str();
+  const ConfigNode name = top.at("name");
+  sc.name = name.str();
   // The name is a folder under --out (out/<name>): it may not climb out of it.
-  if (sc.name.empty() || sc.name.front() == '.' ||
-      sc.name.find_first_not_of(
-          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") != std::string::npos)
-    s.at("name").fail("a scenario name is a file name: letters, digits, '_', '-' and '.', not "
-                      "starting with '.'; got '" +
-                      sc.name + "'");
-  sc.description = s.str_or("description", "");
-  sc.board_file = resolve_relative(path, s.at("board").str());
-  sc.seed = s.uint_or("seed", 1);
-  if (options.has_seed) sc.seed = options.seed;
-  sc.stop_at = s.at("stop_at").time();
-  if (sc.stop_at == 0) s.at("stop_at").fail("the simulated-time limit must be above zero");
-  sc.settle = s.time_or("settle", sc.settle);
-  sc.sanitizer = s.bool_or("sanitizer", true) && !options.no_sanitizer;
+  if (!std::regex_match(sc.name, std::regex(kScenarioNamePattern)))
+    name.fail("a scenario name is a file name: letters, digits, '_', '-' and '.', not "
+              "starting with '.'; got '" +
+              sc.name + "'");
+  if (top.has("description")) sc.description = top.text("description");
+  sc.board_file = resolve_relative(path, top.text("board"));
+  const std::uint64_t seed = top.uint("seed");
+  sc.seed = options.has_seed ? options.seed : seed;
+  sc.stop_at = top.time("stop_at");
+  sc.settle = top.time("settle");
+  sc.sanitizer = top.boolean("sanitizer") && !options.no_sanitizer;
 
   ConfigValue board_doc;
   try {
@@ -144,12 +143,12 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options) {
   sc.board = models::parse_board(m, merged_document_keys());
   sc.master = parse_master_software(m.at("master"), sc.board);
   sc.remote = parse_remote_software(m.at("remote"), sc.board);
-  if (auto f = s.get("faults")) sc.faults = parse_faults(*f, sc.board);
+  if (auto f = top.get("faults")) sc.faults = parse_faults(*f, sc.board);
   for (const std::shared_ptr<const Fault>& f : sc.faults) f->apply(sc.board, sc.master, sc.remote);
   const AppContext context{sc.board, sc.master, sc.remote};
   sc.master_apps = parse_apps(m, Side::kMaster, context);
   sc.remote_apps = parse_apps(m, Side::kRemote, context);
-  if (auto e = s.get("expect")) sc.expect = parse_expectations(*e);
+  if (auto e = top.get("expect")) sc.expect = parse_expectations(*e);
   validate_faults(sc, s);
   config::check_all_used(doc);
   config::check_all_used(merged);

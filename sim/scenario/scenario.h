@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "models/common/config/config_node.h"
+#include "models/common/config/keys.h"
 #include "models/platform/board_config.h"
 #include "sim/scenario/app_registry.h"
 #include "sim/scenario/expectations.h"
@@ -52,6 +53,12 @@ struct LoadOptions {
   /// Switches the coherency sanitizer off whatever the scenario says.
   bool no_sanitizer = false;
 };
+
+/// A scenario's name: a file name under --out, so it cannot climb out of it.
+inline constexpr const char* kScenarioNamePattern = "[A-Za-z0-9_-][A-Za-z0-9_.-]*";
+
+/// The top-level keys of a scenario file (scenario_keys.cpp).
+const config::KeySet& scenario_keys();
 
 /// Loads and validates a scenario. Throws config::ConfigError on any invalid input.
 Scenario load_scenario(const std::string& path, const LoadOptions& options = {});

@@ -14,11 +14,16 @@
 #include "models/common/config/key_docs.h"
 #include "models/common/config/key_schema.h"
 #include "models/platform/board_keys.h"
+#include "sim/scenario/app_registry.h"
+#include "sim/scenario/faults.h"
+#include "sim/scenario/scenario.h"
 #include "sim/scenario/software_keys.h"
 
 namespace {
 
 using sim::config::key_table;
+using sim::config::Nesting;
+using sim::config::variant_docs;
 
 std::string read(const std::string& path) {
   std::ifstream in(path);
@@ -30,9 +35,14 @@ std::string read(const std::string& path) {
 /// The docs' generated tables by section name.
 std::map<std::string, std::string> tables() {
   using sim::Side;
-  return {{"board", key_table(sim::models::board_keys())},
+  return {{"scenario", key_table(sim::app::scenario_keys(), "", Nesting::kTopOnly)},
+          {"board", key_table(sim::models::board_keys())},
           {"software", key_table(sim::app::section_keys(Side::kMaster), "master.") + "\n" +
-                           key_table(sim::app::section_keys(Side::kRemote), "remote.")}};
+                           key_table(sim::app::section_keys(Side::kRemote), "remote.")},
+          {"applications", variant_docs(sim::app::app_variants(Side::kMaster), "master") +
+                               variant_docs(sim::app::app_variants(Side::kRemote), "remote")},
+          {"faults", variant_docs(sim::app::fault_variants())},
+          {"expectations", key_table(sim::app::expectation_keys())}};
 }
 
 /// `text` with each marked section replaced by its table; errors for an unknown or unclosed one.
@@ -73,6 +83,8 @@ int main(int argc, char** argv) {
   std::map<std::string, std::string> files;
   files[root + "/schemas/board.schema.json"] =
       schema_text(sim::app::board_file_keys(), "ipcsim board file");
+  files[root + "/schemas/scenario.schema.json"] =
+      schema_text(sim::app::scenario_keys(), "ipcsim scenario");
   std::string error;
   const std::string docs = root + "/docs/scenarios.md";
   files[docs] = with_tables(read(docs), error);

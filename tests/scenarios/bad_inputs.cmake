@@ -68,7 +68,7 @@ file(READ ${SOURCE}/scenarios/faults/remote_restarts.yaml text)
 string(REPLACE "board: ../../configs/" "board: ${SOURCE}/configs/" text "${text}")
 string(APPEND text "  panic: { cluster: remote, kind: oops }\n")
 file(WRITE ${OUT}/panic_kind.yaml "${text}")
-expect_refusal(unknown_panic_kind 2 "expect\\.panic\\.kind: no cluster panics with 'oops'" run
+expect_refusal(unknown_panic_kind 2 "expect\\.panic\\.kind: 'oops' is not one of: mmu_fault" run
                ${OUT}/panic_kind.yaml --out ${OUT}/o)
 
 # Firmware: cut short (from the fixture, when the cross compiler built it), and an ELF for another

@@ -21,7 +21,7 @@ foreach(want "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
              "<failure message=\"1 unmet expectation(s), outcome completed\">unmet: messages.delivered: expected 2, got 1"
              "finding: stale_read 0x200ca000: missing invalidate before read"
              "<error message=\"INVALID\">ipcsim: "
-             "missing required key &apos;stop_at&apos;"
+             "unknown key &apos;stop_att&apos; (did you mean &apos;stop_at&apos;?)"
              "</testsuite>\n</testsuites>")
   string(FIND "${xml}" "${want}" at)
   if(at EQUAL -1)

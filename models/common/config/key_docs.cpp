@@ -38,7 +38,7 @@ std::string meaning(const Key& k) {
   return m;
 }
 
-void rows(const KeySet& keys, const std::string& prefix, std::string& out) {
+void rows(const KeySet& keys, const std::string& prefix, Nesting nesting, std::string& out) {
   for (const Key& k : keys.keys()) {
     std::string path = prefix + k.name;
     if (k.kind == ValueKind::kNamedMaps) path += ".<name>";
@@ -46,15 +46,26 @@ void rows(const KeySet& keys, const std::string& prefix, std::string& out) {
     out += "| `" + path + "` | " + cell(meaning(k)) + " | " +
            (k.default_text.empty() ? "" : "`" + cell(k.default_text) + "`") + " | " +
            (k.example.empty() ? "" : "`" + cell(k.example) + "`") + " |\n";
-    if (k.keys != nullptr) rows(*k.keys, path + ".", out);
+    if (k.keys != nullptr && nesting == Nesting::kFlatten) rows(*k.keys, path + ".", nesting, out);
   }
 }
 
 } // namespace
 
-std::string key_table(const KeySet& keys, const std::string& prefix) {
+std::string key_table(const KeySet& keys, const std::string& prefix, Nesting nesting) {
   std::string out = "| key | meaning | default | example |\n|---|---|---|---|\n";
-  rows(keys, prefix, out);
+  rows(keys, prefix, nesting, out);
+  return out;
+}
+
+std::string variant_docs(const std::vector<std::pair<std::string, const KeySet*>>& variants,
+                         const std::string& label) {
+  std::string out;
+  for (const auto& [name, keys] : variants) {
+    out += "\n#### `" + name + "`" + (label.empty() ? "" : " (" + label + ")") + "\n\n" +
+           keys->doc() + "\n\n";
+    out += keys->keys().empty() ? "No settings: `" + name + ": {}`.\n" : key_table(*keys);
+  }
   return out;
 }
 

@@ -112,7 +112,7 @@ TEST(Faults, UnknownFaultAndMasterSitesAreInputErrors) {
                 .find("no cache-maintenance sites"),
             std::string::npos);
   EXPECT_NE(error_of("- skip_cache_op: { cluster: remote, site: tx_buffer_flush, nth: 0 }\n")
-                .find("counts from 1"),
+                .find("nth: must be within 1..1000000, got 0"),
             std::string::npos);
   EXPECT_NE(error_of("- skip_cache_op: { cluster: remote }\n").find("site"), std::string::npos);
 }
@@ -159,8 +159,19 @@ TEST(Faults, ConfigurationFaultErrorsNameWhatExists) {
   EXPECT_NE(unmap.find("regions: image, VRING0, VRING1, VDEV0BUFFER"), std::string::npos) << unmap;
   const std::string offset = error_of("- rsc_offset: { value: 0x1800 }\n");
   EXPECT_NE(offset.find("must fit in the rsc_table window"), std::string::npos) << offset;
-  EXPECT_NE(error_of("- remote_boots_late: { at: 0s }\n").find("after 0"), std::string::npos);
-  EXPECT_NE(error_of("- remote_restarts: { at: 5ms, reboot: 10us }\n").find("at least 1ms"),
+  EXPECT_NE(error_of("- remote_boots_late: { at: 0s }\n").find("at: must be above zero"),
+            std::string::npos);
+  EXPECT_NE(error_of("- remote_restarts: { at: 5ms, reboot: 10us }\n")
+                .find("reboot: must be at least 1.000 ms, got 10.000 us"),
+            std::string::npos);
+  // Each kind's settings are declared: another key is refused with the nearest one.
+  EXPECT_NE(error_of("- mailbox: { direction: master_to_remote, action: drop, nht: 2 }\n")
+                .find("unknown key 'nht' (did you mean 'nth'?)"),
+            std::string::npos);
+  EXPECT_NE(error_of("- mailbox: { direction: master_to_remote, action: delay, nth: 2 }\n")
+                .find("action: delay needs a delay"),
+            std::string::npos);
+  EXPECT_NE(error_of("- linux_cacheable: { all: true }\n").find("unknown key 'all'"),
             std::string::npos);
 }
 
