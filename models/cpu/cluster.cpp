@@ -277,4 +277,14 @@ void Cluster::panic(std::string_view reason) {
   kernel_.panic(info);
 }
 
+void unwind_software(const std::vector<Cluster*>& clusters) {
+  if (sc_core::sc_get_status() != sc_core::SC_PAUSED) return;
+  sc_core::sc_spawn(
+      [clusters] {
+        for (Cluster* c : clusters) c->kernel().unwind_threads();
+      },
+      "unwind_software");
+  sc_core::sc_start(sc_core::SC_ZERO_TIME);
+}
+
 } // namespace sim::models

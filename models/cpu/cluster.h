@@ -153,4 +153,10 @@ private:
   ClusterStats stats_;
 };
 
+/// After a run whose results are taken, with the simulation paused (sc_pause or the end of
+/// sc_start's duration; not sc_stop, after which no process runs): unwinds the software of
+/// `clusters` (OsKernel::unwind_threads) in one more delta cycle, from a process, as SystemC
+/// allows a kill only there.
+void unwind_software(const std::vector<Cluster*>& clusters);
+
 } // namespace sim::models

@@ -5,23 +5,41 @@
 
 namespace sim::models {
 
-// The event is unnamed: polls open a scope per evaluation and naming costs host time.
 MemoryWatch::Scope::Scope(MemoryWatch& watch, std::uint64_t addr, std::uint64_t len)
     : watch_(watch) {
-  watch_.entries_.push_back({addr, addr + len, this});
+  if (watch_.free_.empty()) {
+    watch_.slots_.push_back(std::make_unique<Slot>());
+    watch_.free_.push_back(watch_.slots_.back().get());
+  }
+  slot_ = watch_.free_.back();
+  watch_.free_.pop_back();
+  slot_->touched = false;
+  slot_->lo = addr;
+  slot_->hi = addr + len;
+  watch_.open_.push_back(slot_);
 }
 
 MemoryWatch::Scope::~Scope() {
-  auto& e = watch_.entries_;
-  e.erase(std::remove_if(e.begin(), e.end(), [this](const Entry& x) { return x.scope == this; }),
-          e.end());
+  auto& open = watch_.open_;
+  open.erase(std::remove(open.begin(), open.end(), slot_), open.end());
+  // A touch notified in this delta must not wake the slot's next user.
+  slot_->event.cancel();
+  watch_.free_.push_back(slot_);
+}
+
+const sc_core::sc_event& MemoryWatch::Scope::event() const {
+  return slot_->event;
+}
+
+const bool* MemoryWatch::Scope::touched() const {
+  return &slot_->touched;
 }
 
 void MemoryWatch::touched(std::uint64_t addr, std::uint64_t len) {
-  for (const Entry& e : entries_) {
-    if (addr < e.hi && e.lo < addr + len) {
-      e.scope->touched_ = true;
-      e.scope->event_.notify(sc_core::SC_ZERO_TIME);
+  for (Slot* s : open_) {
+    if (addr < s->hi && s->lo < addr + len) {
+      s->touched = true;
+      s->event.notify(sc_core::SC_ZERO_TIME);
       ++wakeups_;
     }
   }

@@ -8,6 +8,7 @@
 // be a model bug, so sources report conservatively.
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include <systemc>
@@ -15,6 +16,8 @@
 namespace sim::models {
 
 class MemoryWatch {
+  struct Slot;
+
 public:
   /// Registration of one poller; removed when destroyed.
   class Scope {
@@ -23,28 +26,32 @@ public:
     ~Scope();
     Scope(const Scope&) = delete;
     Scope& operator=(const Scope&) = delete;
-    const sc_core::sc_event& event() const { return event_; }
+    const sc_core::sc_event& event() const;
     /// Set by any touch since the scope was opened, even while nobody waited on event().
-    const bool* touched() const { return &touched_; }
+    const bool* touched() const;
 
   private:
-    friend class MemoryWatch;
     MemoryWatch& watch_;
-    sc_core::sc_event event_;
-    bool touched_ = false;
+    Slot* slot_;
   };
 
   /// Something touched [addr, addr+len).
   void touched(std::uint64_t addr, std::uint64_t len);
-  bool idle() const { return entries_.empty(); }
+  bool idle() const { return open_.empty(); }
   std::uint64_t wakeups() const { return wakeups_; }
 
 private:
-  struct Entry {
-    std::uint64_t lo, hi;
-    Scope* scope;
+  /// What a scope watches with. The watch owns it, not the poller's stack: a poller still
+  /// waiting when the run ends sits on a coroutine stack that is never unwound, and an event
+  /// (with SystemC's list of its waiting process) living there would be lost with it.
+  struct Slot {
+    sc_core::sc_event event; ///< unnamed: polls open a scope per evaluation, naming costs time
+    bool touched = false;
+    std::uint64_t lo = 0, hi = 0;
   };
-  std::vector<Entry> entries_;
+  std::vector<std::unique_ptr<Slot>> slots_; ///< every slot made, reused once free
+  std::vector<Slot*> free_;
+  std::vector<Slot*> open_; ///< the open scopes' slots
   std::uint64_t wakeups_ = 0;
 };
 

@@ -98,6 +98,11 @@ public:
   /// again). The cluster stays halted until reset_end(). Called from outside the cluster's
   /// software (a SystemC process of the test or the runner).
   void reset_begin();
+  /// The end of the software: every thread still parked in a wait (a server loop, a boot that
+  /// never got what it polls for, a send waiting for a buffer) is killed and unwinds, so that
+  /// what its stack owns is destroyed rather than abandoned with the coroutine. Called after the
+  /// run's results are taken, from a SystemC process (see unwind_software in cluster.h).
+  void unwind_threads();
   /// Leaves reset: cores idle, nothing masked, not halted; new threads may be spawned.
   void reset_end();
 

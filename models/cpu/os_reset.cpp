@@ -10,6 +10,14 @@ namespace sim::models {
 
 using sc_core::SC_ZERO_TIME;
 
+void OsKernel::unwind_threads() {
+  halted_ = true; // a thread woken meanwhile stops at once instead of running on
+  for (auto* list : {&threads_, &retired_threads_})
+    for (auto& t : *list)
+      if (t->state != OsThread::State::kDone && t->process.valid() && !t->process.terminated())
+        t->process.kill(sc_core::SC_NO_DESCENDANTS);
+}
+
 void OsKernel::reset_begin() {
   halted_ = true;
   ++resets_;

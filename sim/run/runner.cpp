@@ -76,6 +76,15 @@ public:
     sc_core::sc_start(ps_to_sc(sc_.stop_at));
   }
 
+  /// The simulated software's threads still waiting are unwound (their stacks' objects
+  /// destroyed), after the results are taken.
+  void unwind() {
+    std::vector<models::Cluster*> clusters;
+    for (std::size_t i = 0; i < platform_.clusters(); ++i)
+      clusters.push_back(&platform_.cluster_at(i));
+    models::unwind_software(clusters);
+  }
+
   /// Collect: the result, the expectations' verdicts, the timing, the models' counters and, on
   /// request, the timeline.
   RunOutput collect(std::chrono::steady_clock::time_point wall_start) {
@@ -161,7 +170,8 @@ private:
         if (level > 0) sc_core::wait(ps_to_sc((level + 1) * core.char_time()));
       }
     }
-    sc_core::sc_stop();
+    // Paused, not stopped: once the results are taken the software is unwound (unwind()).
+    sc_core::sc_pause();
   }
 
   void collect_clusters(RunOutput& out) {
@@ -234,7 +244,9 @@ RunOutput run_scenario(const Scenario& sc, const RunOptions& options) {
   ScenarioRun run(sc, options);
   run.instrument();
   run.run();
-  return run.collect(wall_start);
+  RunOutput out = run.collect(wall_start);
+  run.unwind();
+  return out;
 }
 
 } // namespace sim::app

@@ -71,21 +71,24 @@ void RscTableSample::rpmsg_mng_task() {
   }
 }
 
-void RscTableSample::run(const std::vector<ZephyrApp*>& apps) {
+void RscTableSample::run(std::shared_ptr<RscTableSample> owner,
+                         const std::vector<ZephyrApp*>& apps) {
   printk("Starting application threads!\n");
   printk("OpenAMP[remote] Linux responder demo started\n");
 
   // platform_init: IPM callback and enable. The image is static data in the real firmware: the
   // OS's interrupt handler owns it here (on every path, including an early return before
   // rpmsg_mng_task exists), and the kernel keeps its handlers, retired ones too, until it goes.
-  // The callback itself points into the image without owning it: no reference cycle.
-  auto self = shared_from_this();
+  // The callback itself points into the image without owning it: no reference cycle. No owner
+  // stays on this thread's stack across the blocking waits below: a coroutine stack that is
+  // never unwound (a boot still waiting when the run ends) would keep the image alive past its
+  // owners, which LeakSanitizer rightly calls a leak.
   ipm_.register_callback([this](std::uint32_t) {
     ++status_.ipm_interrupts;
     data_sem_.give();
     rpmsg_.on_notification();
   });
-  ipm_.enable(self);
+  ipm_.enable(std::move(owner));
 
   // platform_create_rpmsg_vdev
   const std::uint8_t vrings = rproc_.num_of_vrings();
@@ -99,9 +102,11 @@ void RscTableSample::run(const std::vector<ZephyrApp*>& apps) {
   for (unsigned i = 0; i < kVringCount; ++i) rproc_.init_vring(i, rproc_.table_vring(i));
   rpmsg_.init(shm_region(info_));
 
-  hal_.os().spawn({"rpmsg_mng_task", k_prio_coop(8), true, 0}, [self] { self->rpmsg_mng_task(); });
+  hal_.os().spawn({"rpmsg_mng_task", k_prio_coop(8), true, 0},
+                  [self = shared_from_this()] { self->rpmsg_mng_task(); });
   for (ZephyrApp* app : apps)
-    hal_.os().spawn(app->thread(), [self, app] { app->run(self->hal_, self->rpmsg_); });
+    hal_.os().spawn(app->thread(),
+                    [self = shared_from_this(), app] { app->run(self->hal_, self->rpmsg_); });
   status_.rpmsg_ready = true;
 }
 
@@ -109,8 +114,10 @@ void boot(hal::Hal& hal, const PlatformInfo& info, const ZephyrOptions& options,
           const std::vector<ZephyrApp*>& apps, ZephyrStatus& status) {
   hal.probe(hal::signal_event(hal::ProbeKind::kBoot));
   const OpenampRelease& release = openamp_release(options.release);
-  auto sample = std::make_shared<RscTableSample>(hal, info, options, release, status);
-  sample->run(apps);
+  // The image's owner is the OS (its interrupt handler, its threads), never this stack: see run().
+  auto image = std::make_shared<RscTableSample>(hal, info, options, release, status);
+  RscTableSample& sample = *image;
+  sample.run(std::move(image), apps);
 }
 
 } // namespace sim::sw::zephyr

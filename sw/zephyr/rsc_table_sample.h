@@ -31,7 +31,8 @@ public:
                  const OpenampRelease& release, ZephyrStatus& status);
 
   /// Runs the bring-up on the calling thread and starts rpmsg_mng_task and the applications.
-  void run(const std::vector<ZephyrApp*>& apps);
+  /// `owner` (this image) passes to the OS's interrupt handler at platform_init.
+  void run(std::shared_ptr<RscTableSample> owner, const std::vector<ZephyrApp*>& apps);
 
 private:
   void printk(const char* text);

@@ -63,6 +63,19 @@ public:
     platform_->cluster(side).boot(spec, std::move(entry));
   }
   void run(sc_core::sc_time until) { sc_core::sc_start(until); }
+  /// Unwinds the software still waiting (models::unwind_software), once; a rig whose threads
+  /// point into its own members calls it before those go.
+  void unwind() {
+    if (unwound_) return;
+    unwound_ = true;
+    std::vector<models::Cluster*> clusters;
+    for (std::size_t i = 0; i < platform_->clusters(); ++i)
+      clusters.push_back(&platform_->cluster_at(i));
+    models::unwind_software(clusters);
+  }
+  ~PlatformFixture() { unwind(); }
+  PlatformFixture(const PlatformFixture&) = delete;
+  PlatformFixture& operator=(const PlatformFixture&) = delete;
   std::string console(Side side) {
     models::Uart* u = platform_->uart(side);
     return u != nullptr ? u->output() : std::string();
@@ -72,6 +85,7 @@ private:
   std::uint64_t seed_;
   models::BoardConfig board_;
   std::unique_ptr<models::Platform> platform_;
+  bool unwound_ = false;
 };
 
 } // namespace sim::test

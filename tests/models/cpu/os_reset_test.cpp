@@ -217,5 +217,47 @@ TEST(OsReset, AnIsrPanicDoesNotCountIdleTimeTwice) {
   EXPECT_LE(f.cluster->kernel().core(0).stats.idle_time_ps, 10 * kMs);
 }
 
+/// Sets its flag when destroyed: something a waiting thread's stack owns.
+struct Owned {
+  explicit Owned(bool& destroyed) : destroyed_(destroyed) {}
+  ~Owned() { destroyed_ = true; }
+  bool& destroyed_;
+};
+
+TEST(OsReset, UnwindingAtTheEndDestroysWhatWaitingThreadsOwn) {
+  ClusterFixture f;
+  bool sem_owned_gone = false, poll_owned_gone = false, sleep_owned_gone = false;
+  bool finished_gone = false;
+  hal::Semaphore& sem = f.os().semaphore("never", 0, 1);
+  f.os().spawn({"on_sem", 1, false, 0}, [&] {
+    auto owned = std::make_shared<Owned>(sem_owned_gone);
+    sem.take(kForever);
+  });
+  // Polling spins on the core: it goes last.
+  f.os().spawn({"on_poll", 4, false, 0}, [&] {
+    auto owned = std::make_unique<Owned>(poll_owned_gone);
+    f.hal().poll(
+        kRamBase, 1, [] { return false; }, hal::kForever);
+  });
+  f.os().spawn({"asleep", 2, false, 0}, [&] {
+    Owned owned(sleep_owned_gone);
+    f.hal().sleep(1000 * kMs);
+  });
+  f.os().spawn({"finishes", 3, false, 0}, [&] { Owned owned(finished_gone); });
+  sc_core::sc_start(10, sc_core::SC_MS);
+  // The run is over (paused): only the thread that returned has destroyed its objects.
+  EXPECT_TRUE(finished_gone);
+  EXPECT_FALSE(sem_owned_gone || poll_owned_gone || sleep_owned_gone);
+  const sc_core::sc_time end = sc_core::sc_time_stamp();
+  models::unwind_software({f.cluster.get()});
+  EXPECT_TRUE(sem_owned_gone);
+  EXPECT_TRUE(poll_owned_gone);
+  EXPECT_TRUE(sleep_owned_gone);
+  // One more delta cycle, no time: nothing the results were taken from moves on.
+  EXPECT_EQ(sc_core::sc_time_stamp(), end);
+  EXPECT_FALSE(f.cluster->panic_info().has_value());
+  EXPECT_TRUE(f.cluster->watch().idle());
+}
+
 } // namespace
 } // namespace sim::test

@@ -104,6 +104,10 @@ public:
     options.vring_align = table.vring_align;
     f.platform().cluster(Side::kRemote).set_probe_sink(&probes);
   }
+  // The threads point into this rig's members (the master, the recorder): unwound before those go.
+  ~RemoteRig() { f.unwind(); }
+  RemoteRig(const RemoteRig&) = delete;
+  RemoteRig& operator=(const RemoteRig&) = delete;
 
   /// Boots the remote image; with `record`, through a RecordingHal (see `cache_ops()`).
   void boot_remote(std::vector<sw::zephyr::ZephyrApp*> apps, bool record = false) {
