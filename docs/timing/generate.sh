@@ -49,7 +49,7 @@ sweep vring_stock "$s/load/stream_stock.yaml" "${big_pool[@]}" \
   --param remote.resource_table.vring_num=8,16,32 --param remote.resource_table.vring_align=16,64
 sweep vring_queued "$s/load/stream_queued.yaml" "${big_pool[@]}" \
   --param remote.resource_table.vring_num=8,16,32 --param remote.resource_table.vring_align=16,64
-# 5. Kick scheme: one kick per drained batch (v2024.05) or per returned buffer (v2024.10).
-sweep kicks_stock "$s/load/stream_stock.yaml" --param remote.openamp.release=v2024.05,v2024.10
-sweep kicks_queued "$s/load/stream_queued.yaml" --param remote.openamp.release=v2024.05,v2024.10
-sweep kicks_pingpong "$s/basic/client_sample_100.yaml" --param remote.openamp.release=v2024.05,v2024.10
+# 5. Kick scheme: one kick per drained batch (up to v2023.10) or per returned buffer (v2024.05 on).
+sweep kicks_stock "$s/load/stream_stock.yaml" --param remote.openamp.release=v2023.10,v2024.05
+sweep kicks_queued "$s/load/stream_queued.yaml" --param remote.openamp.release=v2023.10,v2024.05
+sweep kicks_pingpong "$s/basic/client_sample_100.yaml" --param remote.openamp.release=v2023.10,v2024.05

@@ -64,9 +64,21 @@ RemoteSoftware parse_remote_software(const ConfigNode& s, const models::BoardCon
   z.release = openamp.choice_text("release");
   z.dcache = openamp.boolean("dcache");
   z.notify_wait = openamp.boolean("notify_wait");
-  if (z.notify_wait && !sw::zephyr::openamp_release(z.release).notify_wait_cb)
+  z.vq_rx_empty_notify = openamp.boolean("vq_rx_empty_notify");
+  if (auto features = openamp.get("features")) {
+    const config::KeyReader f(*openamp_keys().at("features").keys, *features);
+    for (const std::string& key : sw::zephyr::openamp_feature_keys())
+      if (f.has(key)) z.openamp_features[key] = f.boolean(key);
+  }
+  const sw::zephyr::OpenampRelease release =
+      sw::zephyr::openamp_release(z.release, z.openamp_features);
+  if (z.notify_wait && !release.has(sw::zephyr::Feature::kNotifyWaitCb))
     openamp.at("notify_wait")
-        .fail("notify_wait needs OpenAMP v2024.05 or later (release is " + z.release + ")");
+        .fail("notify_wait needs OpenAMP v2024.05 or later (release is " + release.name() + ")");
+  if (z.vq_rx_empty_notify && !release.has(sw::zephyr::Feature::kRxEmptyNotifyOption))
+    openamp.at("vq_rx_empty_notify")
+        .fail("the VQ_RX_EMPTY_NOTIFY option exists from OpenAMP v2024.10 (release is " +
+              release.name() + ")");
   const std::optional<ConfigNode> table_node = r.get("resource_table");
   const config::KeyReader table(resource_table_keys(),
                                 table_node.value_or(ConfigNode(absent, "resource_table")));

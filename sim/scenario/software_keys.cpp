@@ -16,8 +16,27 @@ using config::KeySet;
 std::vector<std::string> release_names() {
   std::vector<std::string> out;
   for (const sw::zephyr::OpenampRelease& r : sw::zephyr::openamp_releases())
-    out.emplace_back(r.name);
+    out.emplace_back(r.name());
   return out;
+}
+
+/// One switch per OpenAMP feature, documented with when and where it changed.
+const KeySet& openamp_feature_keys() {
+  static const KeySet keys = [] {
+    std::vector<Key> k;
+    for (const sw::zephyr::FeatureInfo& f : sw::zephyr::openamp_features()) {
+      const std::string when =
+          std::string(f.since) + (*f.until != '\0' ? " to before " : " on") + f.until;
+      k.push_back(Key::boolean(f.key, std::string(f.what) + " (" + when + "; " + f.commit + "; " +
+                                          f.where + ")")
+                      .eg(std::string("features: { ") + f.key + ": false }"));
+    }
+    return KeySet("openamp_features",
+                  "Single OpenAMP features switched on or off over the release preset, to see "
+                  "what one change does alone (a what-if: no real release has that mix).",
+                  std::move(k));
+  }();
+  return keys;
 }
 
 } // namespace
@@ -49,7 +68,16 @@ const KeySet& openamp_keys() {
                                    "waiting for a TX buffer waits for the next notification "
                                    "instead of sleeping 1 ms")
            .defaults_to("false")
-           .eg("openamp: { notify_wait: true }")});
+           .eg("openamp: { notify_wait: true }"),
+       Key::boolean("vq_rx_empty_notify",
+                    "WITH_VQ_RX_EMPTY_NOTIFY (v2024.10 and later): the RX loop kicks once when it "
+                    "finds the ring empty, if it returned a buffer, not after every returned "
+                    "buffer")
+           .defaults_to("false")
+           .eg("openamp: { release: v2024.10, vq_rx_empty_notify: true }"),
+       Key::map("features", openamp_feature_keys(),
+                "single features switched over the release (docs/models/openamp-releases.md)")
+           .eg("openamp: { features: { kick_per_rx_buffer: false } }")});
   return keys;
 }
 

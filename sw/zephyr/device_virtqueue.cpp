@@ -20,17 +20,25 @@ bool DeviceVirtqueue::get_available_buffer(Buffer& out) {
 
   // v2021.10 invalidated ring[head_idx] while head_idx still held its initial 0 (issue #338).
   const unsigned head = available_idx_ & (ring_.num() - 1);
-  const unsigned invalidated = release_.avail_ring_invalidate_before_head ? 0 : head;
+  const unsigned invalidated = release_.has(Feature::kAvailRingInvalidateBeforeHead) ? 0 : head;
   cache_.vring_invalidate(ring_.at(l.avail_ring(invalidated)), 2, sites_.avail_ring_invalidate);
   ++available_idx_;
   const std::uint16_t idx = ring_.avail_ring(head);
 
   // The descriptor index comes from the driver: an out-of-range one reads past the table in C;
   // here the view panics the cluster (a BUG-like condition, reported with the address).
-  cache_.vring_invalidate(ring_.at(l.desc(idx)), shm::kVringDescSize, sites_.desc_invalidate);
-  const std::uint64_t pa = ring_.desc_addr(idx);
+  std::uint64_t pa = 0;
+  if (release_.has(Feature::kSplitDescInvalidate)) {
+    // virtqueue_get_buffer_addr, then virtqueue_get_buffer_length: each field on its own.
+    cache_.vring_invalidate(ring_.at(l.desc(idx)), sizeof(std::uint64_t), sites_.desc_invalidate);
+    pa = ring_.desc_addr(idx);
+    out.len = get_buffer_length(idx);
+  } else {
+    cache_.vring_invalidate(ring_.at(l.desc(idx)), shm::kVringDescSize, sites_.desc_invalidate);
+    pa = ring_.desc_addr(idx);
+    out.len = ring_.desc_len(idx);
+  }
   out.idx = idx;
-  out.len = ring_.desc_len(idx);
   const bool inside = shm_.size == 0 || (pa >= shm_.base && pa - shm_.base < shm_.size);
   out.addr = inside ? pa : 0;
   return true;
@@ -43,7 +51,9 @@ std::uint32_t DeviceVirtqueue::get_buffer_length(std::uint16_t idx) {
 }
 
 bool DeviceVirtqueue::add_consumed_buffer(std::uint16_t idx, std::uint32_t len) {
-  if (idx > ring_.num()) return false;
+  // Up to v2022.04 the check was `>`: the index equal to the ring size slipped through (8590171).
+  if (release_.has(Feature::kConsumedBoundInclusive) ? idx >= ring_.num() : idx > ring_.num())
+    return false;
   const shm::VringLayout& l = ring_.layout();
   // used.idx is only written by this side: read through the cache, no invalidate.
   const unsigned slot = ring_.used_idx() & (ring_.num() - 1);

@@ -52,10 +52,13 @@ void RemoteprocVirtio::set_status(std::uint8_t status) {
 }
 
 std::uint32_t RemoteprocVirtio::get_features() {
+  // rproc_virtio_get_features (v2023.10 on): invalidate, read gfeatures, then
+  // rproc_virtio_get_dfeatures, which invalidates the entry again before reading dfeatures.
   cache_.rsc_invalidate(vdev_addr(), shm::rsc::kVdevFixedSize, site::kRscFeaturesInvalidate);
   shm::VdevView vdev(hal_, vdev_addr());
-  const std::uint32_t dfeatures = vdev.dfeatures();
-  return dfeatures & vdev.gfeatures();
+  const std::uint32_t gfeatures = vdev.gfeatures();
+  cache_.rsc_invalidate(vdev_addr(), shm::rsc::kVdevFixedSize, site::kRscFeaturesInvalidate);
+  return vdev.dfeatures() & gfeatures;
 }
 
 template <typename Ready> void RemoteprocVirtio::spin_until(Ready ready) {

@@ -18,7 +18,9 @@ RpmsgVirtioDevice::RpmsgVirtioDevice(hal::Hal& hal, MetalCache& cache,
                                      ZephyrStatus& status, const Config& config)
     : hal_(hal), cache_(cache), release_(release), rproc_(rproc), status_(status), config_(config),
       lock_(&hal.os().semaphore("rpmsg_lock", 1, 1)) {
-  config_.notify_wait = config.notify_wait && release.notify_wait_cb;
+  config_.notify_wait = config.notify_wait && release.has(Feature::kNotifyWaitCb);
+  config_.vq_rx_empty_notify =
+      config.vq_rx_empty_notify && release.has(Feature::kRxEmptyNotifyOption);
   if (config_.notify_wait) notify_sem_ = &hal.os().semaphore("rpmsg_notify_wait", 0, 1);
 }
 
@@ -55,9 +57,20 @@ RpmsgEndpoint* RpmsgVirtioDevice::find_endpoint(std::uint32_t addr) {
 int RpmsgVirtioDevice::register_endpoint(RpmsgEndpoint& ept, std::uint32_t src) {
   std::uint32_t addr = src;
   if (src == kRpmsgAddrAny) {
+    const std::size_t size = addresses_.size();
     std::size_t bit = 0;
-    while (bit < addresses_.size() && addresses_.test(bit)) ++bit;
-    if (bit == addresses_.size()) return kRpmsgErrAddr;
+    if (release_.has(Feature::kEndpointAddressAfterLast)) {
+      // rpmsg_get_address(bitmap, rdev->bitnext, size) (bbefedd): libmetal's search from
+      // v2024.05 wraps round, and on a full bitmap it ends where it started: a bit already set,
+      // which rpmsg_get_address hands out again without checking.
+      std::size_t n = 0;
+      while (n < size && addresses_.test((bitnext_ + n) % size)) ++n;
+      bit = (bitnext_ + n) % size;
+      bitnext_ = (bit + 1) % size; // (addr + 1) % RPMSG_ADDR_BMP_SIZE, with addr = 1024 + bit
+    } else {
+      while (bit < size && addresses_.test(bit)) ++bit; // the first free one
+      if (bit == size) return kRpmsgErrAddr;
+    }
     addresses_.set(bit);
     addr = kFirstAddr + static_cast<std::uint32_t>(bit);
   } else if (src >= kFirstAddr) {

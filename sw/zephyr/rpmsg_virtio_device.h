@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // OpenAMP's rpmsg_virtio for the device (remote) role (rpmsg-protocol.md §6.2-§6.6): endpoints
-// and their address bitmap (first dynamic address 0x400), the name service at 0x35, the TX path
+// and their address bitmap (first dynamic address 0x400; from v2024.05 searched from after the
+// last one handed out), the name service at 0x35, the TX path
 // (buffer from vring0's avail ring, `reserved = idx`, silent truncation above desc.len - 16,
 // header + payload, flush, used ring, kick) with its 1 ms polls while no buffer is available, and
 // the RX drain of vring1 (`reserved = idx` written into the shared buffer, endpoint lookup,
@@ -38,6 +39,7 @@ public:
   struct Config {
     hal::SimTime tx_buffer_timeout = 15 * hal::kSec;
     bool notify_wait = false;          ///< a notify_wait_cb is installed (>= v2024.05 only)
+    bool vq_rx_empty_notify = false;   ///< WITH_VQ_RX_EMPTY_NOTIFY (>= v2024.10 only)
     unsigned double_tx_buffer_nth = 0; ///< fault: see ZephyrOptions
   };
 
@@ -75,7 +77,8 @@ private:
 
   // RX (rpmsg_virtio_device_rx.cpp)
   void rx_callback();
-  bool get_rx_buffer(DeviceVirtqueue::Buffer& b);
+  /// `len`: the drain's last desc.len, updated when a buffer comes (the NULL invalidate's size).
+  bool get_rx_buffer(DeviceVirtqueue::Buffer& b, std::uint32_t& len);
   void return_buffer(hal::Addr hdr, std::uint32_t len, std::uint16_t idx);
   RxCopy* find_copy(const void* data);
   void drop_copy(const RxCopy* copy);
@@ -113,6 +116,7 @@ private:
   DeviceVirtqueue* rvq_ = nullptr; ///< vring1, the remote's RX ring
   bool support_ns_ = false;
   std::bitset<128> addresses_; ///< RPMSG_ADDR_BMP_SIZE bits from RPMSG_RESERVED_ADDRESSES
+  std::size_t bitnext_ = 0;    ///< rdev->bitnext (v2024.05 on): where the next search starts
   std::vector<std::unique_ptr<RpmsgEndpoint>> endpoints_;
   std::vector<std::unique_ptr<RxCopy>> copies_;
 };

@@ -13,22 +13,27 @@ namespace {
 // OpenAMP bookkeeping per RX buffer on an A55 (endpoint list walk, locks, branches): inferred.
 constexpr std::uint64_t kRxBufferCycles = 300;
 
-// `reserved` as a hold marker: bit 31 up to v2023.04 (RPMSG_BUF_HELD), then a counter in bits
-// 31:16 with the buffer index in bits 15:0 (RPMSG_BUF_HELD_SHIFT = 16, b32187e).
+// `reserved` as a hold marker: bit 31 up to v2023.10 (RPMSG_BUF_HELD), then a counter in bits
+// 31:16 with the buffer index in bits 15:0 (RPMSG_BUF_HELD_SHIFT = 16, b32187e, v2024.05).
 constexpr std::uint32_t kHeldFlag = 1u << 31;
 constexpr unsigned kHeldShift = 16;
 constexpr std::uint32_t kHeldMask = 0xffffu << kHeldShift;
 
 } // namespace
 
-bool RpmsgVirtioDevice::get_rx_buffer(DeviceVirtqueue::Buffer& b) {
+bool RpmsgVirtioDevice::get_rx_buffer(DeviceVirtqueue::Buffer& b, std::uint32_t& len) {
   const bool got = rvq_->get_available_buffer(b);
+  if (got) len = b.len; // *len is written only when a buffer came
   if (got && b.addr == 0) ++status_.bad_buffer_addresses;
   if (!got || b.addr == 0) {
-    // v2021.10-v2022.04 invalidate the NULL buffer anyway (fixed by PR #466): counted only, since
-    // issuing it would fault this model's MMU where the real core did nothing visible.
-    if (release_.null_buffer_invalidate && cache_.switches().buffers)
+    // Up to v2022.10 rpmsg_virtio_get_rx_buffer invalidates even a NULL buffer,
+    // metal_cache_invalidate(NULL, len) (removed by 246540f / PR #466, v2023.04): data cache
+    // maintenance by VA from 0, over the last desc.len the drain saw. On an empty first call C's
+    // `len` is uninitialised stack; the model takes 0 there (inferred: nothing is issued).
+    if (release_.has(Feature::kNullBufferInvalidate) && cache_.switches().buffers) {
       ++status_.null_buffer_invalidates;
+      cache_.buffer_invalidate(0, len, site::kRxBufferInvalidate);
+    }
     return false;
   }
   cache_.buffer_invalidate(b.addr, b.len, site::kRxBufferInvalidate);
@@ -38,7 +43,7 @@ bool RpmsgVirtioDevice::get_rx_buffer(DeviceVirtqueue::Buffer& b) {
 void RpmsgVirtioDevice::return_buffer(hal::Addr hdr, std::uint32_t len, std::uint16_t idx) {
   // From v2023.04 (PR #465) the buffer is invalidated before it goes back, so the dirty line the
   // `reserved` write left cannot be evicted over the driver's next message later.
-  if (release_.invalidate_on_rx_return)
+  if (release_.has(Feature::kInvalidateOnRxReturn))
     cache_.buffer_invalidate(hdr, len, site::kRxBufferReturnInvalidate);
   rvq_->add_consumed_buffer(idx, len);
 }
@@ -71,26 +76,33 @@ void RpmsgVirtioDevice::drop_copy(const RxCopy* copy) {
 }
 
 void RpmsgVirtioDevice::rx_callback() {
-  bool processed = false;
+  // Kicks (rpmsg_virtio_rx_callback): up to v2023.10 one when the drain finds the ring empty, if
+  // it took a buffer (returned or held); from v2024.05 (40820be) one after every returned buffer;
+  // from v2024.10 the VQ_RX_EMPTY_NOTIFY option brings back one at the empty ring, only if a
+  // buffer was returned (79d20e6). A kick reaches Linux only while vring1's avail.flags let it.
+  const bool per_buffer =
+      release_.has(Feature::kKickPerRxBuffer) &&
+      !(release_.has(Feature::kRxEmptyNotifyOption) && config_.vq_rx_empty_notify);
+  bool kick_at_empty = false;
+  // C's `len` of rpmsg_virtio_rx_callback, uninitialised until a buffer comes (get_rx_buffer).
+  std::uint32_t last_len = 0;
   for (;;) {
     lock();
     DeviceVirtqueue::Buffer b;
-    if (!get_rx_buffer(b)) {
-      // Before v2024.10 one kick per drained batch; it reaches Linux only while a Linux sender
-      // sleeps (vring1 avail.flags NO_INTERRUPT cleared).
-      if (processed && !release_.kick_per_rx_buffer) rvq_->kick();
+    if (!get_rx_buffer(b, last_len)) {
+      if (kick_at_empty) rvq_->kick();
       unlock();
       hal_.probe(hal::signal_event(hal::ProbeKind::kRxIdle));
       return;
     }
-    processed = true;
+    if (!release_.has(Feature::kKickPerRxBuffer)) kick_at_empty = true;
     hal_.probe(hal::buffer_event(hal::ProbeKind::kRxTaken, b.addr));
     ++status_.rx_buffers;
     hal_.spend(kRxBufferCycles);
     shm::RpmsgHeaderView hdr(hal_, b.addr);
     // The index goes into the shared buffer, through the cache: a dirty line from here on.
     hdr.set_reserved(b.idx);
-    if (release_.hold_counter) held_inc(hdr);
+    if (release_.has(Feature::kHoldCounter)) held_inc(hdr);
     const std::uint32_t dst = hdr.dst();
     RpmsgEndpoint* ept = find_endpoint(dst);
     unlock();
@@ -121,11 +133,14 @@ void RpmsgVirtioDevice::rx_callback() {
     }
 
     lock();
-    const bool release =
-        release_.hold_counter ? held_dec_test(hdr) : (hdr.reserved() & kHeldFlag) == 0;
+    const bool release = release_.has(Feature::kHoldCounter) ? held_dec_test(hdr)
+                                                             : (hdr.reserved() & kHeldFlag) == 0;
     if (release) {
       return_buffer(b.addr, b.len, b.idx);
-      if (release_.kick_per_rx_buffer) rvq_->kick();
+      if (per_buffer)
+        rvq_->kick();
+      else if (release_.has(Feature::kKickPerRxBuffer))
+        kick_at_empty = true; // VQ_RX_EMPTY_NOTIFY: a returned buffer, not a held one
     }
     unlock();
     // A held buffer keeps its copy until release_rx_buffer (which may already have run).
@@ -141,7 +156,7 @@ void RpmsgVirtioDevice::hold_rx_buffer(const void* data) {
   }
   shm::RpmsgHeaderView hdr(hal_, copy->hdr);
   lock();
-  if (release_.hold_counter)
+  if (release_.has(Feature::kHoldCounter))
     held_inc(hdr);
   else
     hdr.set_reserved(hdr.reserved() | kHeldFlag);
@@ -156,17 +171,18 @@ void RpmsgVirtioDevice::release_rx_buffer(const void* data) {
   }
   shm::RpmsgHeaderView hdr(hal_, copy->hdr);
   lock();
-  if (release_.hold_counter && !held_dec_test(hdr)) {
+  if (release_.has(Feature::kHoldCounter) && !held_dec_test(hdr)) {
     unlock();
     return;
   }
   // The index comes back from the shared buffer's `reserved` field, read through the cache.
   const std::uint32_t reserved = hdr.reserved();
-  const auto idx = static_cast<std::uint16_t>(release_.hold_counter ? reserved & ~kHeldMask
-                                                                    : reserved & ~kHeldFlag);
+  const auto idx = static_cast<std::uint16_t>(
+      release_.has(Feature::kHoldCounter) ? reserved & ~kHeldMask : reserved & ~kHeldFlag);
   const std::uint32_t len = rvq_->get_buffer_length(idx);
   return_buffer(copy->hdr, len, idx);
-  if (release_.kick_on_release) rvq_->kick();
+  // rpmsg_virtio_release_rx_buffer kicks from v2022.10 (2b6a38a), whatever VQ_RX_EMPTY_NOTIFY says.
+  if (release_.has(Feature::kKickOnRelease)) rvq_->kick();
   unlock();
   drop_copy(copy);
 }

@@ -15,7 +15,7 @@ namespace {
 constexpr hal::SimTime kTxPollInterval = 1 * hal::kMs;
 // OpenAMP bookkeeping per sent message on an A55 (locks, header set-up): inferred.
 constexpr std::uint64_t kTxMessageCycles = 300;
-constexpr int kRpmsgEOpNotSupp = -2010; // RPMSG_EOPNOTSUPP: no notify_wait_cb installed
+constexpr int kRpmsgEOpNotSupp = -2009; // RPMSG_EOPNOTSUPP (RPMSG_ERROR_BASE - 9): no callback
 constexpr unsigned kHeldShift = 16;
 
 } // namespace
@@ -56,6 +56,11 @@ hal::Addr RpmsgVirtioDevice::get_tx_payload_buffer(std::uint32_t& len, bool wait
       ++status_.tx_buffer_waits;
       hal_.sleep(kTxPollInterval);
       --ticks;
+    } else if (release_.has(Feature::kNotifyWaitBreaksOnSuccess)) {
+      // v2024.05: `else if (status == RPMSG_SUCCESS) break;` leaves with no buffer (rpmsg_send
+      // fails RPMSG_ERR_NO_BUFF), and an error neither breaks nor uses a tick: it waits again,
+      // without end (fixed by bb4459f in v2024.10).
+      if (woken == kRpmsgSuccess) break;
     } else if (woken != kRpmsgSuccess) {
       break;
     }
@@ -68,7 +73,7 @@ hal::Addr RpmsgVirtioDevice::get_tx_payload_buffer(std::uint32_t& len, bool wait
   hal_.probe(hal::buffer_event(hal::ProbeKind::kTxBuffer, b.addr));
   shm::RpmsgHeaderView hdr(hal_, b.addr);
   hdr.set_reserved(b.idx); // kept for send_nocopy
-  if (release_.hold_counter) hdr.set_reserved(hdr.reserved() + (1u << kHeldShift));
+  if (release_.has(Feature::kHoldCounter)) hdr.set_reserved(hdr.reserved() + (1u << kHeldShift));
   len = b.len - shm::kRpmsgHdrSize;
   return b.addr + shm::kRpmsgHdrSize;
 }

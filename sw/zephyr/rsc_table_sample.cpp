@@ -17,7 +17,7 @@ MetalCache::Switches cache_switches(const ZephyrOptions& o, const OpenampRelease
   const bool dcache = o.dcache && o.zephyr != "3.3"; // B2: the 3.3 option reached nothing
   s.vrings = dcache;
   s.buffers = dcache;
-  s.rsc_table = dcache && r.rsc_table_invalidate;
+  s.rsc_table = dcache && r.has(Feature::kRscTableInvalidate);
   return s;
 }
 
@@ -25,6 +25,7 @@ RpmsgVirtioDevice::Config device_config(const ZephyrOptions& o) {
   RpmsgVirtioDevice::Config c;
   c.tx_buffer_timeout = o.tx_buffer_timeout;
   c.notify_wait = o.notify_wait;
+  c.vq_rx_empty_notify = o.vq_rx_empty_notify;
   c.double_tx_buffer_nth = o.double_tx_buffer_nth;
   return c;
 }
@@ -39,15 +40,15 @@ DeviceVirtqueue::ShmRegion shm_region(const PlatformInfo& info) {
 } // namespace
 
 RscTableSample::RscTableSample(hal::Hal& hal, const PlatformInfo& info,
-                               const ZephyrOptions& options, const OpenampRelease& release,
+                               const ZephyrOptions& options, OpenampRelease release,
                                ZephyrStatus& status)
-    : hal_(hal), info_(info), options_(options), release_(release), status_(status),
-      cache_(hal, options.dcache_line, cache_switches(options, release)), ipm_(hal, info_),
+    : hal_(hal), info_(info), options_(options), release_(std::move(release)), status_(status),
+      cache_(hal, options.dcache_line, cache_switches(options, release_)), ipm_(hal, info_),
       data_sem_(hal.os().semaphore("data_sem", 0, 1)),
-      rproc_(hal, cache_, release, options.rsc_table,
+      rproc_(hal, cache_, release_, options.rsc_table,
              shm::rsc::ZephyrTableLayout{options.ram_console ? 2u : 1u}, kVdevId,
              [this](std::uint32_t id) { mailbox_notify(id); }),
-      rpmsg_(hal, cache_, release, rproc_, status, device_config(options)) {}
+      rpmsg_(hal, cache_, release_, rproc_, status, device_config(options)) {}
 
 void RscTableSample::printk(const char* text) {
   if (options_.console) hal_.console(text);
@@ -113,9 +114,9 @@ void RscTableSample::run(std::shared_ptr<RscTableSample> owner,
 void boot(hal::Hal& hal, const PlatformInfo& info, const ZephyrOptions& options,
           const std::vector<ZephyrApp*>& apps, ZephyrStatus& status) {
   hal.probe(hal::signal_event(hal::ProbeKind::kBoot));
-  const OpenampRelease& release = openamp_release(options.release);
+  OpenampRelease release = openamp_release(options.release, options.openamp_features);
   // The image's owner is the OS (its interrupt handler, its threads), never this stack: see run().
-  auto image = std::make_shared<RscTableSample>(hal, info, options, release, status);
+  auto image = std::make_shared<RscTableSample>(hal, info, options, std::move(release), status);
   RscTableSample& sample = *image;
   sample.run(std::move(image), apps);
 }

@@ -28,7 +28,7 @@ namespace sim::sw::zephyr {
 class RscTableSample : public std::enable_shared_from_this<RscTableSample> {
 public:
   RscTableSample(hal::Hal& hal, const PlatformInfo& info, const ZephyrOptions& options,
-                 const OpenampRelease& release, ZephyrStatus& status);
+                 OpenampRelease release, ZephyrStatus& status);
 
   /// Runs the bring-up on the calling thread and starts rpmsg_mng_task and the applications.
   /// `owner` (this image) passes to the OS's interrupt handler at platform_init.
@@ -42,7 +42,7 @@ private:
   hal::Hal& hal_;
   PlatformInfo info_;
   ZephyrOptions options_;
-  const OpenampRelease& release_;
+  const OpenampRelease release_; ///< the preset with the scenario's feature switches
   ZephyrStatus& status_;
   MetalCache cache_;
   IpmTcc ipm_;

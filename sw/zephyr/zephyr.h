@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -43,9 +44,15 @@ constexpr int k_prio_preempt(int x) {
 }
 
 struct ZephyrOptions {
-  /// OpenAMP release preset: v2021.10, v2022.04, v2023.04, v2023.10, v2024.05 (Zephyr 3.7's),
-  /// v2024.10. Each changes behaviour as the real release did (DESIGN §4).
+  /// OpenAMP release preset: v2021.10, v2022.04, v2022.10, v2023.04, v2023.10, v2024.05
+  /// (Zephyr 3.7's), v2024.10. Each changes behaviour as the real release did
+  /// (openamp_release.h).
   std::string release = "v2024.05";
+  /// Single features of the release switched on or off (openamp_feature_keys()), a what-if.
+  std::map<std::string, bool> openamp_features;
+  /// WITH_VQ_RX_EMPTY_NOTIFY (v2024.10 and later, default OFF): the RX loop kicks once when it
+  /// finds the ring empty, if it returned a buffer, instead of after every returned buffer.
+  bool vq_rx_empty_notify = false;
   /// CONFIG_OPENAMP_WITH_DCACHE (needs CONFIG_CACHE_MANAGEMENT).
   bool dcache = true;
   /// Zephyr release: "3.7", or "3.3", whose lib/open-amp turned CONFIG_OPENAMP_WITH_DCACHE into

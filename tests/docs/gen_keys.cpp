@@ -18,6 +18,7 @@
 #include "sim/scenario/faults.h"
 #include "sim/scenario/scenario.h"
 #include "sim/scenario/software_keys.h"
+#include "sw/zephyr/openamp_release.h"
 
 namespace {
 
@@ -32,6 +33,30 @@ std::string read(const std::string& path) {
   return s.str();
 }
 
+/// OpenAMP's features (sw/zephyr/openamp_release.h): when each came and went, and which release
+/// has which.
+std::string openamp_release_tables() {
+  using namespace sim::sw::zephyr;
+  std::string out = "| feature | what changes | where (open-amp) | from | until | commit |\n"
+                    "|---|---|---|---|---|---|\n";
+  for (const FeatureInfo& f : openamp_features())
+    out += std::string("| `") + f.key + "` | " + f.what + " | " + f.where + " | " + f.since +
+           " | " + (*f.until != '\0' ? f.until : "") + " | " + f.commit + " |\n";
+  out += "\n| release |";
+  std::string rule = "|---|";
+  for (const FeatureInfo& f : openamp_features()) {
+    out += std::string(" `") + f.key + "` |";
+    rule += ":-:|";
+  }
+  out += "\n" + rule + "\n";
+  for (const OpenampRelease& r : openamp_releases()) {
+    out += "| " + r.name() + " |";
+    for (const FeatureInfo& f : openamp_features()) out += r.has(f.feature) ? " ✔ |" : " |";
+    out += "\n";
+  }
+  return out;
+}
+
 /// The docs' generated tables by section name.
 std::map<std::string, std::string> tables() {
   using sim::Side;
@@ -42,7 +67,8 @@ std::map<std::string, std::string> tables() {
           {"applications", variant_docs(sim::app::app_variants(Side::kMaster), "master") +
                                variant_docs(sim::app::app_variants(Side::kRemote), "remote")},
           {"faults", variant_docs(sim::app::fault_variants())},
-          {"expectations", key_table(sim::app::expectation_keys())}};
+          {"expectations", key_table(sim::app::expectation_keys())},
+          {"openamp_releases", openamp_release_tables()}};
 }
 
 /// `text` with each marked section replaced by its table; errors for an unknown or unclosed one.
@@ -86,11 +112,13 @@ int main(int argc, char** argv) {
   files[root + "/schemas/scenario.schema.json"] =
       schema_text(sim::app::scenario_keys(), "ipcsim scenario");
   std::string error;
-  const std::string docs = root + "/docs/scenarios.md";
-  files[docs] = with_tables(read(docs), error);
-  if (!error.empty()) {
-    std::cerr << error << "\n";
-    return 1;
+  for (const char* doc : {"/docs/scenarios.md", "/docs/models/openamp-releases.md"}) {
+    const std::string path = root + doc;
+    files[path] = with_tables(read(path), error);
+    if (!error.empty()) {
+      std::cerr << path << ": " << error << "\n";
+      return 1;
+    }
   }
   int stale = 0;
   for (const auto& [path, text] : files) {

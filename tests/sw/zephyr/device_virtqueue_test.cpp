@@ -17,10 +17,11 @@ constexpr hal::Addr kRing = 0x2000;
 constexpr DeviceVirtqueue::ShmRegion kShm{0x10000, 0x4000};
 
 struct Rig {
-  explicit Rig(const char* release, unsigned num = 8)
-      : cache(hal, 64, MetalCache::Switches{true, true, true}), ring(hal, kRing, num, 16),
-        vq(hal, cache, openamp_release(release), site::kVring1, ring, 1, kShm,
-           [this](std::uint32_t id) { notified.push_back(id); }) {}
+  explicit Rig(const char* release, unsigned num = 8) : Rig(openamp_release(release), num) {}
+  explicit Rig(OpenampRelease release, unsigned num = 8)
+      : release_(std::move(release)), cache(hal, 64, MetalCache::Switches{true, true, true}),
+        ring(hal, kRing, num, 16), vq(hal, cache, release_, site::kVring1, ring, 1, kShm,
+                                      [this](std::uint32_t id) { notified.push_back(id); }) {}
 
   // Driver side, straight into memory: message `n` in descriptor `desc`.
   void post(unsigned slot, unsigned desc, std::uint64_t addr, std::uint32_t len) {
@@ -37,6 +38,7 @@ struct Rig {
     return out;
   }
 
+  const OpenampRelease release_;
   test::FakeHal hal{"remote"};
   MetalCache cache;
   shm::VringView ring;
@@ -52,7 +54,7 @@ TEST(DeviceVirtqueue, EmptyRingInvalidatesOnlyTheAvailIndex) {
 }
 
 TEST(DeviceVirtqueue, TakesBuffersInAvailOrderWithTheirInvalidates) {
-  Rig r("v2024.05");
+  Rig r("v2023.10");
   r.post(0, 3, 0x10000, 28);
   r.post(1, 5, 0x10200, 40);
   r.set_avail_idx(2);
@@ -74,6 +76,29 @@ TEST(DeviceVirtqueue, TakesBuffersInAvailOrderWithTheirInvalidates) {
   const auto& desc_op = r.hal.cache_ops()[5];
   EXPECT_EQ(desc_op.kind, Kind::kCleanInvalidate);
   EXPECT_EQ(desc_op.addr, 0x2040u);
+  EXPECT_EQ(desc_op.len, 64u);
+}
+
+TEST(DeviceVirtqueue, FromV2024_05DescAddrAndLenAreInvalidatedApart) {
+  // a6b48bd: virtqueue_get_buffer_addr (8 bytes), then virtqueue_get_buffer_length (4 bytes).
+  for (const bool split : {true, false}) {
+    Rig r(openamp_release("v2024.05").with(Feature::kSplitDescInvalidate, split));
+    r.post(0, 5, 0x10200, 40);
+    r.set_avail_idx(1);
+    DeviceVirtqueue::Buffer b;
+    ASSERT_TRUE(r.vq.get_available_buffer(b));
+    EXPECT_EQ(b.addr, 0x10200u);
+    EXPECT_EQ(b.len, 40u);
+    std::vector<std::string> want = {"rx_avail_idx_invalidate", "rx_avail_ring_invalidate",
+                                     "rx_desc_invalidate"};
+    if (split) want.push_back("rx_desc_len_invalidate");
+    EXPECT_EQ(r.sites(), want) << split;
+    // desc[5] is at 0x2050: its addr, its len, or the whole descriptor, each in line 0x2040.
+    EXPECT_EQ(r.hal.cache_ops()[2].addr, 0x2040u);
+    if (split) {
+      EXPECT_EQ(r.hal.cache_ops()[3].addr, 0x2040u);
+    }
+  }
 }
 
 TEST(DeviceVirtqueue, V2021_10InvalidatesRingZeroWhateverTheHead) {
@@ -115,7 +140,16 @@ TEST(DeviceVirtqueue, ConsumedBufferGoesToTheUsedRingThenTheIndex) {
   EXPECT_EQ(r.hal.cache_ops()[1].len, 2u);
   EXPECT_EQ(r.hal.cache_ops()[1].kind, Kind::kClean);
   EXPECT_FALSE(r.vq.add_consumed_buffer(9, 1)); // idx > num
-  EXPECT_TRUE(r.vq.add_consumed_buffer(8, 1));  // idx == num passes OpenAMP's `>` check
+  EXPECT_FALSE(r.vq.add_consumed_buffer(8, 1)); // idx == num: `>=` from v2022.10 (8590171)
+}
+
+TEST(DeviceVirtqueue, UpToV2022_04AnIndexEqualToTheRingSizeIsConsumed) {
+  Rig old("v2022.04");
+  EXPECT_FALSE(old.vq.add_consumed_buffer(9, 1));
+  EXPECT_TRUE(old.vq.add_consumed_buffer(8, 1)); // the `>` check lets it through
+  EXPECT_EQ(old.ring.used_ring_id(0), 8u);
+  Rig fixed(openamp_release("v2022.04").with(Feature::kConsumedBoundInclusive, true));
+  EXPECT_FALSE(fixed.vq.add_consumed_buffer(8, 1));
 }
 
 TEST(DeviceVirtqueue, KickHonoursTheDriversNoInterruptFlag) {

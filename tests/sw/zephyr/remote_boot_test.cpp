@@ -100,6 +100,18 @@ TEST(ZephyrBoot, V2023_10InvalidatesTheTableAndSeesDriverOk) {
   EXPECT_EQ(got[0].hdr.dst, 0x35u);
 }
 
+TEST(ZephyrBoot, V2023_10WithoutTheTableInvalidateNeverSeesDriverOk) {
+  // rsc_table_invalidate (a2456e6) switched off over v2023.10: B5 again.
+  RemoteRig rig;
+  rig.options.release = "v2023.10";
+  rig.options.openamp_features = {{"rsc_table_invalidate", false}};
+  ClientSampleResponder app(quiet());
+  rig.boot_remote({&app});
+  rig.boot_master(nullptr);
+  rig.run_ms(20);
+  EXPECT_FALSE(rig.status.driver_ok_seen);
+}
+
 TEST(ZephyrBoot, AnEvictionReleasesThePreV2023_10Spin) {
   // eviction: on_doorbell drops the remote's whole D-cache when Linux's kick after DRIVER_OK
   // arrives: the next read of the status byte misses and finally sees 7.

@@ -4,6 +4,7 @@
 // partial lines). One simulation per TEST.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 #include <string>
 
@@ -90,28 +91,53 @@ TEST(ZephyrTx, ASenderWaitingForABufferGetsTheOneLinuxPostsNext) {
   EXPECT_EQ(got[0].text(), "late");
 }
 
-TEST(ZephyrTx, NotifyWaitWakesTheSenderOnTheNextNotificationInsteadOfPolling) {
+/// A send that finds no TX buffer, with a notify_wait_cb installed, then a buffer and a kick.
+struct NotifyWaitSend {
+  explicit NotifyWaitSend(const char* release, std::map<std::string, bool> features = {}) {
+    rig.options.release = release;
+    rig.options.openamp_features = std::move(features);
+    rig.options.notify_wait = true;
+    rig.boot_remote({&app});
+    ScriptedMasterConfig cfg;
+    cfg.rx_posted = 0;
+    rig.boot_master(
+        [](ScriptedMaster& m, hal::Hal& hal) {
+          hal.sleep(3 * hal::kMs);
+          m.vring0().write_desc(0, {m.rx_buffer(0), 512, sw::shm::kVringDescFWrite, 0});
+          m.vring0().set_avail_ring(0, 0);
+          hal.barrier();
+          m.vring0().set_avail_idx(1);
+          m.kick(1); // any notification wakes notify_wait_cb
+          m.wait_kick(10 * hal::kMs);
+        },
+        cfg);
+    rig.run_ms(20);
+  }
   RemoteRig rig;
-  rig.options.notify_wait = true; // v2024.05 (the default release) has notify_wait_cb
   int ret = 0;
-  LambdaApp app([&](hal::Hal&, zephyr::Rpmsg& rpmsg) { ret = bound_endpoint(rpmsg).send("x", 1); });
-  rig.boot_remote({&app});
-  ScriptedMasterConfig cfg;
-  cfg.rx_posted = 0;
-  rig.boot_master(
-      [&](ScriptedMaster& m, hal::Hal& hal) {
-        hal.sleep(3 * hal::kMs);
-        m.vring0().write_desc(0, {m.rx_buffer(0), 512, sw::shm::kVringDescFWrite, 0});
-        m.vring0().set_avail_ring(0, 0);
-        hal.barrier();
-        m.vring0().set_avail_idx(1);
-        m.kick(1); // any notification wakes notify_wait_cb
-        m.wait_kick(10 * hal::kMs);
-      },
-      cfg);
-  rig.run_ms(20);
-  EXPECT_EQ(ret, 1);
-  EXPECT_EQ(rig.status.tx_buffer_waits, 0u);
+  LambdaApp app{
+      [this](hal::Hal&, zephyr::Rpmsg& rpmsg) { ret = bound_endpoint(rpmsg).send("x", 1); }};
+};
+
+TEST(ZephyrTx, NotifyWaitWakesTheSenderOnTheNextNotificationInsteadOfPolling) {
+  NotifyWaitSend run("v2024.10");
+  EXPECT_EQ(run.ret, 1);
+  EXPECT_EQ(run.rig.status.tx_buffer_waits, 0u);
+}
+
+TEST(ZephyrTx, WithoutTheNotifyWaitHookTheSenderPollsEveryMillisecond) {
+  // notify_wait_cb (15b4a8b, v2024.05) switched off: the installed callback is never called.
+  NotifyWaitSend run("v2024.10", {{"notify_wait_cb", false}});
+  EXPECT_EQ(run.ret, 1);
+  EXPECT_GE(run.rig.status.tx_buffer_waits, 2u);
+}
+
+TEST(ZephyrTx, InV2024_05ASuccessfulNotifyWaitFailsTheSend) {
+  // rpmsg_virtio_get_tx_payload_buffer, v2024.05: `else if (status == RPMSG_SUCCESS) break;`
+  // leaves the wait with no buffer: rpmsg_send returns RPMSG_ERR_NO_BUFF (fixed by bb4459f).
+  NotifyWaitSend run("v2024.05");
+  EXPECT_EQ(run.ret, zephyr::kRpmsgErrNoBuff);
+  EXPECT_EQ(run.rig.status.tx_buffer_waits, 0u);
 }
 
 TEST(ZephyrTx, PayloadAboveTheBufferIsTruncatedSilently) {

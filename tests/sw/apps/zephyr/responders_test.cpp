@@ -206,10 +206,10 @@ TEST(ZephyrApps, ResponderEndsAfterItsCountWithNsDestroy) {
             std::string::npos);
 }
 
-TEST(ZephyrApps, TtyResponderLeaksTheSameWayWithTheV2022_04HeldFlag) {
-  // Before v2023.10 a hold is bit 31 of `reserved` instead of a counter: same outcome.
+TEST(ZephyrApps, TtyResponderLeaksTheSameWayWithTheV2023_10HeldFlag) {
+  // Before v2024.05 a hold is bit 31 of `reserved` instead of a counter (b32187e): same outcome.
   RemoteRig rig(kTableUncached);
-  rig.options.release = "v2022.04";
+  rig.options.release = "v2023.10";
   sw::apps::TtyResponderOptions o;
   o.console = false;
   sw::apps::TtyResponder app(o);
