@@ -279,7 +279,16 @@ void check_firmware(const ValidateInput& in, const FirmwareImage& fw, Results& r
     const std::uint64_t base = fw.rsc_section_address.value_or(0);
     const artefacts::TableFacts t = artefacts::read_table_facts(fw.rsc_section, base);
     const std::string tab = elf_source(fw, ".resource_table");
-    if (!t.ok) {
+    if (!t.ok && (t.error.rfind("resource table version", 0) == 0 ||
+                  t.error.rfind("resource table reserved", 0) == 0)) {
+      // rproc_handle_resources (v5.10) never looks at the header's version or reserved words;
+      // the ELF boot path (rproc_elf_find_rsc_table) and later kernels do (rpmsg-protocol.md §6.7).
+      r.error("elf.table",
+              "the table's header is wrong: " + t.error +
+                  " (Linux 5.10 attaching does not check it and goes on with what it reads; "
+                  "booting the ELF, or a later kernel, refuses it)",
+              {tab});
+    } else if (!t.ok) {
       r.error("elf.table", "Linux rejects the table: " + t.error, {tab});
     } else {
       r.ok("elf.table",

@@ -136,7 +136,7 @@ const KeySet& linux_keys() {
       stack_keys(Stack::kLinux, {Key::text_list("channels", "channels Linux must have created")
                                      .eg("channels: [\"rpmsg-client-sample\"]"),
                                  Key::text("attach_error", "a substring of Linux's attach error")
-                                     .eg("attach_error: \"version 16\"")});
+                                     .eg("attach_error: \"erroneous trace resource entry\"")});
   return keys;
 }
 

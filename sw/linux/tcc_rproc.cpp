@@ -7,7 +7,6 @@
 #include "sw/shm/hex.h"
 #include "sw/shm/layout.h"
 #include "sw/shm/le_bytes.h"
-#include "sw/shm/resource_table_check.h"
 
 namespace sim::sw::lnx {
 namespace {
@@ -95,19 +94,11 @@ bool TccRproc::probe() {
 }
 
 bool TccRproc::attach() {
-  // rproc_actuate: rproc_handle_resources on table_ptr, which points into remote memory.
+  // rproc_actuate (v5.10): rproc_handle_resources(rproc, rproc_loading_handlers) straight on
+  // table_ptr, the table in remote memory (rproc_resources.cpp). No version or reserved check of
+  // the header: that belongs to the ELF find_table path (rpmsg-protocol.md §6.7).
   if (table_ptr_ != 0) {
-    std::vector<std::uint8_t> copy(table_sz_);
-    hal_.read(table_ptr_, copy.data(), copy.size());
-    const shm::RscCheckResult check =
-        shm::validate_resource_table(copy.data(), copy.size(), table_ptr_);
-    if (!check.ok) {
-      set_error(check.error, table_ptr_ + check.offset);
-      dev_printk(KernLevel::kErr, check.error);
-      dev_printk(KernLevel::kErr, format("Failed to process resources: %d", kEinval));
-      return false;
-    }
-    const int err = handle_resources(copy);
+    const int err = handle_resources();
     if (err != 0) {
       // The handler that failed printed its own dev_err and left the details in attach_error.
       status_.attached = false;
@@ -121,72 +112,6 @@ bool TccRproc::attach() {
   status_.attach_error.clear();
   dev_printk(KernLevel::kInfo, "remote processor " + name_ + " is now attached");
   return true;
-}
-
-int TccRproc::handle_resources(const std::vector<std::uint8_t>& copy) {
-  // The walk uses the checked copy; handlers read and write the live table, as Linux does.
-  const std::uint32_t num = shm::load_le32(copy.data() + rsc::kHdrNum);
-  for (std::uint32_t i = 0; i < num; ++i) {
-    const std::uint32_t offset = shm::load_le32(copy.data() + rsc::kHdrOffsets + 4 * i);
-    const std::uint32_t type = shm::load_le32(copy.data() + offset);
-    const std::uint64_t avail = table_sz_ - offset - rsc::kEntryTypeSize;
-    if (type >= rsc::kLast) {
-      dev_printk(KernLevel::kWarn, format("unsupported resource %u", type));
-      continue;
-    }
-    int err = 0;
-    switch (type) {
-    case rsc::kVdev:
-      err = handle_vdev(offset, avail);
-      break;
-    case rsc::kTrace: {
-      // rproc_da_to_va: without a da_to_va op only the carve-outs can translate.
-      const std::uint32_t da = shm::load_le32(copy.data() + offset + rsc::kTraceDa);
-      const std::uint32_t len = shm::load_le32(copy.data() + offset + rsc::kTraceLen);
-      bool found = false;
-      for (const RprocCarveout& c : carveouts_)
-        found = found || (da >= c.da && std::uint64_t{da} - c.da + len <= c.len);
-      if (!found) {
-        dev_printk(KernLevel::kErr, "erroneous trace resource entry");
-        set_error(
-            format("erroneous trace resource entry: da 0x%x len %u is in no carve-out", da, len),
-            table_ptr_ + offset + rsc::kTraceDa);
-        err = kEinval;
-      }
-      break;
-    }
-    case rsc::kCarveout:
-      // A carve-out entry names memory the remote wants allocated; self-boot tables carry none
-      // and allocating at attach time is not modelled.
-      dev_printk(KernLevel::kWarn, "carveout resource ignored (not modelled)");
-      break;
-    default:
-      break; // devmem needs an IOMMU domain; pre/post-load vendor entries have no handler
-    }
-    if (err != 0) return err;
-  }
-  return 0;
-}
-
-int TccRproc::handle_vdev(std::uint32_t offset, std::uint64_t avail) {
-  (void)avail; // the extent was checked on the copy (validate_resource_table)
-  const hal::Addr entry = table_ptr_ + offset;
-  auto rvdev = std::make_unique<RprocVdev>(*this, hal_, printk_, options_, status_,
-                                           static_cast<unsigned>(rvdevs_.size()), entry);
-  const shm::VdevView v = rvdev->rsc();
-  rvdev->id = v.id();
-  rvdev->num_of_vrings = v.num_of_vrings();
-  // rproc_parse_vring: num and align (both non-zero, checked on the copy).
-  for (unsigned i = 0; i < rvdev->num_of_vrings; ++i) {
-    rvdev->vring[i].num = v.vring(i).num();
-    rvdev->vring[i].align = v.vring(i).align();
-  }
-  for (unsigned i = 0; i < rvdev->num_of_vrings; ++i) {
-    const int err = alloc_vring(*rvdev, i);
-    if (err != 0) return err;
-  }
-  rvdevs_.push_back(std::move(rvdev));
-  return 0;
 }
 
 int TccRproc::alloc_vring(RprocVdev& rvdev, unsigned i) {

@@ -6,9 +6,12 @@
 //   three vdev ones become registered carve-outs, vdev0buffer the vdev's DMA pool), table_ptr =
 //   rsc_table.base + tcc,rsc-offset (tcc,rsc-size bytes), the mailbox channel, then rproc_add:
 //   "<name> is available", and auto-boot of a DETACHED processor: rproc_boot -> rproc_actuate.
-// - rproc_handle_resources on the live table in shared memory (no cached copy in attach mode).
-//   A copy is read first and checked with validate_resource_table (Linux's bounds and version
-//   checks); a failure is "Failed to process resources" and the attach stops there.
+// - rproc_handle_resources on the live table in shared memory (no cached copy in attach mode),
+//   with only the checks v5.10 makes there: the table not truncated, per vdev truncation,
+//   reserved bytes, the number of vrings and non-zero num/align; per trace entry truncation,
+//   reserved and da. The header's version and reserved words are not looked at (§6.7): a table
+//   read at a wrong offset may attach with no vdev at all. `ipcsim validate` keeps the strict
+//   checks. A failure is "Failed to process resources" and the attach stops there.
 // - RSC_VDEV: vrings parsed and allocated from the registered carve-outs (da checked, notify ids
 //   from an idr starting at 0 written into the table), then the vdev subdevice starts:
 //   register_virtio_device and, for VIRTIO_ID_RPMSG, virtio_rpmsg_bus's probe.
@@ -79,8 +82,12 @@ private:
   void set_error(const std::string& error, hal::Addr address);
   bool map_memory_regions();
   bool attach();
-  int handle_resources(const std::vector<std::uint8_t>& copy);
-  int handle_vdev(std::uint32_t offset, std::uint64_t avail);
+  // rproc_resources.cpp
+  int handle_resources();
+  int handle_vdev(std::int64_t offset, std::int32_t avail);
+  int handle_trace(std::int64_t offset, std::int32_t avail);
+  /// dev_err `message`, recorded as the attach error at `address`: -EINVAL.
+  int resource_error(const std::string& message, const std::string& detail, hal::Addr address);
   int alloc_vring(RprocVdev& rvdev, unsigned i);
   void mbox_rx(const std::uint32_t* words, std::size_t n);
   void vq_work();

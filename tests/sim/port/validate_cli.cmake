@@ -74,7 +74,7 @@ expect(EXIT 1 TEXT "no node with zephyr,memory-region = \"VDEV0BUFFER\""
 # The firmware.
 expect(EXIT 1 TEXT "the linker put resource_table at 0x200c6400 but Linux reads the table at 0x200c63b8"
        ARGS ${ok} --elf ${OUT}/table_moved.elf)
-expect(EXIT 1 TEXT "Linux rejects the table: resource table version 2 at 0x200c63b8, expected 1"
+expect(EXIT 1 TEXT "the table's header is wrong: resource table version 2 at 0x200c63b8, expected 1 (Linux 5.10 attaching does not check it"
        ARGS ${ok} --elf ${OUT}/version2.elf)
 expect(EXIT 1 TEXT "vring0 has 8 entries, vring1 16" ARGS ${ok} --elf ${OUT}/rings_unequal.elf)
 expect(EXIT 1 TEXT "vring1 da 0x200d0000 is not the carve-out at 0x200c9000"
