@@ -6,6 +6,7 @@
 
 #include <set>
 
+#include "models/platform/side_terminals.h"
 #include "sw/apps/zephyr/client_sample_responder.h"
 #include "sw/shm/layout.h"
 #include "tests/support/log_capture.h"
@@ -249,7 +250,39 @@ std::uint64_t rx_kicks_after_burst(const char* release,
   EXPECT_GE(received_id1, 1u);
   EXPECT_EQ(received_id1 + rig.status.kicks_lost,
             rig.status.kicks_sent + rig.status.kicks_lost - 1);
+  // Every kick the driver did not refuse is one doorbell write the mailbox saw.
+  EXPECT_EQ(
+      rig.f.platform().mailbox().link().stats(models::mailbox_terminal(Side::kRemote)).messages,
+      rig.status.kicks_sent);
   return rig.status.kicks_sent + rig.status.kicks_lost - 1;
+}
+
+TEST(ZephyrRx, OnTheDefaultBoardEveryReturnedRxBufferAndEverySendRingsTheDoorbell) {
+  // v2024.05 (Zephyr 3.7's): a kick after each returned RX buffer (40820be) and one per send.
+  // Linux listening on vring1 (avail.flags 0) and ping-pong pacing keep the one-word mailbox
+  // free, so every kick is a doorbell write the mailbox counts.
+  RemoteRig rig;
+  ClientSampleResponder app(quiet_client());
+  rig.boot_remote({&app});
+  constexpr unsigned kRounds = 5;
+  std::size_t echoes = 0;
+  rig.boot_master([&](ScriptedMaster& m, hal::Hal&) {
+    collect(m, 1, 20 * hal::kMs); // the NS announcement
+    m.vring1().set_avail_flags(0);
+    for (unsigned n = 1; n <= kRounds; ++n) {
+      m.send(kLinuxAddr, kRemoteAddr, numbered(n, 12));
+      for (const ScriptedMaster::Message& msg : collect(m, 1, 10 * hal::kMs))
+        echoes += msg.hdr.dst == kLinuxAddr ? 1 : 0;
+    }
+  });
+  rig.run_ms(60);
+  EXPECT_EQ(echoes, kRounds);
+  EXPECT_EQ(rig.status.rx_buffers, kRounds);
+  EXPECT_EQ(rig.status.tx_buffers, kRounds + 1); // the echoes and the announcement
+  EXPECT_EQ(rig.status.kicks_lost, 0u);
+  const models::MailboxDirectionStats& doorbells =
+      rig.f.platform().mailbox().link().stats(models::mailbox_terminal(Side::kRemote));
+  EXPECT_EQ(doorbells.messages, rig.status.rx_buffers + rig.status.tx_buffers);
 }
 
 TEST(ZephyrRx, RxBuffersAreAcknowledgedOncePerBatchUntilV2023_10) {
