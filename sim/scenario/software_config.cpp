@@ -43,6 +43,7 @@ MasterSoftware parse_master_software(const ConfigNode& s, const models::BoardCon
   k.mbox_tx_queue_len = mailbox.small_uint("tx_queue_len");
   k.console = r.boolean("console");
   k.console_loglevel = static_cast<int>(r.small_uint("console_loglevel"));
+  k.printk_store_cycles = r.uint("printk_store_cycles");
   k.send_timeout = r.time("send_timeout");
   const std::uint64_t core = r.uint("core");
   const unsigned cores = board.cluster(Side::kMaster).cores;

@@ -134,6 +134,12 @@ const KeySet& section_keys(Side side) {
            .range(0, 8)
            .defaults_to("7")
            .eg("console_loglevel: 4"),
+       Key::uint("printk_store_cycles",
+                 "what storing one printk line in the log buffer costs its caller, printed or "
+                 "not (vscnprintf and the ring buffer on an A55; inferred)")
+           .range(0, 10000000)
+           .defaults_to("1500")
+           .eg("printk_store_cycles: 3000"),
        Key::time("send_timeout", "rpmsg_send's wait for a TX buffer")
            .defaults_to("15s")
            .eg("send_timeout: 100ms"),

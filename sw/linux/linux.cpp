@@ -17,7 +17,7 @@ namespace {
 struct Kernel {
   Kernel(hal::Hal& hal, const PlatformInfo& info, const LinuxOptions& options,
          const std::vector<RpmsgDriver*>& drivers, LinuxStatus& status)
-      : printk(hal, options.console, options.console_loglevel),
+      : printk(hal, options.console, options.console_loglevel, options.printk_store_cycles),
         mbox(hal, info, options, printk, status),
         rproc(hal, info, options, printk, status, drivers, mbox) {}
 

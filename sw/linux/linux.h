@@ -43,6 +43,9 @@ struct LinuxOptions {
   /// console_loglevel: printk lines of a level below it reach the console (7 prints KERN_INFO
   /// and more urgent; 4, the `quiet` boot argument, only warnings and errors).
   int console_loglevel = 7;
+  /// What storing one printk line costs its caller, console or not (vscnprintf of the format
+  /// and printk_ringbuffer's reserve/commit on an A55: about 1 us; inferred).
+  std::uint64_t printk_store_cycles = 1500;
   /// Fault (real-bugs B11, stm32_rproc 2023->2024): the mailbox callback drops vq interrupts
   /// while the remote processor is in the attached state.
   bool ignore_vq_irq_when_attached = false;

@@ -16,6 +16,7 @@ void Printk::print(KernLevel level, std::string_view text) {
   std::string line = timestamp(hal_.now());
   line.append(text);
   hal_.log(hal::LogLevel::kDebug, "sw." + hal_.cluster() + ".printk", line);
+  hal_.spend(store_cycles_); // vprintk_store: vscnprintf and the log buffer
   if (console_ && static_cast<int>(level) < loglevel_) {
     line.push_back('\n');
     hal_.console(line);

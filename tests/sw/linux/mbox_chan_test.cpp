@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The Linux mailbox framework channel on FakeHal: one message in flight, a queue of
-// MBOX_TX_QUEUE_LEN, -ENOBUFS beyond it, -EBUSY leaving the message queued; printk's format.
+// MBOX_TX_QUEUE_LEN, -ENOBUFS beyond it, -EBUSY leaving the message queued.
 #include <gtest/gtest.h>
 
 #include <vector>
@@ -26,7 +26,7 @@ MboxMessage word(std::uint32_t w) {
 
 struct ChanFixture {
   FakeHal hal{"master"};
-  Printk printk{hal, true, 7};
+  Printk printk{hal, true, 7, 0};
   MboxChan chan{printk, "17470000.mbox", 20};
   std::vector<std::uint32_t> sent;
   int busy_left = 0;
@@ -86,16 +86,6 @@ TEST(LinuxMboxChan, ReceivedWordsReachTheClient) {
   const std::uint32_t words[2] = {0, 1};
   f.chan.received(words, 2);
   EXPECT_EQ(got, (std::vector<std::uint32_t>{0, 1}));
-}
-
-TEST(LinuxPrintk, TimestampsLikeDmesgAndHonoursTheConsoleLoglevel) {
-  EXPECT_EQ(Printk::timestamp(12 * hal::kSec + 345678 * hal::kUs + 999), "[   12.345678] ");
-  FakeHal hal{"master"};
-  Printk quiet(hal, true, 4);
-  quiet.print(sw::lnx::KernLevel::kInfo, "info line");
-  quiet.print(sw::lnx::KernLevel::kErr, "error line");
-  EXPECT_EQ(hal.console_output(), "[    0.000000] error line\n");
-  EXPECT_EQ(hal.logs().size(), 2u); // both still reach the simulator log
 }
 
 } // namespace

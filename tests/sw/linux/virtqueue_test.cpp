@@ -22,7 +22,7 @@ const sw::shm::VringLayout kLayout{8, 16};
 
 struct VqFixture {
   FakeHal hal{"master"};
-  Printk printk{hal, true, 7};
+  Printk printk{hal, true, 7, 0};
   int notifies = 0;
   int callbacks = 0;
   std::unique_ptr<Virtqueue> vq;
