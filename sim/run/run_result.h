@@ -38,6 +38,15 @@ struct RunResult {
   /// What the ledger noticed besides messages (software notes, reports that fit nothing).
   std::vector<std::string> ledger_notes;
   std::map<Side, std::string> console; ///< captured UART text, of each side with a UART
+  /// What each side's console carried and cost (its UART's counters).
+  struct ConsoleStats {
+    std::uint64_t lines = 0;
+    std::uint64_t bytes = 0;
+    std::uint64_t busy_ps = 0;  ///< the wire transmitting
+    std::uint64_t stalls = 0;   ///< writes that found the FIFO full
+    std::uint64_t stall_ps = 0; ///< writers waiting for a FIFO slot: the printing threads' cost
+  };
+  std::map<Side, ConsoleStats> consoles;
   std::vector<models::PanicInfo> panics;
   /// Linux's attach error (outcome attach_failed), naming the address and the value found.
   std::string attach_error;

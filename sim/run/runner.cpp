@@ -184,6 +184,8 @@ private:
     for (Side side : kSides) {
       if (models::Uart* u = platform_.uart(side)) {
         r.console[side] = u->output();
+        const models::UartCore::Stats& s = u->core().stats();
+        r.consoles[side] = {s.lines, s.chars, s.busy_time, s.stalls, s.stall_time};
         for (const auto& line : u->lines())
           out.console_lines.emplace_back(side, "[" + format_time(line.time) + "] " + line.text);
       }
