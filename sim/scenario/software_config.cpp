@@ -102,6 +102,21 @@ RemoteSoftware parse_remote_software(const ConfigNode& s, const models::BoardCon
           .fail("the resource table at " + format_hex(z.rsc_table) + " " + problem);
   }
   z.console = r.boolean("console");
+  const config::KeyReader logging(logging_keys(),
+                                  r.get("logging").value_or(ConfigNode(absent, "logging")));
+  sw::zephyr::LogOptions& log = z.logging;
+  using sw::zephyr::logging::Mode;
+  log.mode = logging.choice<Mode>("mode", {{"deferred", Mode::kDeferred},
+                                           {"immediate", Mode::kImmediate},
+                                           {"minimal", Mode::kMinimal},
+                                           {"printk", Mode::kPrintk}});
+  log.level = logging.small_uint("level");
+  log.buffer_size = logging.size("buffer_size");
+  log.trigger_threshold = logging.small_uint("trigger_threshold");
+  log.thread_sleep = logging.time("thread_sleep");
+  log.thread_priority = static_cast<int>(logging.small_uint("thread_priority"));
+  log.colors = logging.boolean("colors");
+  log.package_cycles = logging.uint("package_cycles");
   z.tx_buffer_timeout = r.time("tx_buffer_timeout");
   // The maintenance loops step by the line the core reports (CTR_EL0), i.e. the board's.
   z.dcache_line = static_cast<unsigned>(board.cluster(Side::kRemote).dcache.line);

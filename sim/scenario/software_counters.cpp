@@ -35,6 +35,9 @@ Counters zephyr_counters(const sw::zephyr::ZephyrStatus& s) {
           {"tx_truncated", s.tx_truncated},
           {"rx_no_endpoint", s.rx_no_endpoint},
           {"null_buffer_invalidates", s.null_buffer_invalidates},
+          {"log_messages", s.log_messages},
+          {"log_dropped", s.log_dropped},
+          {"log_lines", s.log_lines},
           {"bad_buffer_addresses", s.bad_buffer_addresses}};
 }
 

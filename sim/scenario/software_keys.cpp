@@ -81,6 +81,54 @@ const KeySet& openamp_keys() {
   return keys;
 }
 
+const KeySet& logging_keys() {
+  static const KeySet keys(
+      "logging",
+      "The remote image's logging (docs/models/zephyr-logging.md): how the sample's log "
+      "statements reach its console.",
+      {Key::choice("mode", {"deferred", "immediate", "minimal", "printk"},
+                   "deferred: LOG_MODE_DEFERRED, Zephyr 3.7's sample (stored, printed later by "
+                   "the log thread, dropped when the buffer is full); immediate: printed in the "
+                   "caller's context; minimal: printk(\"%c: \" fmt); printk: the sample as Zephyr "
+                   "3.6 printed it, synchronously, without debug lines (what the scenarios so "
+                   "far assume)")
+           .defaults_to("printk")
+           .eg("logging: { mode: deferred }"),
+       Key::uint("level", "the module's level: 1 ERR, 2 WRN, 3 INF, 4 DBG (the 3.7 sample "
+                          "registers LOG_LEVEL_DBG, inferred); 0 logs nothing")
+           .range(0, 4)
+           .defaults_to("4")
+           .eg("logging: { level: 3 }"),
+       Key::size("buffer_size", "CONFIG_LOG_BUFFER_SIZE: the deferred ring")
+           .range(128, 1048576)
+           .defaults_to("1024")
+           .eg("logging: { buffer_size: 4KiB }"),
+       Key::uint("trigger_threshold", "CONFIG_LOG_PROCESS_TRIGGER_THRESHOLD: the buffered message "
+                                      "that wakes the log thread (0: only the timer and drops)")
+           .range(0, 100000)
+           .defaults_to("10")
+           .eg("logging: { trigger_threshold: 1 }"),
+       Key::time("thread_sleep", "CONFIG_LOG_PROCESS_THREAD_SLEEP_MS: the timer the first "
+                                 "buffered message starts")
+           .at_least(1)
+           .defaults_to("1s")
+           .eg("logging: { thread_sleep: 100ms }"),
+       Key::uint("thread_priority", "the log thread's priority (Zephyr's "
+                                    "K_LOWEST_APPLICATION_THREAD_PRIO is 14)")
+           .range(0, 14)
+           .defaults_to("14")
+           .eg("logging: { thread_priority: 0 }"),
+       Key::boolean("colors", "CONFIG_LOG_BACKEND_SHOW_COLOR: color codes in the lines")
+           .defaults_to("true")
+           .eg("logging: { colors: false }"),
+       Key::uint("package_cycles", "what packaging a deferred message costs its caller "
+                                   "(inferred)")
+           .range(0, 1000000)
+           .defaults_to("400")
+           .eg("logging: { package_cycles: 800 }")});
+  return keys;
+}
+
 const KeySet& resource_table_keys() {
   static const KeySet keys(
       "resource_table", "The remote image's resource table (its `resource_table` symbol).",
@@ -162,6 +210,7 @@ const KeySet& section_keys(Side side) {
            .eg("zephyr: \"3.3\""),
        Key::map("openamp", openamp_keys(), "the OpenAMP library").or_null(),
        Key::map("resource_table", resource_table_keys(), "the image's resource table").or_null(),
+       Key::map("logging", logging_keys(), "the image's logging").or_null(),
        Key::boolean("console", "printk reaches the UART (the responders print every message "
                                "they take)")
            .defaults_to("true")

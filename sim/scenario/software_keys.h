@@ -21,6 +21,7 @@ const config::KeySet& merged_document_keys();
 
 const config::KeySet& linux_mailbox_keys();
 const config::KeySet& openamp_keys();
+const config::KeySet& logging_keys();
 const config::KeySet& resource_table_keys();
 
 } // namespace sim::app

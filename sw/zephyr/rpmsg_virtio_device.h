@@ -53,6 +53,9 @@ public:
   /// An IPM notification arrived (wakes a sender in notify_wait_cb).
   void on_notification();
   bool support_ns() const { return support_ns_; }
+  /// The image's logging, handed to the applications (Rpmsg::logger).
+  void set_logger(Logger* logger) { logger_ = logger; }
+  Logger* logger() override { return logger_; }
 
   // --- Rpmsg -----------------------------------------------------------------------------------
   Endpoint& create_endpoint(const std::string& name, std::uint32_t src, std::uint32_t dst,
@@ -115,6 +118,7 @@ private:
   DeviceVirtqueue* svq_ = nullptr; ///< vring0, the remote's TX ring
   DeviceVirtqueue* rvq_ = nullptr; ///< vring1, the remote's RX ring
   bool support_ns_ = false;
+  Logger* logger_ = nullptr;
   std::bitset<128> addresses_; ///< RPMSG_ADDR_BMP_SIZE bits from RPMSG_RESERVED_ADDRESSES
   std::size_t bitnext_ = 0;    ///< rdev->bitnext (v2024.05 on): where the next search starts
   std::vector<std::unique_ptr<RpmsgEndpoint>> endpoints_;

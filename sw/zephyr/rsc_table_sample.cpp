@@ -43,18 +43,28 @@ RscTableSample::RscTableSample(hal::Hal& hal, const PlatformInfo& info,
                                const ZephyrOptions& options, OpenampRelease release,
                                ZephyrStatus& status)
     : hal_(hal), info_(info), options_(options), release_(std::move(release)), status_(status),
+      log_(hal, options.logging, options.console, "openamp_rsc_table", status),
       cache_(hal, options.dcache_line, cache_switches(options, release_)), ipm_(hal, info_),
       data_sem_(hal.os().semaphore("data_sem", 0, 1)),
       rproc_(hal, cache_, release_, options.rsc_table,
              shm::rsc::ZephyrTableLayout{options.ram_console ? 2u : 1u}, kVdevId,
              [this](std::uint32_t id) { mailbox_notify(id); }),
-      rpmsg_(hal, cache_, release_, rproc_, status, device_config(options)) {}
+      rpmsg_(hal, cache_, release_, rproc_, status, device_config(options)) {
+  rpmsg_.set_logger(&log_);
+}
 
-void RscTableSample::printk(const char* text) {
-  if (options_.console) hal_.console(text);
+void RscTableSample::log(logging::Level level, const char* func, std::string text,
+                         unsigned arguments) {
+  LogCall call;
+  call.level = level;
+  call.func = func;
+  call.text = std::move(text);
+  call.arguments = arguments;
+  log_.log(call);
 }
 
 void RscTableSample::mailbox_notify(std::uint32_t id) {
+  log(logging::Level::kDbg, "mailbox_notify", "mailbox_notify: msg received", 1);
   // ipm_send(ipm_handle, 0, id, NULL, 0): a busy mailbox loses the kick; the sample never checks.
   if (ipm_.send(id) == 0) {
     ++status_.kicks_sent;
@@ -74,8 +84,10 @@ void RscTableSample::rpmsg_mng_task() {
 
 void RscTableSample::run(std::shared_ptr<RscTableSample> owner,
                          const std::vector<ZephyrApp*>& apps) {
-  printk("Starting application threads!\n");
-  printk("OpenAMP[remote] Linux responder demo started\n");
+  // enable_logger runs at SYS_INIT, before main.
+  log_.start();
+  log(logging::Level::kInf, "main", "Starting application threads!");
+  log(logging::Level::kInf, "rpmsg_mng_task", "OpenAMP[remote] Linux responder demo started");
 
   // platform_init: IPM callback and enable. The image is static data in the real firmware: the
   // OS's interrupt handler owns it here (on every path, including an early return before
@@ -84,8 +96,11 @@ void RscTableSample::run(std::shared_ptr<RscTableSample> owner,
   // stays on this thread's stack across the blocking waits below: a coroutine stack that is
   // never unwound (a boot still waiting when the run ends) would keep the image alive past its
   // owners, which LeakSanitizer rightly calls a leak.
-  ipm_.register_callback([this](std::uint32_t) {
+  ipm_.register_callback([this](std::uint32_t id) {
     ++status_.ipm_interrupts;
+    // platform_ipm_callback, in the IPM interrupt.
+    log(logging::Level::kDbg, "platform_ipm_callback",
+        "platform_ipm_callback: msg received from mb " + std::to_string(id), 2);
     data_sem_.give();
     rpmsg_.on_notification();
   });
@@ -95,7 +110,7 @@ void RscTableSample::run(std::shared_ptr<RscTableSample> owner,
   const std::uint8_t vrings = rproc_.num_of_vrings();
   if (vrings < kVringCount) {
     status_.error = "resource table vdev has " + std::to_string(vrings) + " vrings, expected 2";
-    printk("Failed to create rpmsg virtio device\n");
+    log(logging::Level::kErr, "rpmsg_mng_task", "Failed to create rpmsg virtio device");
     return;
   }
   rproc_.wait_remote_ready();

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "sw/zephyr/ipm_tcc.h"
+#include "sw/zephyr/log_subsystem.h"
 #include "sw/zephyr/metal_cache.h"
 #include "sw/zephyr/openamp_release.h"
 #include "sw/zephyr/remoteproc_virtio.h"
@@ -35,7 +36,8 @@ public:
   void run(std::shared_ptr<RscTableSample> owner, const std::vector<ZephyrApp*>& apps);
 
 private:
-  void printk(const char* text);
+  /// LOG_INF/LOG_ERR/LOG_DBG of main_remote.c (printk before Zephyr 3.7).
+  void log(logging::Level level, const char* func, std::string text, unsigned arguments = 0);
   void mailbox_notify(std::uint32_t id);
   void rpmsg_mng_task();
 
@@ -44,6 +46,7 @@ private:
   ZephyrOptions options_;
   const OpenampRelease release_; ///< the preset with the scenario's feature switches
   ZephyrStatus& status_;
+  LogSubsystem log_;
   MetalCache cache_;
   IpmTcc ipm_;
   hal::Semaphore& data_sem_;

@@ -20,6 +20,7 @@
 
 #include "sw/hal/hal.h"
 #include "sw/platform_info.h"
+#include "sw/zephyr/log_core.h"
 
 namespace sim::sw::zephyr {
 
@@ -42,6 +43,24 @@ constexpr int k_prio_coop(int x) {
 constexpr int k_prio_preempt(int x) {
   return x;
 }
+
+/// The image's logging (docs/models/zephyr-logging.md; log_core.h).
+struct LogOptions {
+  /// deferred (LOG_MODE_DEFERRED, Zephyr's default), immediate, minimal, or printk: the sample as
+  /// Zephyr 3.6 and earlier printed it, synchronously, without the debug lines.
+  logging::Mode mode = logging::Mode::kPrintk;
+  /// The module's level: the 3.7 sample registers openamp_rsc_table at LOG_LEVEL_DBG (4,
+  /// inferred); statements above it are compiled out.
+  unsigned level = 4;
+  std::size_t buffer_size = 1024;              ///< CONFIG_LOG_BUFFER_SIZE
+  unsigned trigger_threshold = 10;             ///< CONFIG_LOG_PROCESS_TRIGGER_THRESHOLD
+  hal::SimTime thread_sleep = 1000 * hal::kMs; ///< CONFIG_LOG_PROCESS_THREAD_SLEEP_MS
+  int thread_priority = 14;                    ///< K_LOWEST_APPLICATION_THREAD_PRIO
+  bool colors = true;                          ///< CONFIG_LOG_BACKEND_SHOW_COLOR
+  /// Packaging a deferred message in the caller (cbprintf_package, the ring's alloc and
+  /// commit): inferred.
+  std::uint64_t package_cycles = 400;
+};
 
 struct ZephyrOptions {
   /// OpenAMP release preset: v2021.10, v2022.04, v2022.10, v2023.04, v2023.10, v2024.05
@@ -76,6 +95,7 @@ struct ZephyrOptions {
   /// Install a notify_wait_cb (OpenAMP >= v2024.05 only): a sender waiting for a TX buffer waits
   /// for the next IPM notification instead of sleeping 1 ms. The stock sample does not install it.
   bool notify_wait = false;
+  LogOptions logging;
   /// Fault (real-bugs B10, OpenAMP #181): the `n`-th TX buffer handed out (counting from 1) is
   /// handed out again by the next request, as when two senders race before either enqueues it.
   /// 0: off.
@@ -108,6 +128,23 @@ public:
 using EndpointCallback =
     std::function<int(Endpoint& ept, const void* data, std::size_t len, std::uint32_t src)>;
 
+/// One log statement of the image, as its call site makes it.
+struct LogCall {
+  logging::Level level = logging::Level::kInf;
+  /// `__func__`: debug lines get "<func>: " (LOG_FUNC_NAME_PREFIX_DBG); empty for none.
+  std::string func;
+  std::string text;       ///< formatted, without the newline
+  unsigned arguments = 0; ///< after the format string (the prefix's __func__ not included)
+  std::vector<std::size_t> copied_strings; ///< strings the package copies (not read-only)
+};
+
+/// The image's logging subsystem (log_subsystem.h), shared by the sample's applications.
+class Logger {
+public:
+  virtual ~Logger() = default;
+  virtual void log(const LogCall& call) = 0;
+};
+
 /// The rpmsg device applications create endpoints on.
 class Rpmsg {
 public:
@@ -115,6 +152,8 @@ public:
   /// rpmsg_create_ept with name announcement (NS CREATE) when the device supports it.
   virtual Endpoint& create_endpoint(const std::string& name, std::uint32_t src, std::uint32_t dst,
                                     EndpointCallback callback) = 0;
+  /// The image's logging, which its applications log through (nullptr: plain printk).
+  virtual Logger* logger() { return nullptr; }
 };
 
 /// A remote application: its thread starts once the rpmsg device is initialised.
@@ -142,6 +181,9 @@ struct ZephyrStatus {
   /// A descriptor address outside the shared-memory region: phys_to_virt gives NULL, OpenAMP takes
   /// it for "no buffer" (the slot is consumed and never returned).
   std::uint64_t bad_buffer_addresses = 0;
+  std::uint64_t log_messages = 0; ///< log statements made (at or below the level)
+  std::uint64_t log_dropped = 0;  ///< deferred messages dropped from a full buffer
+  std::uint64_t log_lines = 0;    ///< lines the log thread printed
   /// When the double_tx_buffer fault handed a buffer out a second time.
   std::vector<hal::SimTime> double_tx_buffer_fired;
   /// Why the image stopped before rpmsg was ready (empty while fine).

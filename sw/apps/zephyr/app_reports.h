@@ -5,13 +5,15 @@
 // messages past the callback (a slot, a queue, a held buffer), so they report what became of
 // each one: kept, consumed by the thread, or lost and why. A message is named by the endpoint it
 // arrived on and its payload as the application holds it; the ledger finds it from those.
-// Also printk, which the applications print through.
+// Also their log statements, which go through the image's logging.
 
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "sw/hal/hal.h"
+#include "sw/zephyr/zephyr.h"
 
 namespace sim::sw::apps {
 
@@ -45,9 +47,12 @@ inline void report_refused(hal::Hal& hal, std::uint32_t ept, const void* data, s
   hal.probe(e);
 }
 
-/// printk: formats like printf and prints on the console when `enabled` (each character costs
-/// its time on the wire).
-void zephyr_printk(hal::Hal& hal, bool enabled, const char* fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+/// A log statement of an application (LOG_INF / LOG_ERR in Zephyr 3.7's sample, printk before)
+/// through the image's logging (`logger`; plain printk when null), when the console is
+/// `enabled`. `arguments` (after the format) and `copied` (the lengths of the strings the
+/// package copies) size the deferred message. The text has no newline.
+void zephyr_log(hal::Hal& hal, zephyr::Logger* logger, bool enabled, zephyr::logging::Level level,
+                unsigned arguments, std::vector<std::size_t> copied, const char* fmt, ...)
+    __attribute__((format(printf, 7, 8)));
 
 } // namespace sim::sw::apps

@@ -50,15 +50,16 @@ int ClientSampleResponder::on_message(const zephyr::Endpoint& ept, const void* d
 void ClientSampleResponder::run(hal::Hal& hal, zephyr::Rpmsg& rpmsg) {
   hal_ = &hal;
   sem_ = &hal.os().semaphore("data_sc_sem", 0, 1);
-  zephyr_printk(hal, options_.console, "OpenAMP[remote] Linux sample client responder started\n");
+  zephyr_log(hal, rpmsg.logger(), options_.console, zephyr::logging::Level::kInf, 0, {},
+             "OpenAMP[remote] Linux sample client responder started");
   zephyr::Endpoint& ept =
       rpmsg.create_endpoint(options_.name, zephyr::kRpmsgAddrAny, zephyr::kRpmsgAddrAny,
                             [this](zephyr::Endpoint& e, const void* data, std::size_t len,
                                    std::uint32_t) { return on_message(e, data, len); });
   status_.create_status = ept.create_status();
   if (status_.create_status != 0) {
-    zephyr_printk(hal, options_.console, "[Linux sample client] Could not create endpoint: %d\n",
-                  status_.create_status);
+    zephyr_log(hal, rpmsg.logger(), options_.console, zephyr::logging::Level::kErr, 1, {},
+               "[Linux sample client] Could not create endpoint: %d", status_.create_status);
   } else {
     while (status_.msg_cnt < options_.messages) {
       sem_->take(hal::kForever);
@@ -73,16 +74,20 @@ void ClientSampleResponder::run(hal::Hal& hal, zephyr::Rpmsg& rpmsg) {
         report_consumed(hal, ept.addr(), storage_.data(), len);
       else
         ++status_.slot_rereads;
-      zephyr_printk(hal, options_.console, "[Linux sample client] incoming msg %u: %.*s\n",
-                    status_.msg_cnt, static_cast<int>(len),
-                    reinterpret_cast<const char*>(storage_.data()));
+      // sc_msg.data is the static rx_sc_msg: not read-only, so the deferred message copies it
+      // (by strlen, whatever the precision says).
+      const char* text = reinterpret_cast<const char*>(storage_.data());
+      zephyr_log(hal, rpmsg.logger(), options_.console, zephyr::logging::Level::kInf, 3,
+                 {strnlen(text, storage_.size())}, "[Linux sample client] incoming msg %u: %.*s",
+                 status_.msg_cnt, static_cast<int>(len), text);
       // rpmsg_send reads sc_msg.data when it has a buffer: a message arriving meanwhile changes
       // what goes out (the stack reports what it copied).
       if (ept.send(storage_.data(), len) < 0) ++status_.echo_failures;
     }
     ept.destroy();
   }
-  zephyr_printk(hal, options_.console, "OpenAMP Linux sample client responder ended\n");
+  zephyr_log(hal, rpmsg.logger(), options_.console, zephyr::logging::Level::kInf, 0, {},
+             "OpenAMP Linux sample client responder ended");
   status_.ended = true;
   if (options_.on_done) options_.on_done();
 }

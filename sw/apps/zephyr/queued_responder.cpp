@@ -34,7 +34,8 @@ int QueuedResponder::on_message(const zephyr::Endpoint& ept, const void* data, s
 void QueuedResponder::run(hal::Hal& hal, zephyr::Rpmsg& rpmsg) {
   hal_ = &hal;
   sem_ = &hal.os().semaphore("queued_sem", 0, options_.queue_depth);
-  zephyr_printk(hal, options_.console, "OpenAMP[remote] queued responder started\n");
+  zephyr_log(hal, rpmsg.logger(), options_.console, zephyr::logging::Level::kInf, 0, {},
+             "OpenAMP[remote] queued responder started");
   zephyr::Endpoint& ept =
       rpmsg.create_endpoint(options_.name, zephyr::kRpmsgAddrAny, zephyr::kRpmsgAddrAny,
                             [this](zephyr::Endpoint& e, const void* data, std::size_t len,
@@ -48,13 +49,15 @@ void QueuedResponder::run(hal::Hal& hal, zephyr::Rpmsg& rpmsg) {
     queue_.pop_front();
     ++status_.echoed;
     report_consumed(hal, ept.addr(), m.data(), m.size());
-    zephyr_printk(hal, options_.console, "[queued responder] incoming msg %llu: %.*s\n",
-                  static_cast<unsigned long long>(status_.echoed), static_cast<int>(m.size()),
-                  reinterpret_cast<const char*>(m.data()));
+    zephyr_log(hal, rpmsg.logger(), options_.console, zephyr::logging::Level::kInf, 3, {m.size()},
+               "[queued responder] incoming msg %llu: %.*s",
+               static_cast<unsigned long long>(status_.echoed), static_cast<int>(m.size()),
+               reinterpret_cast<const char*>(m.data()));
     if (ept.send(m.data(), m.size()) < 0) ++status_.echo_failures;
   }
   if (status_.create_status == 0) ept.destroy();
-  zephyr_printk(hal, options_.console, "OpenAMP queued responder ended\n");
+  zephyr_log(hal, rpmsg.logger(), options_.console, zephyr::logging::Level::kInf, 0, {},
+             "OpenAMP queued responder ended");
   status_.ended = true;
   if (options_.on_done) options_.on_done();
 }

@@ -41,7 +41,8 @@ int TtyResponder::on_message(zephyr::Endpoint& ept, const void* data, std::size_
 void TtyResponder::run(hal::Hal& hal, zephyr::Rpmsg& rpmsg) {
   hal_ = &hal;
   sem_ = &hal.os().semaphore("data_tty_sem", 0, 1);
-  zephyr_printk(hal, options_.console, "OpenAMP[remote] Linux tty responder started\n");
+  zephyr_log(hal, rpmsg.logger(), options_.console, zephyr::logging::Level::kInf, 0, {},
+             "OpenAMP[remote] Linux tty responder started");
   zephyr::Endpoint& ept =
       rpmsg.create_endpoint(options_.name, zephyr::kRpmsgAddrAny, zephyr::kRpmsgAddrAny,
                             [this](zephyr::Endpoint& e, const void* data, std::size_t len,
@@ -56,8 +57,10 @@ void TtyResponder::run(hal::Hal& hal, zephyr::Rpmsg& rpmsg) {
       const std::size_t len = msg_len_;
       msg_taken_ = true;
       report_consumed(hal, ept.addr(), data, len);
-      zephyr_printk(hal, options_.console, "[Linux TTY] incoming msg: %.*s\n",
-                    static_cast<int>(len), static_cast<const char*>(data));
+      // tty_msg.data is the held buffer in shared memory: copied into a deferred message.
+      zephyr_log(hal, rpmsg.logger(), options_.console, zephyr::logging::Level::kInf, 2, {len},
+                 "[Linux TTY] incoming msg: %.*s", static_cast<int>(len),
+                 static_cast<const char*>(data));
       char prefix[kPrefixSize + 1];
       std::snprintf(prefix, sizeof prefix, "TTY 0x%04x: ", static_cast<unsigned>(ept.addr()));
       std::memcpy(tx_buff, prefix, kPrefixSize);
@@ -84,7 +87,8 @@ void TtyResponder::run(hal::Hal& hal, zephyr::Rpmsg& rpmsg) {
     msg_data_ = nullptr;
   }
   if (status_.create_status == 0) ept.destroy();
-  zephyr_printk(hal, options_.console, "OpenAMP Linux tty responder ended\n");
+  zephyr_log(hal, rpmsg.logger(), options_.console, zephyr::logging::Level::kInf, 0, {},
+             "OpenAMP Linux tty responder ended");
   status_.ended = true;
   if (options_.on_done) options_.on_done();
 }
