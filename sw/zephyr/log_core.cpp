@@ -91,11 +91,13 @@ std::string minimal_line(Level level, const std::string& text) {
 DeferredBuffer::DeferredBuffer(std::size_t buffer_size)
     : capacity_(buffer_size > kWord ? buffer_size - kWord : 0) {}
 
-std::size_t DeferredBuffer::put(Message m) {
+std::size_t DeferredBuffer::put(Message m, bool* stored) {
+  if (stored != nullptr) *stored = false;
   if (m.bytes > capacity_ - std::min(capacity_, claimed_bytes_)) {
     // It cannot fit even once everything unclaimed is gone: mpsc_pbuf drops the message itself.
     return 1;
   }
+  if (stored != nullptr) *stored = true;
   std::size_t dropped = 0;
   while (used_ + m.bytes > capacity_ && !queue_.empty()) {
     // drop_item_locked: the oldest committed message (a claimed one is skipped over).

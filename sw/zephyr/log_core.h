@@ -72,9 +72,9 @@ public:
   explicit DeferredBuffer(std::size_t buffer_size);
 
   /// Commits `m`, first dropping the oldest messages (never the one claimed) until it fits.
-  /// Returns how many were dropped; a message larger than the whole buffer is itself dropped
-  /// (counted in that return, and nothing is stored).
-  std::size_t put(Message m);
+  /// Returns how many were dropped; a message larger than what the claimed one leaves is itself
+  /// dropped (counted in that return, and `*stored` is false).
+  std::size_t put(Message m, bool* stored = nullptr);
   /// The oldest message, claimed for output: its bytes stay in use until release().
   std::optional<Message> claim();
   void release();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sw/zephyr/log_subsystem.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace sim::sw::zephyr {
@@ -56,13 +57,13 @@ void LogSubsystem::log(const LogCall& call) {
   m.level = call.level;
   m.at = hal_.now(); // the timestamp is taken at commit
   m.text = text;
-  const std::size_t dropped = buffer_.put(std::move(m));
-  const bool stored = dropped == 0 || buffer_.pending() > 0;
+  bool stored = false;
+  const std::size_t dropped = buffer_.put(std::move(m), &stored);
   if (dropped > 0) {
     // z_log_dropped: counted, buffered_cnt decremented, the thread woken at once.
     status_.log_dropped += dropped;
     dropped_pending_ += dropped;
-    buffered_ -= std::min(buffered_, dropped);
+    buffered_ -= std::min(buffered_, stored ? dropped : dropped - 1);
     timer_at_.reset();
     wake_thread(true);
   }

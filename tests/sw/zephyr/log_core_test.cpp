@@ -73,7 +73,9 @@ TEST(LogCore, TheMessageBeingPrintedIsNeverDropped) {
   EXPECT_EQ(b.put(msg(48, "new")), 1u);
   EXPECT_EQ(b.used(), 96u);
   // Bigger than what the claimed message leaves: the new message itself is dropped.
-  EXPECT_EQ(b.put(msg(80, "too big")), 1u);
+  bool stored = true;
+  EXPECT_EQ(b.put(msg(80, "too big"), &stored), 1u);
+  EXPECT_FALSE(stored);
   EXPECT_EQ(b.pending(), 1u);
   b.release();
   EXPECT_EQ(b.used(), 48u);
