@@ -12,6 +12,7 @@
 #include "models/common/config/config_error.h"
 #include "models/common/units.h"
 #include "sim/report/coherency_report.h"
+#include "sim/report/console_report.h"
 #include "sim/report/message_log.h"
 #include "sim/report/timing_report.h"
 
@@ -238,14 +239,7 @@ json report_json(const Scenario& sc, const RunOutput& run) {
     for (const auto& [name, value] : r.zephyr_counters) zj["counters"][name] = value;
     j["software"]["zephyr"] = zj;
   }
-  for (const auto& [side, c] : r.consoles) {
-    const auto ms = [](std::uint64_t ps) { return static_cast<double>(ps) / kPsPerMs; };
-    j["consoles"][side_name(side)] = {{"lines", c.lines},
-                                      {"bytes", c.bytes},
-                                      {"busy_ms", ms(c.busy_ps)},
-                                      {"stalls", c.stalls},
-                                      {"stall_ms", ms(c.stall_ps)}};
-  }
+  if (!r.consoles.empty()) j["consoles"] = consoles_json(r);
   json expectations = json::array();
   for (const ExpectationResult& e : run.expectations) {
     json ej = {{"key", e.key}, {"expected", e.expected}, {"actual", e.actual}, {"ok", e.ok}};
@@ -325,20 +319,7 @@ std::string summary_text(const Scenario& sc, const RunOutput& run) {
     os << "zephyr    never saw DRIVER_OK in the resource table's status byte\n";
   os << timing_summary(run.timing);
   os << stats_summary(run.stats);
-  if (!r.consoles.empty()) {
-    os << "consoles ";
-    const char* sep = " ";
-    for (const auto& [side, c] : r.consoles) {
-      std::snprintf(buf, sizeof buf,
-                    "%s%s: %llu lines, %llu bytes, wire busy %s, writers waited %s", sep,
-                    side_name(side), static_cast<unsigned long long>(c.lines),
-                    static_cast<unsigned long long>(c.bytes), format_time(c.busy_ps).c_str(),
-                    format_time(c.stall_ps).c_str());
-      os << buf;
-      sep = "; ";
-    }
-    os << "\n";
-  }
+  os << console_summary(r);
   os << coherency_summary(r);
   for (const FaultRecord& f : r.faults) {
     os << "fault     " << f.description << ": fired " << f.fired.size() << " of " << f.occurrences

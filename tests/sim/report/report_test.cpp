@@ -39,6 +39,23 @@ TEST(Report, TheSummaryHasOneConsolesLine) {
       << s;
 }
 
+TEST(Report, LostLogLinesAreToldApartFromLostMessages) {
+  Scenario sc;
+  RunOutput run = with_consoles();
+  run.result.zephyr_counters = {{"log_messages", 307}, {"log_dropped", 214}, {"log_lines", 83}};
+  run.result.messages.dropped = 0;
+  const std::string s = summary_text(sc, run);
+  EXPECT_NE(s.find("log       remote's log lost 214 of 307 lines; RPMsg lost 0 messages\n"),
+            std::string::npos)
+      << s;
+  const nlohmann::ordered_json j = report_json(sc, run);
+  EXPECT_EQ(j["consoles"]["remote"]["log_dropped"], 214);
+  EXPECT_EQ(j["consoles"]["remote"]["log_messages"], 307);
+  // Nothing lost from the log: no such line.
+  run.result.zephyr_counters = {{"log_messages", 14}, {"log_dropped", 0}};
+  EXPECT_EQ(summary_text(sc, run).find("log       "), std::string::npos);
+}
+
 TEST(Report, NoUartNoConsolesSection) {
   Scenario sc;
   RunOutput run;
