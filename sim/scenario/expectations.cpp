@@ -15,15 +15,20 @@ using config::KeyReader;
 constexpr std::uint64_t kMax = std::numeric_limits<std::uint64_t>::max();
 
 /// The counts of `keys` present in `node` (none when absent), by key.
-std::map<std::string, CountSpec> counts(const config::KeySet& keys,
-                                        const std::optional<ConfigNode>& node) {
+/// The counts among the keys `r` reads.
+std::map<std::string, CountSpec> counts(const KeyReader& r, const config::KeySet& keys) {
   std::map<std::string, CountSpec> out;
-  if (!node) return out;
-  const KeyReader r(keys, *node);
   for (const config::Key& k : keys.keys())
     if (k.kind == config::ValueKind::kCount)
       if (auto n = r.get(k.name)) out[k.name] = parse_count(*n);
   return out;
+}
+
+/// The counts of `keys` in `node` (none when absent).
+std::map<std::string, CountSpec> counts(const config::KeySet& keys,
+                                        const std::optional<ConfigNode>& node) {
+  if (!node) return {};
+  return counts(KeyReader(keys, *node), keys);
 }
 
 void parse_channels(const KeyReader& expect, Expectations& e) {
@@ -43,9 +48,9 @@ void parse_software(const KeyReader& expect, Stack stack, Expectations& e) {
   const auto node = expect.get(stack_name(stack));
   if (!node) return;
   const config::KeySet& keys = *expectation_keys().at(stack_name(stack)).keys;
-  e.counters[stack] = counts(keys, node);
-  if (e.counters[stack].empty()) e.counters.erase(stack);
   const KeyReader r(keys, *node);
+  e.counters[stack] = counts(r, keys);
+  if (e.counters[stack].empty()) e.counters.erase(stack);
   if (stack == Stack::kLinux) {
     if (auto ch = r.get("channels"))
       for (const ConfigNode& c : ch->items()) e.linux_channels.push_back(c.str());
@@ -59,8 +64,8 @@ void parse_coherency(const KeyReader& expect, Expectations& e) {
   const auto node = expect.get("coherency");
   if (!node) return;
   const config::KeySet& keys = *expectation_keys().at("coherency").keys;
-  e.coherency = counts(keys, node);
   const KeyReader r(keys, *node);
+  e.coherency = counts(r, keys);
   if (r.has("first_kind")) e.first_kind = r.choice_text("first_kind");
   if (r.has("first_symbol")) e.first_symbol = r.text("first_symbol");
 }

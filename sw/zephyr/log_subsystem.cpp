@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sw/zephyr/log_subsystem.h"
 
-#include <algorithm>
 #include <utility>
 
 namespace sim::sw::zephyr {
@@ -60,15 +59,15 @@ void LogSubsystem::log(const LogCall& call) {
   bool stored = false;
   const std::size_t dropped = buffer_.put(std::move(m), &stored);
   if (dropped > 0) {
-    // z_log_dropped: counted, buffered_cnt decremented, the thread woken at once.
+    // z_log_dropped: counted, and the thread woken at once.
     status_.log_dropped += dropped;
     dropped_pending_ += dropped;
-    buffered_ -= std::min(buffered_, stored ? dropped : dropped - 1);
     timer_at_.reset();
     wake_thread(true);
   }
   if (!stored) return;
-  switch (logging::wake_after_commit(buffered_++, options_.trigger_threshold)) {
+  // buffered_cnt before this commit: the messages waiting, not counting this one.
+  switch (logging::wake_after_commit(buffer_.pending() - 1, options_.trigger_threshold)) {
   case logging::Wake::kStartTimer:
     timer_at_ = hal_.now() + options_.thread_sleep;
     wake_thread(false); // the waiting thread takes up the timer's expiry
@@ -95,7 +94,6 @@ void LogSubsystem::thread_main() {
       if (m) {
         // The UART backend polls one character at a time: the thread holds the core for the
         // line unless something more urgent preempts it.
-        if (buffered_ > 0) --buffered_;
         hal_.console(logging::format_line(m->level, m->at, module_, m->text, options_.colors));
         buffer_.release();
         ++status_.log_lines;

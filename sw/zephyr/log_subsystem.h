@@ -42,7 +42,6 @@ private:
   ZephyrStatus& status_;
   logging::DeferredBuffer buffer_;
   hal::Semaphore* wake_ = nullptr;
-  std::size_t buffered_ = 0; ///< buffered_cnt: committed, not yet processed
   std::size_t dropped_pending_ = 0;
   std::optional<hal::SimTime> timer_at_; ///< the one-shot LOG_PROCESS_THREAD_SLEEP_MS timer
   bool process_ = false;
