@@ -37,6 +37,10 @@ sweep burst_stock "$s/load/stream_stock.yaml" --param "$count=$counts" --param r
   --plot burst_stock.svg --metrics dropped
 sweep burst_queued "$s/load/stream_queued.yaml" --param "$count=$counts" --param remote.console=true,false \
   --plot burst_queued.svg --metrics dropped
+# The 100-message burst into the stock responder: Linux's sender on CPU0 (interrupted by its own
+# mailbox interrupts) or CPU1, Zephyr 3.7's sample (deferred log) or 3.6's (printk).
+sweep burst_sender "$s/load/stream_stock.yaml" --param 'master.apps[0].stream.core=0,1' \
+  --param 'remote.zephyr="3.7","3.6"'
 # 3. The remote's UART speed and clock, 100 back to back into the stock responder.
 sweep baud_stock "$s/load/stream_stock.yaml" \
   --param clusters.remote.uart.baud=9600,38400,115200,230400,460800,921600,3000000 \
@@ -53,3 +57,19 @@ sweep vring_queued "$s/load/stream_queued.yaml" "${big_pool[@]}" \
 sweep kicks_stock "$s/load/stream_stock.yaml" --param remote.openamp.release=v2023.10,v2024.05
 sweep kicks_queued "$s/load/stream_queued.yaml" --param remote.openamp.release=v2023.10,v2024.05
 sweep kicks_pingpong "$s/basic/client_sample_100.yaml" --param remote.openamp.release=v2023.10,v2024.05
+# 6. The remote's log in ping-pong (Zephyr 3.7's deferred logging): count, Linux's console level
+# (7 prints "incoming msg", 4 is `quiet`), the sample's log level (3 INF, 4 DBG), the log buffer,
+# both UARTs and the logging mode.
+sweep logging_pingpong "$s/basic/client_sample_100.yaml" --param "$rounds=3,100" \
+  --param master.console_loglevel=7,4 --param remote.logging.level=3,4
+sweep logging_buffer "$s/basic/client_sample_100.yaml" \
+  --param remote.logging.buffer_size=512,1024,2048,4096,8192,16384,32768 \
+  --param master.console_loglevel=7,4 --plot logging_buffer.svg --metrics log_dropped --logx
+sweep logging_remote_baud "$s/basic/client_sample_100.yaml" \
+  --param clusters.remote.uart.baud=9600,38400,115200,230400,460800,921600,3000000 \
+  --param master.console_loglevel=7,4 --plot logging_remote_baud.svg --metrics log_dropped --logx
+sweep logging_master_baud "$s/basic/client_sample_100.yaml" \
+  --param clusters.master.uart.baud=38400,115200,230400,460800,921600,3000000 \
+  --plot logging_master_baud.svg --metrics log_dropped --logx
+sweep logging_modes "$s/basic/client_sample_100.yaml" \
+  --param remote.logging.mode=deferred,immediate,minimal,printk --param "$rounds=3,100"

@@ -246,11 +246,29 @@ void Cluster::console(std::string_view text) {
   if (observer != nullptr) observer->on_console_begin(name_, core, kernel_.current_thread(), begin);
   for (char ch : text) {
     ++stats_.console_chars;
+    wait_for_console_space();
     mmio_write32(*config_.uart_base, static_cast<unsigned char>(ch));
   }
   if (observer != nullptr)
     observer->on_console(name_, core, kernel_.current_thread(), text, begin,
                          sc_to_ps(kernel_.local_now()));
+}
+
+void Cluster::wait_for_console_space() {
+  // A polled console driver spins on UARTFR.TXFF before each character: Zephyr's
+  // pl011_poll_out (drivers/serial/uart_pl011.c) with interrupts enabled, so an interrupt that
+  // arrives meanwhile is taken at once and the spin resumes after it; Linux 5.10 prints a record
+  // with interrupts masked (sw/linux/printk.cpp), so nothing is served. An interrupt context
+  // cannot be interrupted: it stalls on the write instead.
+  if (!config_.console_space_at || !kernel_.has_current() || kernel_.in_isr()) return;
+  const Picoseconds asked = sc_to_ps(kernel_.local_now());
+  for (;;) {
+    const Picoseconds now = sc_to_ps(kernel_.local_now());
+    const Picoseconds free_at = config_.console_space_at(now);
+    if (free_at <= now) break;
+    kernel_.spin(nullptr, nullptr, ps_to_sc(free_at));
+  }
+  if (config_.console_waited) config_.console_waited(sc_to_ps(kernel_.local_now()) - asked);
 }
 
 void Cluster::log(hal::LogLevel level, std::string_view component, std::string_view text) {

@@ -41,6 +41,11 @@ struct ClusterConfig {
   MmuMap mmu;
   /// Console UART data register; no console output when absent.
   std::optional<std::uint64_t> uart_base;
+  /// When the console UART accepts a character written at a time (ps; UartCore::space_at), and
+  /// how long a write waited for it (UartCore::record_wait). With them console() polls the FIFO
+  /// with interrupts served; without them a write to a full FIFO stalls the core.
+  std::function<std::uint64_t(std::uint64_t)> console_space_at;
+  std::function<void(std::uint64_t)> console_waited;
 };
 
 struct ClusterStats {
@@ -120,6 +125,8 @@ public:
 
 private:
   enum class Path { kCached, kUncached };
+  /// Before a console character: until the UART's FIFO has room (see console_space_at).
+  void wait_for_console_space();
   template <typename T> T load(hal::Addr addr) {
     T v{};
     access(tlm::TLM_READ_COMMAND, addr, reinterpret_cast<unsigned char*>(&v), sizeof(T), "read");

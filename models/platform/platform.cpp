@@ -134,6 +134,9 @@ void Platform::build_node(Node& s, const ClusterBoardConfig& c, std::uint64_t se
   if (c.uart) {
     cc.mmu.add({"uart", c.uart->base, BoardConfig::kUartWindow, MemAttr::kDevice});
     cc.uart_base = c.uart->base;
+    UartCore& uart = s.uart->core();
+    cc.console_space_at = [&uart](std::uint64_t now) { return uart.space_at(now); };
+    cc.console_waited = [&uart](std::uint64_t waited) { uart.record_wait(waited); };
   }
   s.cluster = std::make_unique<Cluster>(side.c_str(), cc, *s.irq);
 

@@ -85,6 +85,21 @@ Picoseconds UartCore::accept(char c, Picoseconds now) {
   return t;
 }
 
+Picoseconds UartCore::space_at(Picoseconds now) const {
+  now = std::max(now, last_accept_); // accept() keeps the order of writes
+  unsigned live = 0;
+  for (unsigned i = 0; i < count_; ++i)
+    if (ends_[(head_ + i) % depth_] > now) ++live;
+  if (live < depth_) return now;
+  return ends_[head_]; // full: every entry is live, the oldest frees the first slot
+}
+
+void UartCore::record_wait(Picoseconds waited) {
+  if (waited == 0) return;
+  ++stats_.stalls;
+  stats_.stall_time += waited;
+}
+
 unsigned UartCore::fifo_level(Picoseconds now) const {
   unsigned level = 0;
   for (unsigned i = 0; i < count_; ++i)

@@ -60,6 +60,13 @@ public:
   Picoseconds char_time() const { return char_time_; }
   /// Puts `c` into the FIFO at `now` or, when full, when a slot frees; returns that time (>= now).
   Picoseconds accept(char c, Picoseconds now);
+  /// When a UARTDR write issued at `now` would be accepted: `now` while the FIFO has room, else
+  /// when its oldest character's stop bit leaves. What a driver polling UARTFR.TXFF sees first
+  /// clear, without issuing every read.
+  Picoseconds space_at(Picoseconds now) const;
+  /// A writer that polled UARTFR instead of stalling on UARTDR waited `waited` for a slot: counted
+  /// in the stall statistics like a stalled write.
+  void record_wait(Picoseconds waited);
   /// Characters in the FIFO (including the one on the wire) at `now`.
   unsigned fifo_level(Picoseconds now) const;
   /// UARTFR value at `now`.

@@ -191,6 +191,10 @@ std::map<std::string, double> report_figures(const nlohmann::json& j) {
         busiest = std::max(busiest, number(c, "busy_percent"));
     out[std::string(side_name(side)) + "_busy_percent"] = busiest;
   }
+  // The remote's logging (Zephyr's deferred log): statements made, dropped, still buffered.
+  const json remote_console = j.value("consoles", json::object()).value("remote", json::object());
+  for (const char* k : {"log_messages", "log_dropped", "log_buffered"})
+    out[k] = number(remote_console, k);
   out["findings"] = number(j.value("coherency", json::object()), "violations");
   out["sim_time_ms"] = number(j, "sim_time_ns") / 1e6;
   out["wall_ms"] = number(j, "wall_ms");

@@ -57,7 +57,8 @@ std::vector<SuiteJob> collect_jobs(const std::vector<std::string>& paths, const 
 
 /// A report's figures, flat by name: `sent`, `delivered`, `dropped`, `corrupted`, `in_flight`,
 /// latency and round-trip percentiles (`latency_p99_us`, `rtt_p50_us`, ...), `throughput_per_s`,
-/// kicks sent and lost each way, the busiest core's `busy_percent` per cluster, `findings`,
+/// kicks sent and lost each way, the busiest core's `busy_percent` per cluster, the remote log's
+/// `log_messages`, `log_dropped` and `log_buffered`, `findings`,
 /// `sim_time_ms`, `wall_ms`, and `drops.<reason>` for every reason that occurred.
 std::map<std::string, double> report_figures(const nlohmann::json& report);
 

@@ -118,7 +118,7 @@ const std::vector<std::string>& sweep_metric_names() {
       "latency_p50_us", "latency_p99_us", "latency_max_us", "rtt_p50_us", "rtt_p99_us",
       "rtt_max_us", "throughput_per_s", "kicks_to_remote", "kicks_to_master",
       "linux_kicks_lost", "zephyr_kicks_lost", "remote_busy_percent", "master_busy_percent",
-      "findings", "sim_time_ms", "wall_ms"};
+      "log_messages", "log_dropped", "log_buffered", "findings", "sim_time_ms", "wall_ms"};
   // clang-format on
   return kNames;
 }

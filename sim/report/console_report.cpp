@@ -14,6 +14,14 @@ std::uint64_t counter(const Counters& counters, const char* name) {
   return 0;
 }
 
+/// Log messages neither printed nor dropped: still in the deferred buffer when the run ended.
+std::uint64_t log_buffered(const RunResult& r) {
+  const std::uint64_t logged = counter(r.zephyr_counters, "log_messages");
+  const std::uint64_t gone =
+      counter(r.zephyr_counters, "log_dropped") + counter(r.zephyr_counters, "log_lines");
+  return logged > gone ? logged - gone : 0;
+}
+
 } // namespace
 
 std::string console_summary(const RunResult& r) {
@@ -33,10 +41,18 @@ std::string console_summary(const RunResult& r) {
   out += "\n";
   const std::uint64_t logged = counter(r.zephyr_counters, "log_messages");
   const std::uint64_t lost = counter(r.zephyr_counters, "log_dropped");
-  if (lost > 0) {
-    std::snprintf(buf, sizeof buf,
-                  "log       remote's log lost %llu of %llu lines; RPMsg lost %llu messages\n",
-                  static_cast<unsigned long long>(lost), static_cast<unsigned long long>(logged),
+  const std::uint64_t buffered = log_buffered(r);
+  if (lost > 0 || buffered > 0) {
+    std::snprintf(buf, sizeof buf, "log       remote's log lost %llu of %llu lines",
+                  static_cast<unsigned long long>(lost), static_cast<unsigned long long>(logged));
+    out += buf;
+    if (buffered > 0) {
+      // Not lost: the log thread had not printed them yet when the run stopped.
+      std::snprintf(buf, sizeof buf, ", %llu still buffered at the end",
+                    static_cast<unsigned long long>(buffered));
+      out += buf;
+    }
+    std::snprintf(buf, sizeof buf, "; RPMsg lost %llu messages\n",
                   static_cast<unsigned long long>(r.messages.dropped));
     out += buf;
   }
@@ -56,6 +72,7 @@ nlohmann::ordered_json consoles_json(const RunResult& r) {
   if (r.consoles.count(Side::kRemote) != 0) {
     j["remote"]["log_messages"] = counter(r.zephyr_counters, "log_messages");
     j["remote"]["log_dropped"] = counter(r.zephyr_counters, "log_dropped");
+    j["remote"]["log_buffered"] = log_buffered(r);
   }
   return j;
 }

@@ -106,10 +106,11 @@ RemoteSoftware parse_remote_software(const ConfigNode& s, const models::BoardCon
                                   r.get("logging").value_or(ConfigNode(absent, "logging")));
   sw::zephyr::LogOptions& log = z.logging;
   using sw::zephyr::logging::Mode;
-  log.mode = logging.choice<Mode>("mode", {{"deferred", Mode::kDeferred},
-                                           {"immediate", Mode::kImmediate},
-                                           {"minimal", Mode::kMinimal},
-                                           {"printk", Mode::kPrintk}});
+  log.mode = logging.has("mode") ? logging.choice<Mode>("mode", {{"deferred", Mode::kDeferred},
+                                                                 {"immediate", Mode::kImmediate},
+                                                                 {"minimal", Mode::kMinimal},
+                                                                 {"printk", Mode::kPrintk}})
+                                 : sw::zephyr::sample_log_mode(z.zephyr);
   log.level = logging.small_uint("level");
   log.buffer_size = logging.size("buffer_size");
   log.trigger_threshold = logging.small_uint("trigger_threshold");

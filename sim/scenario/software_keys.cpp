@@ -90,9 +90,8 @@ const KeySet& logging_keys() {
                    "deferred: LOG_MODE_DEFERRED, Zephyr 3.7's sample (stored, printed later by "
                    "the log thread, dropped when the buffer is full); immediate: printed in the "
                    "caller's context; minimal: printk(\"%c: \" fmt); printk: the sample as Zephyr "
-                   "3.6 printed it, synchronously, without debug lines (what the scenarios so "
-                   "far assume)")
-           .defaults_to("printk")
+                   "3.6 printed it, synchronously, without debug lines. Absent, the Zephyr "
+                   "version picks it: deferred for 3.7, printk for 3.6 and 3.3")
            .eg("logging: { mode: deferred }"),
        Key::uint("level", "the module's level: 1 ERR, 2 WRN, 3 INF, 4 DBG (the 3.7 sample "
                           "registers LOG_LEVEL_DBG, inferred); 0 logs nothing")
@@ -202,10 +201,11 @@ const KeySet& section_keys(Side side) {
       "remote_section",
       "The remote's software: the board's `software.remote` defaults with a scenario's "
       "`remote:` section merged over them.",
-      {Key::choice("zephyr", {"3.7", "3.3"},
-                   "Zephyr version modelled: 3.7, or 3.3, whose CONFIG_OPENAMP_WITH_DCACHE "
-                   "reached no OpenAMP code (real-bugs B2): `openamp.dcache: true` then does no "
-                   "maintenance")
+      {Key::choice("zephyr", {"3.7", "3.6", "3.3"},
+                   "Zephyr version modelled: 3.7 (the sample logs in deferred mode); 3.6 (the "
+                   "sample prints with printk); 3.3 (printk, and CONFIG_OPENAMP_WITH_DCACHE "
+                   "reached no OpenAMP code, real-bugs B2: `openamp.dcache: true` then does no "
+                   "maintenance)")
            .defaults_to("3.7")
            .eg("zephyr: \"3.3\""),
        Key::map("openamp", openamp_keys(), "the OpenAMP library").or_null(),

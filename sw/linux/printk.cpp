@@ -19,7 +19,13 @@ void Printk::print(KernLevel level, std::string_view text) {
   hal_.spend(store_cycles_); // vprintk_store: vscnprintf and the log buffer
   if (console_ && static_cast<int>(level) < loglevel_) {
     line.push_back('\n');
+    // console_unlock() (kernel/printk/printk.c, 5.10) writes each record through
+    // call_console_drivers() between printk_safe_enter_irqsave() and
+    // printk_safe_exit_irqrestore(), and pl011_console_write() saves and disables interrupts
+    // too: the printing CPU takes no interrupt until the whole line is in the UART.
+    const unsigned key = hal_.os().irq_lock();
     hal_.console(line);
+    hal_.os().irq_unlock(key);
   }
 }
 

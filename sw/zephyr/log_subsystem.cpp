@@ -8,6 +8,10 @@ namespace sim::sw::zephyr {
 using logging::Level;
 using logging::Mode;
 
+Mode sample_log_mode(std::string_view zephyr_version) {
+  return zephyr_version == "3.3" || zephyr_version == "3.6" ? Mode::kPrintk : Mode::kDeferred;
+}
+
 LogSubsystem::LogSubsystem(hal::Hal& hal, const LogOptions& options, bool console,
                            std::string module, ZephyrStatus& status)
     : hal_(hal), options_(options), console_(console), module_(std::move(module)), status_(status),
@@ -41,9 +45,11 @@ void LogSubsystem::log(const LogCall& call) {
   switch (options_.mode) {
   case Mode::kMinimal:
     hal_.console(logging::minimal_line(call.level, text));
+    ++status_.log_lines;
     return;
   case Mode::kImmediate:
     hal_.console(logging::format_line(call.level, hal_.now(), module_, text, options_.colors));
+    ++status_.log_lines;
     return;
   default:
     break;

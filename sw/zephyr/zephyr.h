@@ -16,6 +16,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sw/hal/hal.h"
@@ -47,8 +48,9 @@ constexpr int k_prio_preempt(int x) {
 /// The image's logging (docs/models/zephyr-logging.md; log_core.h).
 struct LogOptions {
   /// deferred (LOG_MODE_DEFERRED, Zephyr's default), immediate, minimal, or printk: the sample as
-  /// Zephyr 3.6 and earlier printed it, synchronously, without the debug lines.
-  logging::Mode mode = logging::Mode::kPrintk;
+  /// Zephyr 3.6 and earlier printed it, synchronously, without the debug lines. Unless a
+  /// configuration says otherwise, the Zephyr version picks it (sample_log_mode).
+  logging::Mode mode = logging::Mode::kDeferred;
   /// The module's level: the 3.7 sample registers openamp_rsc_table at LOG_LEVEL_DBG (4,
   /// inferred); statements above it are compiled out.
   unsigned level = 4;
@@ -61,6 +63,14 @@ struct LogOptions {
   /// commit): inferred.
   std::uint64_t package_cycles = 400;
 };
+
+/// How the openamp_rsc_table sample of a Zephyr version reaches its console.
+/// samples/subsys/ipc/openamp_rsc_table/src/main_remote.c: up to v3.6.0 (2024-02-23) the banners
+/// and every "incoming msg" line are printk() calls; from the rework merged in March 2024
+/// (zephyr PR #70517, in v3.7.0) every line is LOG_INF/LOG_DBG and prj.conf keeps the logging
+/// subsystem's default, LOG_MODE_DEFERRED. Which tag holds which is inferred from the dates
+/// (docs/models/zephyr-logging.md); `software.remote.logging.mode` overrides it.
+logging::Mode sample_log_mode(std::string_view zephyr_version);
 
 struct ZephyrOptions {
   /// OpenAMP release preset: v2021.10, v2022.04, v2022.10, v2023.04, v2023.10, v2024.05
@@ -183,7 +193,9 @@ struct ZephyrStatus {
   std::uint64_t bad_buffer_addresses = 0;
   std::uint64_t log_messages = 0; ///< log statements made (at or below the level)
   std::uint64_t log_dropped = 0;  ///< deferred messages dropped from a full buffer
-  std::uint64_t log_lines = 0;    ///< lines the log thread printed
+  /// Log lines printed: by the log thread (deferred), by the caller (immediate, minimal). What
+  /// was neither printed nor dropped was still in the buffer when the run ended.
+  std::uint64_t log_lines = 0;
   /// When the double_tx_buffer fault handed a buffer out a second time.
   std::vector<hal::SimTime> double_tx_buffer_fired;
   /// Why the image stopped before rpmsg was ready (empty while fine).

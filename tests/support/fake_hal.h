@@ -5,12 +5,15 @@
 // width, kind) so tests can assert the exact loads and stores software issues, and recorded cache
 // maintenance, barriers, console output, log lines and probes. Time is a counter: spend() advances
 // it by cycles at `cycle_ps`, busy_wait/sleep by their duration. No caches (maintenance only gets
-// recorded), no interrupts, no OS (os() throws). panic() throws FakeHalPanic.
+// recorded), no interrupts, and of an OS only the interrupt mask (irq_lock/irq_unlock nest and are
+// recorded with every console write; everything else of os() throws). panic() throws
+// FakeHalPanic.
 // The memory is a FakeMemory that several HALs may share (FakeBoard: two clusters, one DRAM).
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -20,6 +23,7 @@
 
 #include "models/cpu/probe_sink.h"
 #include "sw/hal/hal.h"
+#include "sw/hal/os.h"
 #include "tests/support/recorded_probe.h"
 
 namespace sim::test {
@@ -84,6 +88,9 @@ public:
   const std::vector<CacheOp>& cache_ops() const { return cache_ops_; }
   unsigned barriers() const { return barriers_; }
   const std::string& console_output() const { return console_; }
+  /// Console writes made, and those made with interrupts masked (irq_lock held).
+  unsigned console_writes() const { return console_writes_; }
+  unsigned console_writes_masked() const { return console_writes_masked_; }
   const std::vector<LogLine>& logs() const { return logs_; }
   const std::vector<Probe>& probes() const { return probes_; }
   /// Also hands every probe to `sink` (a message ledger) as coming from `side`, as the
@@ -123,7 +130,11 @@ public:
   bool poll(hal::Addr addr, std::size_t len, const std::function<bool()>& condition,
             hal::SimTime timeout) override;
 
-  void console(std::string_view text) override { console_.append(text); }
+  void console(std::string_view text) override {
+    console_.append(text);
+    ++console_writes_;
+    if (mask_.depth() > 0) ++console_writes_masked_;
+  }
   void log(hal::LogLevel level, std::string_view component, std::string_view text) override;
   void probe(const hal::ProbeEvent& event) override;
   hal::Os& os() override;
@@ -137,6 +148,30 @@ protected:
   }
 
 private:
+  /// The OS of a HAL without one: only the interrupt mask.
+  class MaskOnlyOs : public hal::Os {
+  public:
+    unsigned depth() const { return depth_; }
+    unsigned irq_lock() override { return depth_++; }
+    void irq_unlock(unsigned key) override { depth_ = key; }
+    bool in_isr() const override { return false; }
+    void spawn(const hal::ThreadSpec&, std::function<void()>) override { none(); }
+    hal::Semaphore& semaphore(const std::string&, unsigned, unsigned) override { none(); }
+    hal::WaitQueue& wait_queue(const std::string&) override { none(); }
+    hal::Work& work(const std::string&, const hal::ThreadSpec&, const std::string&,
+                    std::function<void()>) override {
+      none();
+    }
+    void yield() override { none(); }
+    void irq_connect(unsigned, std::function<void()>, unsigned) override { none(); }
+    void irq_enable(unsigned, bool) override { none(); }
+    const std::string& current_thread() const override { none(); }
+
+  private:
+    [[noreturn]] static void none() { throw std::logic_error("no OS in FakeHal"); }
+    unsigned depth_ = 0;
+  };
+
   template <typename T> T load(hal::Addr addr) {
     record(addr, sizeof(T), AccessKind::kRead);
     T value;
@@ -159,6 +194,9 @@ private:
   std::vector<CacheOp> cache_ops_;
   unsigned barriers_ = 0;
   std::string console_;
+  unsigned console_writes_ = 0;
+  unsigned console_writes_masked_ = 0;
+  MaskOnlyOs mask_;
   std::vector<LogLine> logs_;
   std::vector<Probe> probes_;
   models::ProbeSink* sink_ = nullptr;

@@ -5,6 +5,7 @@
 // interrupt line the test drives, and an MMU map covering the RAM.
 
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -69,7 +70,8 @@ struct ClusterFixture {
   /// costs a bus write).
   explicit ClusterFixture(unsigned cores = 1, const std::string& name = "remote",
                           bool map_ram = true, sc_core::sc_time quantum = sc_core::SC_ZERO_TIME,
-                          bool wakeup_preemption = false, bool console_in_ram = false)
+                          bool wakeup_preemption = false, bool console_in_ram = false,
+                          const std::function<void(models::ClusterConfig&)>& configure = {})
       : irq_line((name + "_irq_line").c_str()) {
     costs_.wakeup_preemption = wakeup_preemption;
     tlm::tlm_global_quantum::instance().set(quantum);
@@ -84,6 +86,7 @@ struct ClusterFixture {
     if (map_ram) cc.mmu.add({"ram", kRamBase, kRamSize, models::MemAttr::kNormalNc});
     cc.mmu.add({"hole", kBusHole, 0x1000, models::MemAttr::kNormalNc});
     if (console_in_ram) cc.uart_base = kConsoleData;
+    if (configure) configure(cc);
     cluster = std::make_unique<models::Cluster>(name.c_str(), cc, *irq);
     bus = std::make_unique<TestBus>((name + "_bus").c_str());
     for (unsigned i = 0; i < cores; ++i) {

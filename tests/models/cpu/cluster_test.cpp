@@ -3,6 +3,8 @@
 // primitive. One simulation per TEST.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "tests/models/cpu/cluster_fixture.h"
 #include "tests/support/log_capture.h"
 
@@ -168,6 +170,59 @@ TEST(Cluster, ConsoleWithoutUartCostsNothing) {
   });
   sc_core::sc_start(1, sc_core::SC_MS);
   EXPECT_EQ(t, 0u);
+}
+
+/// A console whose FIFO is full until 100 us (a fake UART), an interrupt at 10 us, and a thread
+/// printing one character from the start, with interrupts masked or not. Returns when the ISR
+/// ran, when the character was written, and the wait the UART was told of.
+struct ConsoleRun {
+  hal::SimTime isr_at = 0, printed_at = 0, waited = 0;
+};
+ConsoleRun console_with_an_interrupt(bool masked) {
+  ConsoleRun r;
+  const auto configure = [&r](models::ClusterConfig& cc) {
+    cc.console_space_at = [](std::uint64_t now) { return std::max<std::uint64_t>(now, 100 * kUs); };
+    cc.console_waited = [&r](std::uint64_t waited) { r.waited += waited; };
+  };
+  ClusterFixture f(1, "remote", true, sc_core::SC_ZERO_TIME, false, true, configure);
+  f.os().irq_connect(
+      kTestIrq,
+      [&] {
+        r.isr_at = f.hal().now();
+        f.irq_line.write(false);
+      },
+      0);
+  f.os().irq_enable(kTestIrq, true);
+  f.os().spawn({"logging", 14, true, 0}, [&] {
+    const unsigned key = masked ? f.os().irq_lock() : 0;
+    f.hal().console("x");
+    r.printed_at = f.hal().now();
+    if (masked) f.os().irq_unlock(key);
+  });
+  pulse_irq_at(f.irq_line, sc_core::sc_time(10, sc_core::SC_US));
+  sc_core::sc_start(1, sc_core::SC_MS);
+  return r;
+}
+
+TEST(Cluster, AnInterruptIsTakenWhileAConsoleWriteWaitsForTheUart) {
+  // pl011_poll_out spins on UARTFR.TXFF with interrupts enabled.
+  const ConsoleRun r = console_with_an_interrupt(false);
+  EXPECT_GE(r.isr_at, 10 * kUs);
+  EXPECT_LT(r.isr_at, 11 * kUs);
+  EXPECT_GE(r.printed_at, 100 * kUs);
+  EXPECT_LT(r.printed_at, 101 * kUs);
+  // From the thread's start (after its context switch) to 100 us, the ISR's time included: the
+  // character waited all along.
+  EXPECT_GE(r.waited, 95 * kUs);
+  EXPECT_LE(r.waited, 100 * kUs);
+}
+
+TEST(Cluster, WithInterruptsMaskedAConsoleWriteHoldsTheInterruptUntilItIsDone) {
+  // Linux 5.10 prints a record with interrupts off.
+  const ConsoleRun r = console_with_an_interrupt(true);
+  EXPECT_GE(r.printed_at, 100 * kUs);
+  EXPECT_GE(r.isr_at, r.printed_at);
+  EXPECT_LT(r.isr_at, 101 * kUs);
 }
 
 } // namespace

@@ -122,6 +122,26 @@ TEST(UartCore, DataRegisterWriteReportsStallWhenFull) {
   EXPECT_EQ(stall, kCharTime);
 }
 
+TEST(UartCore, SpaceAtIsWhenAPollerWouldFindTheFifoNotFull) {
+  UartCore uart(config());
+  EXPECT_EQ(uart.space_at(100), 100u); // empty
+  Picoseconds stall = 0;
+  for (int i = 0; i < 32; ++i) uart.write(UartCore::kDr, 'x', 100, stall);
+  // Full: the first character's stop bit frees a slot; the flags agree on either side of it.
+  EXPECT_EQ(uart.space_at(100), 100 + kCharTime);
+  EXPECT_NE(uart.flags(100 + kCharTime - 1) & UartCore::kFrTxff, 0u);
+  EXPECT_EQ(uart.flags(100 + kCharTime) & UartCore::kFrTxff, 0u);
+  EXPECT_EQ(uart.space_at(100 + kCharTime), 100 + kCharTime);
+  // A write at that time is accepted without a stall; a poller's wait counts as one.
+  uart.write(UartCore::kDr, 'y', 100 + kCharTime, stall);
+  EXPECT_EQ(stall, 0u);
+  EXPECT_EQ(uart.stats().stalls, 0u);
+  uart.record_wait(kCharTime);
+  uart.record_wait(0);
+  EXPECT_EQ(uart.stats().stalls, 1u);
+  EXPECT_EQ(uart.stats().stall_time, kCharTime);
+}
+
 TEST(UartCore, FlagRegisterIsComputedAtAccessTimeAndReadOnly) {
   UartCore uart(config());
   Picoseconds stall = 0;

@@ -23,6 +23,23 @@ TEST(Sweep, RefusesAParamWithoutKeyOrWithAnEmptyValue) {
   EXPECT_THROW(parse_sweep_param("count="), std::invalid_argument);
 }
 
+TEST(Sweep, TheRemoteLogsLossesAreFiguresOfARun) {
+  const nlohmann::json report = {
+      {"messages", {{"sent", 200}, {"delivered", 200}}},
+      {"consoles",
+       {{"remote",
+         {{"lines", 160}, {"log_messages", 307}, {"log_dropped", 214}, {"log_buffered", 0}}}}}};
+  const std::map<std::string, double> f = report_figures(report);
+  EXPECT_EQ(f.at("delivered"), 200);
+  EXPECT_EQ(f.at("log_messages"), 307);
+  EXPECT_EQ(f.at("log_dropped"), 214);
+  EXPECT_EQ(f.at("log_buffered"), 0);
+  for (const char* k : {"log_messages", "log_dropped", "log_buffered"})
+    EXPECT_TRUE(is_sweep_metric(k)) << k;
+  // No remote console (or printk mode): zeros, not missing columns.
+  EXPECT_EQ(report_figures(nlohmann::json::object()).at("log_dropped"), 0);
+}
+
 TEST(Sweep, PointsAreTheProductWithTheLastKeyFastest) {
   const std::vector<SweepPoint> points = sweep_points({{"a", {"1", "2"}}, {"b", {"x", "y", "z"}}});
   ASSERT_EQ(points.size(), 6u);

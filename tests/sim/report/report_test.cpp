@@ -42,7 +42,7 @@ TEST(Report, TheSummaryHasOneConsolesLine) {
 TEST(Report, LostLogLinesAreToldApartFromLostMessages) {
   Scenario sc;
   RunOutput run = with_consoles();
-  run.result.zephyr_counters = {{"log_messages", 307}, {"log_dropped", 214}, {"log_lines", 83}};
+  run.result.zephyr_counters = {{"log_messages", 307}, {"log_dropped", 214}, {"log_lines", 93}};
   run.result.messages.dropped = 0;
   const std::string s = summary_text(sc, run);
   EXPECT_NE(s.find("log       remote's log lost 214 of 307 lines; RPMsg lost 0 messages\n"),
@@ -51,9 +51,22 @@ TEST(Report, LostLogLinesAreToldApartFromLostMessages) {
   const nlohmann::ordered_json j = report_json(sc, run);
   EXPECT_EQ(j["consoles"]["remote"]["log_dropped"], 214);
   EXPECT_EQ(j["consoles"]["remote"]["log_messages"], 307);
-  // Nothing lost from the log: no such line.
-  run.result.zephyr_counters = {{"log_messages", 14}, {"log_dropped", 0}};
+  EXPECT_EQ(j["consoles"]["remote"]["log_buffered"], 0);
+  // Everything printed: no such line.
+  run.result.zephyr_counters = {{"log_messages", 14}, {"log_dropped", 0}, {"log_lines", 14}};
   EXPECT_EQ(summary_text(sc, run).find("log       "), std::string::npos);
+}
+
+TEST(Report, LogLinesTheLogThreadHadNotPrintedYetAreNotCalledLost) {
+  Scenario sc;
+  RunOutput run = with_consoles();
+  run.result.zephyr_counters = {{"log_messages", 14}, {"log_dropped", 0}, {"log_lines", 9}};
+  const std::string s = summary_text(sc, run);
+  EXPECT_NE(s.find("log       remote's log lost 0 of 14 lines, 5 still buffered at the end; RPMsg "
+                   "lost 0 messages\n"),
+            std::string::npos)
+      << s;
+  EXPECT_EQ(report_json(sc, run)["consoles"]["remote"]["log_buffered"], 5);
 }
 
 TEST(Report, NoUartNoConsolesSection) {

@@ -120,7 +120,21 @@ TEST(SoftwareConfig, ZephyrReleasesModelled) {
   EXPECT_EQ(load_with("remote.zephyr=\"3.3\"").remote.image.zephyr, "3.3");
   const config::ConfigError e = error_with("remote.zephyr=\"3.5\"");
   EXPECT_EQ(e.path(), "remote.zephyr");
-  EXPECT_NE(e.message().find("'3.5' is not one of: 3.7, 3.3"), std::string::npos) << e.message();
+  EXPECT_NE(e.message().find("'3.5' is not one of: 3.7, 3.6, 3.3"), std::string::npos)
+      << e.message();
+}
+
+TEST(SoftwareConfig, TheZephyrVersionPicksHowTheSampleLogsUnlessTheModeIsGiven) {
+  using sw::zephyr::logging::Mode;
+  // 3.7's sample logs with LOG_INF in deferred mode; 3.6's and 3.3's print with printk.
+  EXPECT_EQ(load_scenario(kScenario).remote.image.logging.mode, Mode::kDeferred);
+  EXPECT_EQ(load_with("remote.zephyr=\"3.6\"").remote.image.logging.mode, Mode::kPrintk);
+  EXPECT_EQ(load_with("remote.zephyr=\"3.3\"").remote.image.logging.mode, Mode::kPrintk);
+  LoadOptions o;
+  o.sets = {"remote.zephyr=\"3.6\"", "remote.logging.mode=deferred"};
+  EXPECT_EQ(load_scenario(kScenario, o).remote.image.logging.mode, Mode::kDeferred);
+  o.sets = {"remote.logging.mode=minimal"};
+  EXPECT_EQ(load_scenario(kScenario, o).remote.image.logging.mode, Mode::kMinimal);
 }
 
 TEST(SoftwareConfig, TheDeclaredDefaultsAreTheStacksOptionDefaults) {
@@ -148,6 +162,14 @@ TEST(SoftwareConfig, TheDeclaredDefaultsAreTheStacksOptionDefaults) {
   EXPECT_EQ(r.image.ram_console, z.ram_console);
   EXPECT_EQ(r.image.console, z.console);
   EXPECT_EQ(r.image.tx_buffer_timeout, z.tx_buffer_timeout);
+  EXPECT_EQ(r.image.logging.mode, z.logging.mode);
+  EXPECT_EQ(r.image.logging.level, z.logging.level);
+  EXPECT_EQ(r.image.logging.buffer_size, z.logging.buffer_size);
+  EXPECT_EQ(r.image.logging.trigger_threshold, z.logging.trigger_threshold);
+  EXPECT_EQ(r.image.logging.thread_sleep, z.logging.thread_sleep);
+  EXPECT_EQ(r.image.logging.thread_priority, z.logging.thread_priority);
+  EXPECT_EQ(r.image.logging.colors, z.logging.colors);
+  EXPECT_EQ(r.image.logging.package_cycles, z.logging.package_cycles);
 }
 
 } // namespace

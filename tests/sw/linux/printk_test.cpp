@@ -31,5 +31,18 @@ TEST(Printk, EveryLineCostsItsStorePrintedOrNot) {
   EXPECT_EQ(hal.console_output(), "");
 }
 
+TEST(Printk, AConsoleLineIsWrittenWithInterruptsMasked) {
+  // 5.10's console_unlock() prints each record inside printk_safe_enter_irqsave().
+  test::FakeHal hal{"master"};
+  Printk loud(hal, true, 7, 0);
+  loud.print(KernLevel::kInfo, "one");
+  loud.print(KernLevel::kErr, "two");
+  EXPECT_EQ(hal.console_writes(), 2u);
+  EXPECT_EQ(hal.console_writes_masked(), 2u);
+  // ...and unmasked again afterwards.
+  hal.console("after");
+  EXPECT_EQ(hal.console_writes_masked(), 2u);
+}
+
 } // namespace
 } // namespace sim::sw::lnx

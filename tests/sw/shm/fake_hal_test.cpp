@@ -48,7 +48,14 @@ TEST(FakeHal, TimeConsoleOsAndPanic) {
   EXPECT_EQ(hal.now(), 20 * hal::kNs + hal::kUs + hal::kMs);
   hal.console("hello");
   EXPECT_EQ(hal.console_output(), "hello");
-  EXPECT_THROW(hal.os(), std::logic_error);
+  // Of an OS only the interrupt mask, recorded with each console write.
+  const unsigned key = hal.os().irq_lock();
+  hal.console("!");
+  hal.os().irq_unlock(key);
+  EXPECT_EQ(hal.console_writes(), 2u);
+  EXPECT_EQ(hal.console_writes_masked(), 1u);
+  EXPECT_FALSE(hal.os().in_isr());
+  EXPECT_THROW(hal.os().yield(), std::logic_error);
   EXPECT_THROW(hal.panic("bad"), FakeHalPanic);
   EXPECT_EQ(hal.mmio_read32(0x1000), 0u);
   hal.reg(0x1000) = 7;
