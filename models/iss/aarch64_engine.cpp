@@ -268,4 +268,13 @@ std::uint64_t Aarch64Engine::spsr() const {
   return impl_->sysreg(3, 0, 4, 0, 0);
 }
 
+TranslationRegs Aarch64Engine::translation_regs() const {
+  TranslationRegs r;
+  r.sctlr = impl_->sysreg(3, 0, 1, 0, 0);
+  r.tcr = impl_->sysreg(3, 0, 2, 0, 2);
+  r.mair = impl_->sysreg(3, 0, 10, 2, 0);
+  r.ttbr0 = impl_->sysreg(3, 0, 2, 0, 0);
+  return r;
+}
+
 } // namespace sim::models::iss

@@ -11,8 +11,8 @@
 // kind and IRQs are taken by raise_irq() between runs; WFI returns from the run, recognised by
 // the instruction before the PC; DC operations reach a SYS hook with the VA; CTR_EL0 is reported
 // with the board's line size.
-// Not yet: the page-table walk for memory attributes, the GIC CPU interface and the generic
-// timer as system registers, the synchronous exception entry to VBAR_EL1.
+// Not yet: the GIC CPU interface and the generic timer as system registers, the synchronous
+// exception entry to VBAR_EL1 (page_walk.h gives the memory attributes a shell needs).
 
 #include <cstddef>
 #include <cstdint>
@@ -20,6 +20,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+
+#include "models/iss/page_walk.h"
 
 namespace sim::models::iss {
 
@@ -101,6 +103,8 @@ public:
   std::uint64_t vbar() const;
   std::uint64_t elr() const;
   std::uint64_t spsr() const;
+  /// SCTLR_EL1, TCR_EL1, MAIR_EL1 and TTBR0_EL1 as the firmware set them (for walk()).
+  TranslationRegs translation_regs() const;
 
   /// The value CTR_EL0 reads: unicorn's A53 with DminLine/IminLine of the configured line.
   std::uint64_t ctr_el0() const { return ctr_el0_; }

@@ -182,6 +182,59 @@ TEST(Aarch64Engine, AnAccessOutsideEveryRegionIsAnErrorAtItsInstructionNotACrash
   EXPECT_EQ(r.pc, kRam + 4); // the load
 }
 
+TEST(Aarch64Engine, TheFirmwaresTablesTranslateInUnicornAsThePageWalkSays) {
+  // 128 KiB of RAM identity-mapped by 4 KiB pages, except VA 0x40010000, which aliases PA
+  // 0x40004000 (the VA lies in mapped RAM too: unicorn 2.0.1 needs that). The program enables
+  // the MMU with the firmware's registers, then loads through the alias.
+  std::vector<std::uint8_t> ram(128 * 1024, 0);
+  Aarch64Engine engine;
+  engine.map_ram(kRam, ram.data(), ram.size());
+  const std::vector<std::uint32_t> program = {
+      0xd518a20a, // msr mair_el1, x10
+      0xd518204b, // msr tcr_el1, x11
+      0xd518200c, // msr ttbr0_el1, x12
+      0xd5033fdf, // isb
+      0xd518100d, // msr sctlr_el1, x13
+      0xd5033fdf, // isb
+      0xf9400020, // ldr x0, [x1]
+      0x14000000, // b .
+  };
+  std::memcpy(ram.data(), program.data(), program.size() * 4);
+  const std::uint64_t l1 = kRam + 0x8000, l2 = kRam + 0x9000, l3 = kRam + 0xa000;
+  const auto put = [&](std::uint64_t at, std::uint64_t v) {
+    std::memcpy(ram.data() + (at - kRam), &v, 8);
+  };
+  put(l1 + 1 * 8, l2 | 3);               // VA 1..2 GiB: a level 2 table
+  put(l2 + 0 * 8, l3 | 3);               // VA 0x40000000..+2 MiB: a level 3 table
+  for (std::uint64_t i = 0; i < 32; ++i) // identity pages, Normal write-back (index 1)
+    put(l3 + i * 8, (kRam + i * 4096) | 3 | (1u << 10) | (1u << 2) | (3u << 8));
+  put(l3 + 16 * 8, (kRam + 0x4000) | 3 | (1u << 10) | (1u << 2) | (3u << 8)); // the alias
+  put(kRam + 0x4000, 0x1111222233334444ull);
+  put(kRam + 0x10000, 0xdeadbeefdeadbeefull);
+  engine.set_x(10, 0xff00);           // MAIR: 0 Device-nGnRnE, 1 Normal write-back
+  engine.set_x(11, 0x803520);         // TCR: T0SZ 32, WB walks, inner shareable, EPD1
+  engine.set_x(12, l1);               // TTBR0
+  engine.set_x(13, 0x30d0199d | 0x5); // SCTLR: RES1 bits, M, C, (I)
+  engine.set_x(1, kRam + 0x10000);
+  engine.set_pc(kRam);
+  const RunResult r = engine.run(7);
+  ASSERT_EQ(r.reason, StopReason::kBudget) << r.error;
+  EXPECT_EQ(engine.x(0), 0x1111222233334444u); // unicorn translated the alias
+  const TranslationRegs regs = engine.translation_regs();
+  EXPECT_EQ(regs.ttbr0, l1);
+  EXPECT_EQ(regs.mair, 0xff00u);
+  EXPECT_NE(regs.sctlr & 1, 0u);
+  const WalkResult w = walk(regs, kRam + 0x10008, false, [&](std::uint64_t pa) {
+    std::uint64_t v = 0;
+    if (pa < kRam || pa + 8 > kRam + ram.size()) return std::optional<std::uint64_t>{};
+    std::memcpy(&v, ram.data() + (pa - kRam), 8);
+    return std::optional<std::uint64_t>{v};
+  });
+  ASSERT_TRUE(w.ok());
+  EXPECT_EQ(w.translation->pa, kRam + 0x4008); // the walk agrees with unicorn
+  EXPECT_EQ(w.translation->type, MemType::kNormalWriteBack);
+}
+
 TEST(Aarch64Engine, RefusesMisalignedRegionsAndBadLineSizes) {
   Core c;
   std::vector<std::uint8_t> buf(8192);
