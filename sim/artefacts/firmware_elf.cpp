@@ -73,6 +73,35 @@ bool read_at(Elf* elf, std::uint64_t addr, void* out, std::size_t len) {
   return false;
 }
 
+/// A PT_LOAD segment with its file bytes; refuses one whose bytes are not all in the file or that
+/// holds more bytes than it occupies in memory (a hostile or broken header).
+ElfSegment load_segment(int fd, const GElf_Phdr& ph, std::size_t index, const std::string& file) {
+  const std::string which = file + ": loadable segment " + std::to_string(index);
+  if (ph.p_filesz > ph.p_memsz)
+    throw ArtefactError(which + " has " + std::to_string(ph.p_filesz) +
+                        " bytes in the file but only " + std::to_string(ph.p_memsz) + " in memory");
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) throw ArtefactError(file + ": cannot read the file");
+  const auto size = static_cast<std::uint64_t>(st.st_size);
+  if (ph.p_offset > size || ph.p_filesz > size - ph.p_offset)
+    throw ArtefactError(which + " runs past the end of the " + std::to_string(size) +
+                        "-byte file (truncated)");
+  ElfSegment seg;
+  seg.address = ph.p_paddr;
+  seg.size = ph.p_memsz;
+  seg.executable = (ph.p_flags & PF_X) != 0;
+  seg.writable = (ph.p_flags & PF_W) != 0;
+  seg.bytes.resize(ph.p_filesz); // bounded by the file's size, checked above
+  std::size_t done = 0;
+  while (done < seg.bytes.size()) {
+    const ssize_t n = ::pread(fd, seg.bytes.data() + done, seg.bytes.size() - done,
+                              static_cast<off_t>(ph.p_offset + done));
+    if (n <= 0) throw ArtefactError(which + ": cannot read its bytes");
+    done += static_cast<std::size_t>(n);
+  }
+  return seg;
+}
+
 std::uint64_t le(const std::uint8_t* p, unsigned bytes) {
   std::uint64_t v = 0;
   for (unsigned i = 0; i < bytes; ++i) v |= std::uint64_t{p[i]} << (8 * i);
@@ -193,12 +222,13 @@ FirmwareImage load_firmware(const std::string& file) {
                         (eh.e_ident[EI_CLASS] == ELFCLASS64 ? " (64-bit)" : " (32-bit)") +
                         ", not a 64-bit Arm (AArch64, machine 183) firmware");
   check_complete(elf, f.fd, eh, file);
+  img.entry = eh.e_entry;
   std::size_t phnum = 0;
   elf_getphdrnum(elf, &phnum);
   for (std::size_t i = 0; i < phnum; ++i) {
     GElf_Phdr ph;
-    if (gelf_getphdr(elf, static_cast<int>(i), &ph) != nullptr && ph.p_type == PT_LOAD)
-      img.segments.push_back({ph.p_paddr, ph.p_memsz});
+    if (gelf_getphdr(elf, static_cast<int>(i), &ph) == nullptr || ph.p_type != PT_LOAD) continue;
+    img.segments.push_back(load_segment(f.fd, ph, i, file));
   }
   std::size_t shstrndx = 0;
   elf_getshdrstrndx(elf, &shstrndx);

@@ -2,7 +2,8 @@
 #pragma once
 // What ipcsim reads from the remote's firmware ELF (zephyr.elf), with libelf: where the linker put
 // the `resource_table` symbol, the bytes of the `.resource_table` section (parsed and checked
-// like Linux does, by validate.h), the loadable segments, and the Zephyr MMU regions the image
+// like Linux does, by validate.h), the loadable segments with their bytes and the entry point (what
+// an instruction-set simulator loads), and the Zephyr MMU regions the image
 // maps at boot (the `mmu_config` symbol: { num_regions, mmu_regions[] } of struct arm_mmu_region
 // { base_pa, base_va, size, name, attrs }).
 
@@ -23,6 +24,10 @@ struct ElfSymbol {
 struct ElfSegment {
   std::uint64_t address = 0; ///< physical (load) address
   std::uint64_t size = 0;    ///< in memory
+  bool executable = false;   ///< PF_X
+  bool writable = false;     ///< PF_W
+  /// The file's bytes (p_filesz of them, at most `size`); the rest of the segment is zero.
+  std::vector<std::uint8_t> bytes;
 };
 
 /// Zephyr's MT_* memory types (attrs bits 2:0).
@@ -48,6 +53,7 @@ struct ZephyrMmuRegion {
 
 struct FirmwareImage {
   std::string file;
+  std::uint64_t entry = 0;                 ///< e_entry: where a core loading the image starts
   std::optional<ElfSymbol> resource_table; ///< the `resource_table` symbol
   /// The table's bytes: `.resource_table` from the `resource_table` symbol on (from the section's
   /// start when there is no symbol inside it), and where they start.

@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
+#include <iterator>
+#include <vector>
 
 namespace sim::artefacts {
 namespace {
@@ -21,6 +24,62 @@ TEST(FirmwareElf, ReadsTheTableSymbolSectionAndSegments) {
     return s.address <= 0x200c63b8u && 0x200c63b8u + 88 <= s.address + s.size;
   });
   EXPECT_TRUE(loaded);
+}
+
+std::vector<char> file_bytes(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  return std::vector<char>(std::istreambuf_iterator<char>(in), {});
+}
+
+TEST(FirmwareElf, ReadsTheEntryPointAndEachSegmentsBytes) {
+  const FirmwareImage fw = load_firmware(IPCSIM_FIXTURE_ELF);
+  EXPECT_EQ(fw.entry, 0x20000030u);
+  ASSERT_EQ(fw.segments.size(), 2u);
+  // Code: file offset 0x10000, 0x168 bytes, read-execute.
+  const std::vector<char> raw = file_bytes(IPCSIM_FIXTURE_ELF);
+  ASSERT_GE(raw.size(), 0x10000u + 0x168u);
+  const ElfSegment& code = fw.segments[0];
+  EXPECT_EQ(code.address, 0x20000000u);
+  EXPECT_TRUE(code.executable);
+  EXPECT_FALSE(code.writable);
+  ASSERT_EQ(code.bytes.size(), 0x168u);
+  EXPECT_TRUE(std::equal(code.bytes.begin(), code.bytes.end(),
+                         reinterpret_cast<const std::uint8_t*>(raw.data()) + 0x10000));
+  // Data: the resource table itself.
+  const ElfSegment& data = fw.segments[1];
+  EXPECT_TRUE(data.writable);
+  EXPECT_EQ(data.bytes, fw.rsc_section);
+}
+
+/// The fixture with its first program header's p_offset (+8) or p_filesz (+32) replaced.
+std::string patched_fixture(std::size_t field, std::uint64_t value, const std::string& name) {
+  std::vector<char> raw = file_bytes(IPCSIM_FIXTURE_ELF);
+  std::uint64_t phoff = 0;
+  std::memcpy(&phoff, raw.data() + 32, 8); // e_phoff
+  std::memcpy(raw.data() + phoff + field, &value, 8);
+  const std::string out = ::testing::TempDir() + name;
+  std::ofstream(out, std::ios::binary).write(raw.data(), static_cast<std::streamsize>(raw.size()));
+  return out;
+}
+
+void expect_refused(const std::string& file, const std::string& words) {
+  try {
+    load_firmware(file);
+    FAIL() << "no error";
+  } catch (const ArtefactError& e) {
+    EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
+  }
+}
+
+TEST(FirmwareElf, HostileSegmentsAreRefusedWithWhatIsWrong) {
+  expect_refused(patched_fixture(32, 0x169, "more_bytes.elf"),
+                 "loadable segment 0 has 361 bytes in the file but only 360 in memory");
+  expect_refused(patched_fixture(8, 0x7fffffffffff0000ull, "far_offset.elf"),
+                 "runs past the end of the");
+}
+
+TEST(FirmwareElf, AHostProgramIsNotAnAarch64Firmware) {
+  expect_refused("/proc/self/exe", "not a 64-bit Arm (AArch64, machine 183) firmware");
 }
 
 TEST(FirmwareElf, ReadsZephyrsMmuRegions) {
