@@ -109,9 +109,8 @@ public:
   /// The value CTR_EL0 reads: unicorn's A53 with DminLine/IminLine of the configured line.
   std::uint64_t ctr_el0() const { return ctr_el0_; }
 
-  struct Impl; // unicorn's handle and the hook trampolines (aarch64_engine.cpp)
-
 private:
+  struct Impl; // unicorn's handle and the hook trampolines (aarch64_engine.cpp)
   std::unique_ptr<Impl> impl_;
   std::function<void(const DcOp&)> on_dc_;
   std::uint64_t ctr_el0_ = 0;

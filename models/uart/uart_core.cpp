@@ -87,10 +87,7 @@ Picoseconds UartCore::accept(char c, Picoseconds now) {
 
 Picoseconds UartCore::space_at(Picoseconds now) const {
   now = std::max(now, last_accept_); // accept() keeps the order of writes
-  unsigned live = 0;
-  for (unsigned i = 0; i < count_; ++i)
-    if (ends_[(head_ + i) % depth_] > now) ++live;
-  if (live < depth_) return now;
+  if (fifo_level(now) < depth_) return now;
   return ends_[head_]; // full: every entry is live, the oldest frees the first slot
 }
 

@@ -27,11 +27,14 @@ struct OpenElf {
   }
 };
 
-/// Refuses a file cut short: headers or section contents past its end.
-void check_complete(Elf* elf, int fd, const GElf_Ehdr& eh, const std::string& file) {
+std::uint64_t file_size(int fd, const std::string& file) {
   struct stat st {};
   if (::fstat(fd, &st) != 0) throw ArtefactError(file + ": cannot read the file");
-  const auto size = static_cast<std::uint64_t>(st.st_size);
+  return static_cast<std::uint64_t>(st.st_size);
+}
+
+/// Refuses a file cut short: headers or section contents past its end.
+void check_complete(Elf* elf, std::uint64_t size, const GElf_Ehdr& eh, const std::string& file) {
   const auto past_end = [size](std::uint64_t offset, std::uint64_t len) {
     return offset > size || len > size - offset;
   };
@@ -75,14 +78,12 @@ bool read_at(Elf* elf, std::uint64_t addr, void* out, std::size_t len) {
 
 /// A PT_LOAD segment with its file bytes; refuses one whose bytes are not all in the file or that
 /// holds more bytes than it occupies in memory (a hostile or broken header).
-ElfSegment load_segment(int fd, const GElf_Phdr& ph, std::size_t index, const std::string& file) {
+ElfSegment load_segment(int fd, std::uint64_t size, const GElf_Phdr& ph, std::size_t index,
+                        const std::string& file) {
   const std::string which = file + ": loadable segment " + std::to_string(index);
   if (ph.p_filesz > ph.p_memsz)
     throw ArtefactError(which + " has " + std::to_string(ph.p_filesz) +
                         " bytes in the file but only " + std::to_string(ph.p_memsz) + " in memory");
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) throw ArtefactError(file + ": cannot read the file");
-  const auto size = static_cast<std::uint64_t>(st.st_size);
   if (ph.p_offset > size || ph.p_filesz > size - ph.p_offset)
     throw ArtefactError(which + " runs past the end of the " + std::to_string(size) +
                         "-byte file (truncated)");
@@ -221,14 +222,15 @@ FirmwareImage load_firmware(const std::string& file) {
     throw ArtefactError(file + ": an ELF for machine " + std::to_string(eh.e_machine) +
                         (eh.e_ident[EI_CLASS] == ELFCLASS64 ? " (64-bit)" : " (32-bit)") +
                         ", not a 64-bit Arm (AArch64, machine 183) firmware");
-  check_complete(elf, f.fd, eh, file);
+  const std::uint64_t size = file_size(f.fd, file);
+  check_complete(elf, size, eh, file);
   img.entry = eh.e_entry;
   std::size_t phnum = 0;
   elf_getphdrnum(elf, &phnum);
   for (std::size_t i = 0; i < phnum; ++i) {
     GElf_Phdr ph;
     if (gelf_getphdr(elf, static_cast<int>(i), &ph) == nullptr || ph.p_type != PT_LOAD) continue;
-    img.segments.push_back(load_segment(f.fd, ph, i, file));
+    img.segments.push_back(load_segment(f.fd, size, ph, i, file));
   }
   std::size_t shstrndx = 0;
   elf_getshdrstrndx(elf, &shstrndx);
