@@ -49,6 +49,14 @@ Latency parse_latency(std::string_view text);
 /// Clock period in picoseconds for a frequency (rounded to the nearest ps).
 Picoseconds period_ps(std::uint64_t hz);
 
+/// a * b / c with a 128-bit product, rounded down (`up`: rounded up); saturates at 2^64 - 1.
+inline std::uint64_t mul_div(std::uint64_t a, std::uint64_t b, std::uint64_t c, bool up = false) {
+  __extension__ typedef unsigned __int128 Wide;
+  const Wide product = static_cast<Wide>(a) * b;
+  const Wide q = up ? (product + c - 1) / c : product / c;
+  return q > ~std::uint64_t{0} ? ~std::uint64_t{0} : static_cast<std::uint64_t>(q);
+}
+
 /// Human-readable forms used by summaries and `ipcsim layout`.
 std::string format_bytes(std::uint64_t bytes);
 std::string format_time(Picoseconds ps);

@@ -91,6 +91,19 @@ void Cluster::access(tlm::tlm_command cmd, hal::Addr addr, unsigned char* data, 
             region->attr == MemAttr::kDevice);
 }
 
+void Cluster::access_as(MemAttr attr, bool write, hal::Addr addr, void* data, std::size_t len) {
+  kernel_.enter();
+  const tlm::tlm_command cmd = write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND;
+  const bool device = attr == MemAttr::kDevice;
+  if (device)
+    ++(write ? stats_.mmio_writes : stats_.mmio_reads);
+  else
+    ++(write ? stats_.writes : stats_.reads);
+  if (device) kernel_.sync();
+  transport(attr == MemAttr::kNormalWb ? Path::kCached : Path::kUncached, cmd, addr,
+            static_cast<unsigned char*>(data), len, write ? "write" : "read", device);
+}
+
 void Cluster::notify_uncached(tlm::tlm_command cmd, hal::Addr addr, const unsigned char* data,
                               std::size_t len, bool device) {
   if (observers_.empty()) return;
@@ -136,11 +149,12 @@ void Cluster::mmio_write32(hal::Addr addr, std::uint32_t value) {
 // ---- cache maintenance -------------------------------------------------------------------------
 
 void Cluster::maintenance(hal::Addr addr, std::size_t len, const char* op, const char* site,
-                          void (CacheControl::*fn)(std::uint64_t, std::uint64_t, sc_time&)) {
+                          void (CacheControl::*fn)(std::uint64_t, std::uint64_t, sc_time&),
+                          bool check_map) {
   kernel_.enter();
   ++stats_.cache_ops;
   // DC by VA needs a valid translation: maintenance of an unmapped range faults like an access.
-  if (len > 0 && config_.mmu.lookup(addr, len) == nullptr)
+  if (check_map && len > 0 && config_.mmu.lookup(addr, len) == nullptr)
     fault("mmu_fault", addr, len, op, std::string("cache maintenance at site ") + site);
   if (len == 0) return;
   CoreContext& c = kernel_.current_core();
@@ -183,6 +197,18 @@ void Cluster::dcache_invalidate(hal::Addr addr, std::size_t len, const char* sit
 
 void Cluster::dcache_clean_invalidate(hal::Addr addr, std::size_t len, const char* site) {
   maintenance(addr, len, "dcache clean+invalidate", site, &CacheControl::clean_invalidate);
+}
+
+void Cluster::dc_by_va(DcKind kind, hal::Addr addr, std::size_t len, const char* site) {
+  switch (kind) {
+  case DcKind::kClean:
+    return maintenance(addr, len, "dcache clean", site, &CacheControl::clean, false);
+  case DcKind::kInvalidate:
+    return maintenance(addr, len, "dcache invalidate", site, &CacheControl::invalidate, false);
+  case DcKind::kCleanInvalidate:
+    return maintenance(addr, len, "dcache clean+invalidate", site, &CacheControl::clean_invalidate,
+                       false);
+  }
 }
 
 void Cluster::barrier() {

@@ -93,6 +93,16 @@ public:
   const ClusterStats& stats() const { return stats_; }
   const std::optional<PanicInfo>& panic_info() const { return kernel_.panic_info(); }
 
+  // --- for an ISS core (models/iss), whose firmware's own page tables say what memory is -------
+  /// An access with the memory type the firmware's translation gave: normal_wb through the
+  /// D-cache, normal_nc and device to the bus (device ones synchronised first). The cluster's MMU
+  /// map is not consulted.
+  void access_as(MemAttr attr, bool write, hal::Addr addr, void* data, std::size_t len);
+  /// DC CVAC/IVAC/CIVAC of the lines [addr, addr+len) at `site`, without the MMU-map check (the
+  /// firmware's translation of the VA was checked by the caller).
+  enum class DcKind { kClean, kInvalidate, kCleanInvalidate };
+  void dc_by_va(DcKind kind, hal::Addr addr, std::size_t len, const char* site);
+
   // --- hal::Hal --------------------------------------------------------------------------------
   const std::string& cluster() const override { return name_; }
   std::uint8_t read8(hal::Addr addr) override { return load<std::uint8_t>(addr); }
@@ -141,7 +151,8 @@ private:
   void transport(Path path, tlm::tlm_command cmd, hal::Addr addr, unsigned char* data,
                  std::size_t len, const char* what, bool device = false);
   void maintenance(hal::Addr addr, std::size_t len, const char* op, const char* site,
-                   void (CacheControl::*fn)(std::uint64_t, std::uint64_t, sc_core::sc_time&));
+                   void (CacheControl::*fn)(std::uint64_t, std::uint64_t, sc_core::sc_time&),
+                   bool check_map = true);
   void notify_uncached(tlm::tlm_command cmd, hal::Addr addr, const unsigned char* data,
                        std::size_t len, bool device);
   [[noreturn]] void fault(const char* kind, hal::Addr addr, std::size_t len, const char* what,

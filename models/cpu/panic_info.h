@@ -12,9 +12,10 @@ namespace sim::models {
 
 /// Every kind a cluster panics with: `mmu_fault` and `bus_error` (an access the memory system
 /// refused), `software_panic` (BUG_ON, k_panic, a blocking call in an ISR), `software_exception`
-/// (the co-simulated software threw).
-inline constexpr std::array<std::string_view, 4> kPanicKinds = {
-    "mmu_fault", "bus_error", "software_panic", "software_exception"};
+/// (the co-simulated software threw), `firmware_exception` (real firmware on an ISS core took a
+/// synchronous exception it cannot handle: an undefined instruction, a data or prefetch abort).
+inline constexpr std::array<std::string_view, 5> kPanicKinds = {
+    "mmu_fault", "bus_error", "software_panic", "software_exception", "firmware_exception"};
 
 struct PanicInfo {
   std::string cluster;

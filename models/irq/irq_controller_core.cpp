@@ -52,6 +52,20 @@ bool IrqControllerCore::pending_for(unsigned core) const {
   return false;
 }
 
+std::optional<IrqControllerCore::Pending> IrqControllerCore::highest_pending(unsigned core) const {
+  std::optional<Pending> best;
+  for (const auto& [n, l] : lines_) {
+    if (l.target != core || !l.level || !l.enabled || l.active) continue;
+    if (!best || l.priority < best->priority) best = Pending{n, l.priority};
+  }
+  return best;
+}
+
+std::uint8_t IrqControllerCore::priority(unsigned n) const {
+  auto it = lines_.find(n);
+  return it == lines_.end() ? Line{}.priority : it->second.priority;
+}
+
 std::optional<unsigned> IrqControllerCore::acknowledge(unsigned core) {
   Line* best = nullptr;
   unsigned best_n = 0;

@@ -28,6 +28,13 @@ public:
   bool level(unsigned line) const;
   bool enabled(unsigned line) const;
   bool pending_for(unsigned core) const;
+  struct Pending {
+    unsigned line = 0;
+    std::uint8_t priority = 0;
+  };
+  /// The line acknowledge(core) would pick, without acknowledging it.
+  std::optional<Pending> highest_pending(unsigned core) const;
+  std::uint8_t priority(unsigned line) const;
   /// Highest-priority pending enabled line for `core`, now active; nullopt when none (spurious).
   std::optional<unsigned> acknowledge(unsigned core);
   void end_of_interrupt(unsigned line);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "models/iss/aarch64_engine.h"
 
+#include <algorithm>
 #include <stdexcept>
 #include <vector>
 
@@ -19,6 +20,8 @@ constexpr std::uint64_t kPstateSp = 1u << 0;
 constexpr std::uint64_t kPstateEl1hMasked = 0x3c5;
 constexpr std::uint64_t kIrqFromSpx = 0x280;
 constexpr std::uint64_t kIrqFromSp0 = 0x080;
+constexpr std::uint64_t kSyncFromSpx = 0x200;
+constexpr std::uint64_t kSyncFromSp0 = 0x000;
 
 // Unicorn's intno for the exceptions it cannot vector (QEMU's EXCP_* numbers).
 constexpr std::uint32_t kExcpUdef = 1, kExcpSwi = 2, kExcpPrefetchAbort = 3, kExcpDataAbort = 4,
@@ -75,6 +78,9 @@ struct Aarch64Engine::Impl {
   Aarch64Engine* owner = nullptr;
   std::vector<std::unique_ptr<Mmio>> mmio; // stable addresses: unicorn keeps the pointers
   std::optional<Exception> exception;
+  std::uint64_t executed = 0; ///< instructions of the blocks begun in this run
+  bool stop_requested = false;
+  bool stopped_by_request = false;
 
   std::uint64_t reg(int r) const {
     std::uint64_t v = 0;
@@ -112,12 +118,53 @@ struct Aarch64Engine::Impl {
     return 1;
   }
 
-  // MRS CTR_EL0 reads the board's line size; every other register reads as unicorn has it.
+  // Past a hooked MRS/MSR: unicorn leaves the PC on an undefined register's instruction (the
+  // ICC_* ones) and moves it itself for a defined one, where setting it too is harmless (measured).
+  void skip_instruction() {
+    const std::uint64_t pc = reg(UC_ARM64_REG_PC);
+    set_reg(UC_ARM64_REG_PC, pc + 4);
+  }
+
+  static SysReg sysreg_of(const uc_arm64_cp_reg* r) {
+    return {static_cast<std::uint8_t>(r->op0), static_cast<std::uint8_t>(r->op1),
+            static_cast<std::uint8_t>(r->crn), static_cast<std::uint8_t>(r->crm),
+            static_cast<std::uint8_t>(r->op2)};
+  }
+
+  // MRS CTR_EL0 reads the board's line size; the handler's registers read as it says; every other
+  // register reads as unicorn has it.
   static std::uint32_t on_mrs(uc_engine*, uc_arm64_reg reg, const uc_arm64_cp_reg* r, void* user) {
     auto* self = static_cast<Impl*>(user);
-    if (!is(r, 3, 3, 0, 0, 1)) return 0;
-    self->set_reg(reg, self->owner->ctr_el0_);
+    std::uint64_t value = 0;
+    if (is(r, 3, 3, 0, 0, 1)) {
+      value = self->owner->ctr_el0_;
+    } else if (!self->owner->on_sysreg_ || !self->owner->on_sysreg_(sysreg_of(r), false, value)) {
+      return 0;
+    }
+    self->set_reg(reg, value);
+    self->skip_instruction();
     return 1;
+  }
+
+  static std::uint32_t on_msr(uc_engine*, uc_arm64_reg, const uc_arm64_cp_reg* r, void* user) {
+    auto* self = static_cast<Impl*>(user);
+    std::uint64_t value = r->val;
+    if (!self->owner->on_sysreg_ || !self->owner->on_sysreg_(sysreg_of(r), true, value)) return 0;
+    self->skip_instruction();
+    return 1;
+  }
+
+  // Every translation block as it starts: counts instructions (A64: 4 bytes each) and ends the
+  // run here when a handler asked to.
+  static void on_block(uc_engine* uc, std::uint64_t, std::uint32_t size, void* user) {
+    auto* self = static_cast<Impl*>(user);
+    if (self->stop_requested) {
+      self->stop_requested = false;
+      self->stopped_by_request = true;
+      uc_emu_stop(uc);
+      return;
+    }
+    self->executed += size / 4;
   }
 
   static void on_interrupt(uc_engine* uc, std::uint32_t intno, void* user) {
@@ -167,6 +214,13 @@ Aarch64Engine::Aarch64Engine(const EngineConfig& config) : impl_(std::make_uniqu
   check(uc_hook_add(impl_->uc, &h, UC_HOOK_INSN, reinterpret_cast<void*>(&Impl::on_mrs),
                     impl_.get(), 1, 0, UC_ARM64_INS_MRS),
         "uc_hook_add(MRS)");
+  check(uc_hook_add(impl_->uc, &h, UC_HOOK_INSN, reinterpret_cast<void*>(&Impl::on_msr),
+                    impl_.get(), 1, 0, UC_ARM64_INS_MSR),
+        "uc_hook_add(MSR)");
+  // Measured: a block hook costs no measurable speed (unlike a memory hook).
+  check(uc_hook_add(impl_->uc, &h, UC_HOOK_BLOCK, reinterpret_cast<void*>(&Impl::on_block),
+                    impl_.get(), 1, 0),
+        "uc_hook_add(BLOCK)");
   check(uc_hook_add(impl_->uc, &h, UC_HOOK_INTR, reinterpret_cast<void*>(&Impl::on_interrupt),
                     impl_.get(), 1, 0),
         "uc_hook_add(INTR)");
@@ -195,9 +249,15 @@ void Aarch64Engine::map_mmio(std::uint64_t base, std::size_t size, Mmio handlers
 RunResult Aarch64Engine::run(std::uint64_t instructions) {
   RunResult r;
   impl_->exception.reset();
+  impl_->executed = 0;
+  impl_->stop_requested = false;
   const uc_err e =
       uc_emu_start(impl_->uc, pc(), kNoUntil, 0, static_cast<std::size_t>(instructions));
   r.pc = pc();
+  r.executed = std::min(impl_->executed, instructions);
+  const bool stopped = impl_->stopped_by_request;
+  impl_->stopped_by_request = false;
+  impl_->stop_requested = false;
   if (impl_->exception) {
     r.reason = StopReason::kException;
     r.exception = impl_->exception;
@@ -212,8 +272,15 @@ RunResult Aarch64Engine::run(std::uint64_t instructions) {
   // whose budget ran out exactly on a WFI is the same thing: the core sleeps either way.
   std::uint32_t previous = 0;
   if (r.pc >= 4 && uc_mem_read(impl_->uc, r.pc - 4, &previous, sizeof previous) == UC_ERR_OK &&
-      previous == kWfi)
+      previous == kWfi) {
     r.reason = StopReason::kWfi;
+    return r;
+  }
+  if (stopped) {
+    r.reason = StopReason::kStopped;
+    return r;
+  }
+  r.executed = instructions;
   return r;
 }
 
@@ -226,6 +293,35 @@ bool Aarch64Engine::raise_irq() {
   impl_->set_reg(UC_ARM64_REG_PSTATE, (pstate & 0xf0000000u) | kPstateEl1hMasked);
   set_pc(vbar() + offset);
   return true;
+}
+
+void Aarch64Engine::request_stop() {
+  impl_->stop_requested = true;
+}
+
+void Aarch64Engine::stop_now() {
+  impl_->stopped_by_request = true;
+  uc_emu_stop(impl_->uc);
+}
+
+std::uint64_t Aarch64Engine::executed_so_far() const {
+  return impl_->executed;
+}
+
+void Aarch64Engine::take_sync_exception(std::uint32_t esr, std::uint64_t far,
+                                        std::uint64_t return_pc) {
+  const std::uint64_t pstate = impl_->reg(UC_ARM64_REG_PSTATE);
+  const std::uint64_t offset = (pstate & kPstateSp) != 0 ? kSyncFromSpx : kSyncFromSp0;
+  impl_->set_sysreg(3, 0, 5, 2, 0, esr); // ESR_EL1
+  impl_->set_sysreg(3, 0, 6, 0, 0, far); // FAR_EL1
+  impl_->set_reg(UC_ARM64_REG_ELR_EL1, return_pc);
+  impl_->set_sysreg(3, 0, 4, 0, 0, pstate); // SPSR_EL1
+  impl_->set_reg(UC_ARM64_REG_PSTATE, (pstate & 0xf0000000u) | kPstateEl1hMasked);
+  set_pc(vbar() + offset);
+}
+
+bool Aarch64Engine::read_memory(std::uint64_t address, void* out, std::size_t len) const {
+  return uc_mem_read(impl_->uc, address, out, len) == UC_ERR_OK;
 }
 
 std::uint64_t Aarch64Engine::pc() const {

@@ -11,8 +11,9 @@
 // kind and IRQs are taken by raise_irq() between runs; WFI returns from the run, recognised by
 // the instruction before the PC; DC operations reach a SYS hook with the VA; CTR_EL0 is reported
 // with the board's line size.
-// Not yet: the GIC CPU interface and the generic timer as system registers, the synchronous
-// exception entry to VBAR_EL1 (page_walk.h gives the memory attributes a shell needs).
+// System registers unicorn has no useful model of (the GICv3 CPU interface, the generic timer on
+// simulated time) go to an `on_sysreg` handler: MRS and MSR of them reach unicorn's hooks, the
+// undefined ICC_* ones included, and the hook moves the PC past the instruction.
 
 #include <cstddef>
 #include <cstdint>
@@ -38,12 +39,21 @@ struct DcOp {
   std::uint64_t pc = 0; ///< the instruction's address
 };
 
+/// A system register as MRS/MSR encode it (S<op0>_<op1>_C<crn>_C<crm>_<op2>).
+struct SysReg {
+  std::uint8_t op0 = 0, op1 = 0, crn = 0, crm = 0, op2 = 0;
+  friend bool operator==(const SysReg& a, const SysReg& b) {
+    return a.op0 == b.op0 && a.op1 == b.op1 && a.crn == b.crn && a.crm == b.crm && a.op2 == b.op2;
+  }
+};
+
 /// Why a run stopped before its instruction budget, or that it used it.
 enum class StopReason {
   kBudget,    ///< executed the instructions it was given
   kWfi,       ///< executed a WFI: the core sleeps until an interrupt
   kException, ///< a synchronous exception the engine cannot vector (see Exception)
-  kError      ///< unicorn refused to go on (an access outside every mapped region)
+  kError,     ///< unicorn refused to go on (an access outside every mapped region)
+  kStopped    ///< request_stop() from a handler: ended at the next block boundary
 };
 
 struct Exception {
@@ -56,6 +66,9 @@ struct Exception {
 struct RunResult {
   StopReason reason = StopReason::kBudget;
   std::uint64_t pc = 0; ///< where the core resumes
+  /// Instructions executed: exact for kBudget; for an early stop counted by translation blocks,
+  /// so at most the rest of the stopping block too many.
+  std::uint64_t executed = 0;
   std::optional<Exception> exception;
   std::string error; ///< unicorn's message for kError
 };
@@ -84,6 +97,20 @@ public:
   /// Called for every DC CIVAC/CVAC/IVAC/ZVA; the engine itself does nothing for them (unicorn
   /// has no caches), ZVA included: the handler zeroes the block through the memory it models.
   void on_dc(std::function<void(const DcOp&)> handler) { on_dc_ = std::move(handler); }
+  /// Serves MRS (`write` false: set `value`) and MSR (`write` true: `value` is written) of a
+  /// system register; returns false to leave it to unicorn (an ICC_* register is then undefined).
+  /// CTR_EL0 is the engine's own.
+  using SysRegHandler = std::function<bool(const SysReg& reg, bool write, std::uint64_t& value)>;
+  void on_sysreg(SysRegHandler handler) { on_sysreg_ = std::move(handler); }
+  /// From a handler during run(): ends the run at the next translation-block boundary (an
+  /// interrupt became pending while the core ran; unicorn's PC is only exact there).
+  void request_stop();
+  /// From a handler during run(): ends the run as soon as unicorn can (the handler hit an error
+  /// the run cannot go on from; the PC is then not exact).
+  void stop_now();
+  /// Instructions begun so far in the current run (by whole translation blocks): what a handler
+  /// uses to place its access in time.
+  std::uint64_t executed_so_far() const;
 
   /// Runs at most `instructions` instructions from the current PC.
   RunResult run(std::uint64_t instructions);
@@ -92,6 +119,12 @@ public:
   /// ELR_EL1 = PC, SPSR_EL1 = PSTATE, PSTATE = EL1h with DAIF masked, PC = VBAR_EL1 + 0x280
   /// (0x080 from EL1t). Returns false, changing nothing, while PSTATE.I masks it.
   bool raise_irq();
+  /// Takes a synchronous exception to EL1 as the architecture does: ESR_EL1, FAR_EL1, ELR_EL1 =
+  /// `return_pc`, SPSR_EL1 = PSTATE, PSTATE = EL1h masked, PC = VBAR_EL1 + 0x200 (0x000 from
+  /// EL1t).
+  void take_sync_exception(std::uint32_t esr, std::uint64_t far, std::uint64_t return_pc);
+  /// Reads guest memory from any mapped RAM region (not devices); false when unmapped.
+  bool read_memory(std::uint64_t address, void* out, std::size_t len) const;
 
   std::uint64_t pc() const;
   void set_pc(std::uint64_t pc);
@@ -113,6 +146,7 @@ private:
   struct Impl; // unicorn's handle and the hook trampolines (aarch64_engine.cpp)
   std::unique_ptr<Impl> impl_;
   std::function<void(const DcOp&)> on_dc_;
+  SysRegHandler on_sysreg_;
   std::uint64_t ctr_el0_ = 0;
 };
 

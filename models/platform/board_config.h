@@ -63,6 +63,23 @@ struct UartBoardConfig {
   UartConfig model;
 };
 
+/// What executes a cluster's software: the co-simulated models of the stacks (sw/), or real
+/// firmware on an AArch64 ISS core (models/iss).
+enum class CoreModel { kModelled, kIss };
+
+/// `clusters.<name>.core`: the ISS core's parameters (used when model is iss).
+struct CoreBoardConfig {
+  CoreModel model = CoreModel::kModelled;
+  /// Instructions per clock cycle the ISS charges (inferred: an in-order dual-issue A55 on
+  /// branchy RPMsg code).
+  double ipc = 1.0;
+  /// CNTFRQ_EL0 (inferred: the TCC807x's is not public; 24 MHz is the usual Arm SoC crystal).
+  std::uint64_t timer_hz = 24000000;
+  /// The cluster's GICv3 distributor and redistributor (0: none mapped).
+  std::uint64_t gicd = 0;
+  std::uint64_t gicr = 0;
+};
+
 struct ClusterBoardConfig {
   std::string name; ///< its key under `clusters:`
   /// The side its software plays: the clusters named `master` and `remote` (both required).
@@ -75,6 +92,7 @@ struct ClusterBoardConfig {
   std::vector<MmuRegion> mmu;
   OsCosts os;
   Picoseconds irq_delivery_latency = 20 * kPsPerNs;
+  CoreBoardConfig core;
 };
 
 struct BoardConfig {

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 
 #include <gelf.h>
@@ -256,6 +257,9 @@ FirmwareImage load_firmware(const std::string& file) {
       if (gelf_getsym(data, static_cast<int>(i), &sym) == nullptr) continue;
       const char* sname = elf_strptr(elf, sh.sh_link, sym.st_name);
       if (sname == nullptr) continue;
+      if (GELF_ST_TYPE(sym.st_info) == STT_FUNC && sym.st_value != 0 &&
+          img.functions.size() < FirmwareImage::kMaxFunctions)
+        img.functions.push_back({sname, sym.st_value, sym.st_size});
       if (std::strcmp(sname, "resource_table") == 0)
         img.resource_table = ElfSymbol{sym.st_value, sym.st_size};
       else if (std::strcmp(sname, "mmu_config") == 0)
@@ -263,6 +267,8 @@ FirmwareImage load_firmware(const std::string& file) {
     }
   }
   if (mmu_config) read_mmu_config(elf, *mmu_config, img);
+  std::sort(img.functions.begin(), img.functions.end(),
+            [](const ElfFunction& a, const ElfFunction& b) { return a.address < b.address; });
   // The table is what the symbol names: the section may hold other data before it.
   if (img.resource_table && img.rsc_section_address &&
       img.resource_table->address >= *img.rsc_section_address &&
@@ -273,6 +279,20 @@ FirmwareImage load_firmware(const std::string& file) {
     img.rsc_section_address = img.resource_table->address;
   }
   return img;
+}
+
+std::string FirmwareImage::symbolize(std::uint64_t address) const {
+  auto it = std::upper_bound(functions.begin(), functions.end(), address,
+                             [](std::uint64_t a, const ElfFunction& f) { return a < f.address; });
+  if (it == functions.begin()) return {};
+  --it;
+  // A function of unknown size (hand-written assembly) covers up to the next one.
+  if (it->size != 0 && address >= it->address + it->size) return {};
+  const std::uint64_t offset = address - it->address;
+  if (offset == 0) return it->name;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "+0x%llx", static_cast<unsigned long long>(offset));
+  return it->name + buf;
 }
 
 } // namespace sim::artefacts

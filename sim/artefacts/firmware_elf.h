@@ -21,6 +21,13 @@ struct ElfSymbol {
   std::uint64_t size = 0;
 };
 
+/// A function symbol (STT_FUNC), for naming the code a panic happened in.
+struct ElfFunction {
+  std::string name;
+  std::uint64_t address = 0;
+  std::uint64_t size = 0;
+};
+
 struct ElfSegment {
   std::uint64_t address = 0; ///< physical (load) address
   std::uint64_t size = 0;    ///< in memory
@@ -64,6 +71,12 @@ struct FirmwareImage {
   std::uint64_t mmu_regions_declared = 0; ///< mmu_config.num_regions (at most kMaxMmuRegions read)
   std::vector<ZephyrMmuRegion> mmu_regions;
   static constexpr std::uint64_t kMaxMmuRegions = 256;
+  /// Function symbols by address (at most kMaxFunctions read: a hostile file cannot exhaust
+  /// memory).
+  std::vector<ElfFunction> functions;
+  static constexpr std::size_t kMaxFunctions = 200000;
+  /// "function+0xoffset" for a code address, or empty when no function symbol holds it.
+  std::string symbolize(std::uint64_t address) const;
 };
 
 /// A stretch [begin, end) and the region that maps it.

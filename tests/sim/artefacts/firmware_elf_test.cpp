@@ -51,6 +51,16 @@ TEST(FirmwareElf, ReadsTheEntryPointAndEachSegmentsBytes) {
   EXPECT_EQ(data.bytes, fw.rsc_section);
 }
 
+TEST(FirmwareElf, NamesTheFunctionACodeAddressIsIn) {
+  const FirmwareImage fw = load_firmware(IPCSIM_FIXTURE_ELF);
+  // _start is a 4-byte function at 0x20000030; data symbols are not functions.
+  EXPECT_EQ(fw.symbolize(0x20000030), "_start");
+  EXPECT_EQ(fw.symbolize(0x20000032), "_start+0x2");
+  EXPECT_EQ(fw.symbolize(0x20000034), ""); // past its size
+  EXPECT_EQ(fw.symbolize(0x2000002c), ""); // before every function
+  EXPECT_EQ(fw.symbolize(0x200c63b8), ""); // resource_table is data
+}
+
 /// The fixture with its first program header's p_offset (+8) or p_filesz (+32) replaced.
 std::string patched_fixture(std::size_t field, std::uint64_t value, const std::string& name) {
   std::vector<char> raw = file_bytes(IPCSIM_FIXTURE_ELF);

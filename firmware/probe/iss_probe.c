@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The ISS probe: exercises every path of ipcsim's ISS core once, for tests/models/iss.
+   Boots, prints on UART0, arms the virtual timer for 1 ms and waits in WFI, takes the mailbox
+   interrupt the test's master sends, then leaves its results in the vdev0buffer carve-out: the
+   first line cleaned to memory (DC CVAC), the second written and never cleaned, so it exists only
+   in the D-cache. Built with IPCSIM_FW_PROBE_FAULT it then loads from an unmapped address. */
+#include "bsp.h"
+
+#define MBOX_CMD_RX_FIFO 0x20u
+#define MBOX_CTRL 0x40u
+#define MBOX_CMD_FIFO_STS 0x44u
+#define MBOX_CTRL_SET 0x74u
+#define MBOX_CTRL_CLR 0x78u
+#define MBOX_OPPOSITE_STS 0x7cu
+#define MBOX_CTRL_IEN_READ (1u << 4)
+#define MBOX_CTRL_OEN (1u << 5)
+#define MBOX_CTRL_FLUSH ((1u << 6) | (1u << 7))
+
+struct probe_results {
+  uint32_t magic;
+  uint32_t timer_irqs;
+  uint32_t mbox_irqs;
+  uint32_t mbox_word;
+  uint64_t timer_irq_ticks;
+  uint64_t boot_ticks;
+};
+
+#define RESULTS ((volatile struct probe_results*)0x200ca000ul)
+#define UNCLEANED ((volatile uint32_t*)0x200ca040ul)
+
+static volatile uint32_t timer_irqs, mbox_irqs, mbox_word;
+static volatile uint64_t timer_irq_ticks;
+
+void bsp_irq_handler(unsigned intid) {
+  if (intid == BSP_TIMER_PPI) {
+    sysreg_write(cntv_ctl_el0, 0); /* one shot */
+    timer_irq_ticks = bsp_ticks();
+    ++timer_irqs;
+  } else if (intid == 32 + BSP_MBOX_SPI_RX) {
+    const unsigned count = (mmio_read32(BSP_MBOX + MBOX_CMD_FIFO_STS) >> 20) & 0xf;
+    /* The level falls only as the read reaches the mailbox: an entry may find the FIFO already
+       empty (the real drivers allow for it too); only entries with words count. */
+    for (unsigned i = 0; i < count; ++i)
+      mbox_word = mmio_read32(BSP_MBOX + MBOX_CMD_RX_FIFO + 4 * i);
+    if (count != 0) ++mbox_irqs;
+  }
+}
+
+int main(void) {
+  const uint64_t boot = bsp_ticks();
+  bsp_puts("iss-probe: boot\n");
+
+  mmio_write32(BSP_MBOX + MBOX_CTRL_CLR, MBOX_CTRL_OEN);
+  mmio_write32(BSP_MBOX + MBOX_CTRL_SET, MBOX_CTRL_FLUSH);
+  mmio_write32(BSP_MBOX + MBOX_CTRL_SET, MBOX_CTRL_IEN_READ);
+  mmio_write32(BSP_MBOX + MBOX_OPPOSITE_STS, 1);
+  bsp_irq_enable(32 + BSP_MBOX_SPI_RX, 0xa0);
+  bsp_irq_enable(BSP_TIMER_PPI, 0xa0);
+
+  sysreg_write(cntv_tval_el0, bsp_ticks_per_second() / 1000);
+  sysreg_write(cntv_ctl_el0, 1);
+  irq_enable_cpu();
+  while (timer_irqs == 0 || mbox_irqs == 0) wfi();
+  irq_disable_cpu();
+
+  RESULTS->magic = 0x15500001u;
+  RESULTS->timer_irqs = timer_irqs;
+  RESULTS->mbox_irqs = mbox_irqs;
+  RESULTS->mbox_word = mbox_word;
+  RESULTS->timer_irq_ticks = timer_irq_ticks - boot;
+  RESULTS->boot_ticks = boot;
+  bsp_dcache_clean(RESULTS, sizeof *RESULTS);
+  *UNCLEANED = 0x5a5a5a5au;
+  bsp_puts("iss-probe: done after ");
+  bsp_put_hex(timer_irq_ticks - boot);
+  bsp_puts(" ticks\n");
+#ifdef IPCSIM_FW_PROBE_FAULT
+  (void)*(volatile uint32_t*)0x40000000ul; /* outside every mapping: a data abort */
+#endif
+  for (;;) wfi();
+}

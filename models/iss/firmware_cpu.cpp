@@ -1,0 +1,492 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "models/iss/firmware_cpu.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <sstream>
+#include <stdexcept>
+
+#include "models/common/tlm_util.h"
+#include "models/common/units.h"
+#include "models/iss/fault_address.h"
+#include "models/iss/page_walk.h"
+
+namespace sim::models::iss {
+namespace {
+
+constexpr std::uint64_t kPage = 4096;
+constexpr std::uint64_t kPstateI = 1u << 7;
+/// ESR_EL1 fields (Arm ARM D17.2.37): EC [31:26], IL [25] (a 32-bit instruction), ISS.
+constexpr std::uint32_t kEsrIl = 1u << 25;
+constexpr std::uint32_t kEcUnknown = 0x00, kEcSvc = 0x15, kEcInstructionAbort = 0x21,
+                        kEcDataAbort = 0x25, kEcBrk = 0x3c;
+constexpr std::uint32_t kIssWnR = 1u << 6;
+/// DFSC of a synchronous external abort: an access no memory answered.
+constexpr std::uint32_t kDfscExternal = 0x10;
+/// DCZID_EL0.BS of unicorn's A53: 2^4 words, the 64-byte block DC ZVA zeroes.
+constexpr unsigned kZvaBlock = 64;
+
+std::string hex(std::uint64_t v) {
+  std::ostringstream s;
+  s << "0x" << std::hex << v;
+  return s.str();
+}
+
+std::uint32_t esr(std::uint32_t ec, std::uint32_t iss) {
+  return (ec << 26) | kEsrIl | (iss & 0x1ffffff);
+}
+
+MemAttr attr_of(MemType type) {
+  switch (type) {
+  case MemType::kNormalWriteBack:
+    return MemAttr::kNormalWb;
+  case MemType::kNormalNonCacheable:
+  // Write-through is not in the D-cache model (write-back only): its writes reach memory at once,
+  // which non-cacheable models; its cached reads are not modelled (inferred, docs/models/iss.md).
+  case MemType::kNormalWriteThrough:
+    return MemAttr::kNormalNc;
+  case MemType::kDevice:
+  default:
+    return MemAttr::kDevice;
+  }
+}
+
+} // namespace
+
+struct FirmwareCpu::Ram {
+  AddressRange range;
+  std::uint8_t* host = nullptr;
+  ~Ram() { std::free(host); }
+};
+
+FirmwareCpu::FirmwareCpu(Cluster& cluster, IrqController& irq, const FirmwareCpuConfig& config,
+                         FirmwareLoad load)
+    : cluster_(cluster), irq_(irq), config_(config), symbolize_(std::move(load.symbolize)),
+      engine_(EngineConfig{config.dcache_line}), gic_(irq.core(), 0), timer_(config.timer_hz),
+      ipc_milli_(static_cast<std::uint64_t>(std::llround(config.ipc * 1000))) {
+  if (config.clock_hz == 0 || ipc_milli_ == 0)
+    throw std::invalid_argument("an ISS core needs a clock and an ipc above 0");
+  map_memory();
+  this->load(load);
+  engine_.set_pc(load.entry);
+  engine_.on_dc([this](const DcOp& op) { guarded([&] { dc(op); }); });
+  engine_.on_sysreg([this](const SysReg& r, bool write, std::uint64_t& value) {
+    bool handled = false;
+    guarded([&] { handled = sysreg(r, write, value); });
+    return handled;
+  });
+}
+
+FirmwareCpu::~FirmwareCpu() = default;
+
+// ---- memory map --------------------------------------------------------------------------------
+
+void FirmwareCpu::map_memory() {
+  for (const AddressRange& r : config_.ram) {
+    auto ram = std::make_unique<Ram>();
+    ram->range = r;
+    ram->host = static_cast<std::uint8_t*>(std::calloc(r.size, 1)); // zero pages stay untouched
+    if (ram->host == nullptr) throw std::invalid_argument("no host memory for RAM " + r.name);
+    engine_.map_ram(r.base, ram->host, r.size);
+    ram_.push_back(std::move(ram));
+  }
+  for (const AddressRange& r : config_.shared) {
+    Aarch64Engine::Mmio m;
+    m.read = [this, base = r.base](std::uint64_t offset, unsigned size) {
+      std::uint32_t v = 0;
+      guarded([&] { v = shared_read(base + offset, size); });
+      return v;
+    };
+    m.write = [this, base = r.base](std::uint64_t offset, unsigned size, std::uint32_t value) {
+      guarded([&] { shared_write(base + offset, size, value); });
+    };
+    engine_.map_mmio(r.base, r.size, std::move(m));
+  }
+  for (const AddressRange& r : config_.devices) {
+    // A device window smaller than a page still takes its page: unicorn maps whole pages.
+    const std::uint64_t base = r.base & ~(kPage - 1);
+    const std::uint64_t window = ((r.end() - base) + kPage - 1) & ~(kPage - 1);
+    Aarch64Engine::Mmio m;
+    m.read = [this, base](std::uint64_t offset, unsigned size) {
+      std::uint32_t v = 0;
+      guarded([&] {
+        catch_up(engine_.executed_so_far());
+        ++stats_.device_reads;
+        cluster_.access_as(MemAttr::kDevice, false, base + offset, &v, size);
+        check_interrupt();
+      });
+      return v;
+    };
+    m.write = [this, base](std::uint64_t offset, unsigned size, std::uint32_t value) {
+      guarded([&] {
+        catch_up(engine_.executed_so_far());
+        ++stats_.device_writes;
+        cluster_.access_as(MemAttr::kDevice, true, base + offset, &value, size);
+        check_interrupt();
+      });
+    };
+    engine_.map_mmio(base, window, std::move(m));
+  }
+  if (config_.gicd_base != 0) {
+    Aarch64Engine::Mmio d;
+    d.read = [this](std::uint64_t offset, unsigned) { return gic_.distributor_read(offset); };
+    d.write = [this](std::uint64_t offset, unsigned, std::uint32_t value) {
+      gic_.distributor_write(offset, value);
+      guarded([&] { check_interrupt(); });
+    };
+    engine_.map_mmio(config_.gicd_base, GicV3::kDistributorSize, std::move(d));
+  }
+  if (config_.gicr_base != 0) {
+    Aarch64Engine::Mmio r;
+    r.read = [this](std::uint64_t offset, unsigned) { return gic_.redistributor_read(offset); };
+    r.write = [this](std::uint64_t offset, unsigned, std::uint32_t value) {
+      gic_.redistributor_write(offset, value);
+      guarded([&] { check_interrupt(); });
+    };
+    engine_.map_mmio(config_.gicr_base, GicV3::kRedistributorSize, std::move(r));
+  }
+}
+
+void FirmwareCpu::load(const FirmwareLoad& load) {
+  for (const FirmwareLoad::Segment& s : load.segments) {
+    Ram* into = nullptr;
+    for (auto& ram : ram_)
+      if (ram->range.contains(s.address) && s.bytes.size() <= ram->range.end() - s.address)
+        into = ram.get();
+    if (into == nullptr)
+      throw std::invalid_argument("segment at " + hex(s.address) + " (" +
+                                  std::to_string(s.bytes.size()) +
+                                  " bytes) is not inside the core's private RAM");
+    std::memcpy(into->host + (s.address - into->range.base), s.bytes.data(), s.bytes.size());
+  }
+}
+
+std::optional<std::uint64_t> FirmwareCpu::read_descriptor(std::uint64_t pa) const {
+  for (const auto& ram : ram_)
+    if (ram->range.contains(pa) && ram->range.end() - pa >= 8) {
+      std::uint64_t d = 0;
+      std::memcpy(&d, ram->host + (pa - ram->range.base), 8);
+      return d;
+    }
+  return std::nullopt; // tables outside private RAM: an external abort on the walk
+}
+
+// ---- time --------------------------------------------------------------------------------------
+
+Picoseconds FirmwareCpu::now_ps() {
+  return sc_to_ps(cluster_.kernel().local_now());
+}
+
+void FirmwareCpu::catch_up(std::uint64_t executed) {
+  executed = std::min(executed, run_budget_);
+  if (executed <= accounted_) return;
+  total_instructions_ += executed - accounted_;
+  accounted_ = executed;
+  // Time of every instruction since the start, so rounding never accumulates.
+  const Picoseconds total_ps =
+      mul_div(total_instructions_, kPsPerS * 1000, config_.clock_hz * ipc_milli_);
+  const Picoseconds delta = total_ps - charged_ps_;
+  charged_ps_ = total_ps;
+  if (delta > 0) cluster_.kernel().advance(delta);
+}
+
+std::uint64_t FirmwareCpu::budget() {
+  const Picoseconds quantum = sc_to_ps(tlm::tlm_global_quantum::instance().get());
+  const Picoseconds local = sc_to_ps(cluster_.kernel().current_core().qk.get_local_time());
+  const Picoseconds left = quantum > local ? quantum - local : 0;
+  const std::uint64_t n = mul_div(left, config_.clock_hz * ipc_milli_, kPsPerS * 1000);
+  return std::max<std::uint64_t>(n, 1);
+}
+
+void FirmwareCpu::update_timer() {
+  const Picoseconds now = now_ps();
+  gic_.set_ppi_level(GenericTimer::kPhysicalPpi, timer_.physical_output(now));
+  gic_.set_ppi_level(GenericTimer::kVirtualPpi, timer_.virtual_output(now));
+}
+
+void FirmwareCpu::check_interrupt() {
+  // Taken at the next block boundary, where unicorn's PC is exact.
+  if (gic_.irq_asserted() && (engine_.pstate() & kPstateI) == 0) engine_.request_stop();
+}
+
+void FirmwareCpu::sleep_until_interrupt() {
+  OsKernel& k = cluster_.kernel();
+  const Picoseconds began = now_ps();
+  ++stats_.wfi_sleeps;
+  // WFI wakes on an interrupt the GIC signals, taken or not (PSTATE.I may mask it).
+  while (!gic_.irq_asserted()) {
+    const std::optional<Picoseconds> rise = timer_.next_rise(now_ps());
+    const sc_core::sc_time deadline = rise ? ps_to_sc(*rise) : sc_core::sc_max_time();
+    k.spin(&irq_.pending_event(0), nullptr, deadline);
+    update_timer();
+  }
+  sleeping_ = false;
+  stats_.sleep_ps += now_ps() - began;
+}
+
+// ---- the run -----------------------------------------------------------------------------------
+
+template <typename F> void FirmwareCpu::guarded(F&& body) {
+  if (held_) {
+    engine_.stop_now();
+    return;
+  }
+  try {
+    body();
+  } catch (...) {
+    // A halt (ClusterHalted), a kill (sc_unwind_exception) or an error must not unwind through
+    // unicorn's C frames: held and rethrown by run() once the engine has returned.
+    held_ = std::current_exception();
+    engine_.stop_now();
+  }
+}
+
+void FirmwareCpu::run() {
+  OsKernel& k = cluster_.kernel();
+  k.irq_lock(); // the firmware owns the interrupts: the OS model's interrupt context stays out
+  for (;;) {
+    k.enter();
+    update_timer();
+    if (gic_.irq_asserted()) {
+      sleeping_ = false;
+      if (engine_.raise_irq()) ++stats_.irqs_taken;
+    }
+    if (sleeping_) {
+      sleep_until_interrupt();
+      continue;
+    }
+    run_budget_ = budget();
+    accounted_ = 0;
+    const RunResult r = engine_.run(run_budget_);
+    ++stats_.quanta;
+    stats_.instructions += r.executed;
+    if (held_) {
+      std::exception_ptr e = held_;
+      held_ = nullptr;
+      std::rethrow_exception(e);
+    }
+    catch_up(r.executed);
+    handle(r);
+  }
+}
+
+void FirmwareCpu::handle(const RunResult& r) {
+  switch (r.reason) {
+  case StopReason::kBudget:
+  case StopReason::kStopped:
+    return;
+  case StopReason::kWfi:
+    sleeping_ = true;
+    return;
+  case StopReason::kError:
+    memory_panic(r.error, r.pc);
+  case StopReason::kException:
+    break;
+  }
+  const Exception& e = *r.exception;
+  if (e.kind == Exception::Kind::kSvc && engine_.vbar() != 0) {
+    // SVC: the exception firmware asks for; ELR is the instruction after it.
+    std::uint32_t insn = 0;
+    engine_.read_memory(e.pc - 4, &insn, 4);
+    engine_.take_sync_exception(esr(kEcSvc, (insn >> 5) & 0xffff), 0, e.pc);
+    ++stats_.svcs;
+    return;
+  }
+  exception_panic(e, r.pc);
+}
+
+// ---- shared memory and devices -----------------------------------------------------------------
+
+MemAttr FirmwareCpu::shared_attr(std::uint64_t pa, bool write) {
+  // Unicorn hands over the physical address after its own walk of the same tables; the carve-outs
+  // must be identity-mapped (unicorn needs the VA in a mapped range too, docs/firmware.md).
+  const WalkResult w = walk(engine_.translation_regs(), pa, write,
+                            [this](std::uint64_t d) { return read_descriptor(d); });
+  if (!w.ok())
+    data_abort(pa, write,
+               "the firmware's page tables do not map it (DFSC " + hex(w.fault->status_code()) +
+                   ")");
+  if (w.translation->pa != pa)
+    data_abort(pa, write,
+               "a carve-out must be identity-mapped (VA = PA): this VA maps " +
+                   hex(w.translation->pa));
+  return attr_of(w.translation->type);
+}
+
+std::uint32_t FirmwareCpu::shared_read(std::uint64_t pa, unsigned size) {
+  catch_up(engine_.executed_so_far());
+  std::uint32_t v = 0;
+  const MemAttr attr = shared_attr(pa, false);
+  ++stats_.shared_reads;
+  cluster_.access_as(attr, false, pa, &v, size);
+  check_interrupt();
+  return v;
+}
+
+void FirmwareCpu::shared_write(std::uint64_t pa, unsigned size, std::uint32_t value) {
+  catch_up(engine_.executed_so_far());
+  const MemAttr attr = shared_attr(pa, true);
+  ++stats_.shared_writes;
+  cluster_.access_as(attr, true, pa, &value, size);
+  check_interrupt();
+}
+
+const char* FirmwareCpu::site(std::uint64_t pc) {
+  const std::string name = symbolize_ ? symbolize_(pc) : std::string();
+  return sites_.insert("fw:" + (name.empty() ? hex(pc) : name.substr(0, name.find('+'))))
+      .first->c_str();
+}
+
+void FirmwareCpu::dc(const DcOp& op) {
+  catch_up(engine_.executed_so_far());
+  ++stats_.dc_ops;
+  const bool zero = op.kind == DcOp::Kind::kZero;
+  const std::uint64_t size = zero ? kZvaBlock : config_.dcache_line;
+  const std::uint64_t va = op.va & ~(size - 1);
+  for (auto& ram : ram_)
+    if (ram->range.contains(va)) {
+      // Private RAM is not in the cache model: nothing to maintain, but ZVA still zeroes.
+      ++stats_.dc_ops_private;
+      if (zero) std::memset(ram->host + (va - ram->range.base), 0, size);
+      return;
+    }
+  bool shared = false;
+  for (const AddressRange& r : config_.shared) shared = shared || r.contains(va);
+  const MemAttr attr = shared_attr(va, zero); // DC by VA needs a translation, as an access does
+  if (!shared) return;
+  if (zero) {
+    const std::vector<std::uint8_t> zeros(size, 0);
+    cluster_.access_as(attr, true, va, const_cast<std::uint8_t*>(zeros.data()), size);
+    return;
+  }
+  const Cluster::DcKind kind = op.kind == DcOp::Kind::kClean ? Cluster::DcKind::kClean
+                               : op.kind == DcOp::Kind::kInvalidate
+                                   ? Cluster::DcKind::kInvalidate
+                                   : Cluster::DcKind::kCleanInvalidate;
+  cluster_.dc_by_va(kind, va, size, site(op.pc));
+}
+
+bool FirmwareCpu::sysreg(const SysReg& r, bool write, std::uint64_t& value) {
+  if (r.op0 == 3 && r.op1 == 3 && r.crn == 14) { // the generic timer's
+    catch_up(engine_.executed_so_far());
+    const bool handled = timer_.sysreg(r, write, value, now_ps());
+    if (handled && write) {
+      update_timer();
+      check_interrupt();
+    }
+    return handled;
+  }
+  const bool handled = gic_.sysreg(r, write, value);
+  if (handled && write) check_interrupt();
+  return handled;
+}
+
+// ---- panics ------------------------------------------------------------------------------------
+
+std::string FirmwareCpu::where(std::uint64_t pc) const {
+  const std::string name = symbolize_ ? symbolize_(pc) : std::string();
+  return hex(pc) + (name.empty() ? "" : " (" + name + ")");
+}
+
+void FirmwareCpu::data_abort(std::uint64_t far, bool write, const std::string& why) {
+  PanicInfo info;
+  info.kind = "firmware_exception";
+  info.address = far;
+  info.has_address = true;
+  const std::uint64_t pc = engine_.pc();
+  info.context = "data abort near " + where(pc) + ": ESR_EL1 " +
+                 hex(esr(kEcDataAbort, (write ? kIssWnR : 0) | kDfscExternal)) + ", FAR_EL1 " +
+                 hex(far) + ", a " + (write ? "write" : "read") + ": " + why;
+  cluster_.kernel().panic(info);
+}
+
+void FirmwareCpu::exception_panic(const Exception& e, std::uint64_t pc) {
+  std::uint32_t insn = 0;
+  const bool have_insn = engine_.read_memory(e.pc, &insn, 4);
+  PanicInfo info;
+  info.kind = "firmware_exception";
+  std::string what;
+  std::uint32_t syndrome = 0;
+  switch (e.kind) {
+  case Exception::Kind::kUndefined:
+    what = "undefined instruction";
+    syndrome = esr(kEcUnknown, 0);
+    break;
+  case Exception::Kind::kBreakpoint:
+    what = "breakpoint (BRK #" + std::to_string((insn >> 5) & 0xffff) + ")";
+    syndrome = esr(kEcBrk, (insn >> 5) & 0xffff);
+    break;
+  case Exception::Kind::kSvc:
+    what = "SVC with no vector table (VBAR_EL1 is 0)";
+    syndrome = esr(kEcSvc, 0);
+    break;
+  case Exception::Kind::kPrefetchAbort: {
+    what = "prefetch abort";
+    const WalkResult w = walk(engine_.translation_regs(), e.pc, false,
+                              [this](std::uint64_t d) { return read_descriptor(d); });
+    syndrome = esr(kEcInstructionAbort, w.ok() ? kDfscExternal : w.fault->status_code());
+    info.address = e.pc;
+    info.has_address = true;
+    break;
+  }
+  case Exception::Kind::kDataAbort: {
+    what = "data abort";
+    const auto access = decode_data_access(
+        insn, [this](unsigned n) { return n == 31 ? engine_.sp() : engine_.x(n); });
+    std::uint32_t dfsc = kDfscExternal;
+    if (access) {
+      const WalkResult w = walk(engine_.translation_regs(), access->address, access->write,
+                                [this](std::uint64_t d) { return read_descriptor(d); });
+      if (!w.ok()) dfsc = w.fault->status_code();
+      info.address = access->address;
+      info.has_address = true;
+    }
+    syndrome = esr(kEcDataAbort, dfsc | (access && access->write ? kIssWnR : 0));
+    break;
+  }
+  case Exception::Kind::kOther:
+    what = "exception " + std::to_string(e.intno);
+    break;
+  }
+  info.context = what + " at " + where(e.pc) + ": ESR_EL1 " + hex(syndrome);
+  if (info.has_address) info.context += ", FAR_EL1 " + hex(info.address);
+  if (have_insn) info.context += ", instruction " + hex(insn);
+  (void)pc;
+  cluster_.kernel().panic(info);
+}
+
+void FirmwareCpu::memory_panic(const std::string& error, std::uint64_t pc) {
+  PanicInfo info;
+  info.kind = "bus_error";
+  std::uint32_t insn = 0;
+  std::string access = "instruction fetch";
+  if (engine_.read_memory(pc, &insn, 4)) {
+    if (const auto a = decode_data_access(
+            insn, [this](unsigned n) { return n == 31 ? engine_.sp() : engine_.x(n); })) {
+      // Unicorn checks its own memory map before the firmware's tables (a VA must be mapped in
+      // both): an address the tables do not translate is the firmware's data abort.
+      const WalkResult w = walk(engine_.translation_regs(), a->address, a->write,
+                                [this](std::uint64_t d) { return read_descriptor(d); });
+      if (!w.ok()) {
+        Exception abort;
+        abort.kind = Exception::Kind::kDataAbort;
+        abort.pc = pc;
+        exception_panic(abort, pc);
+      }
+      info.address = a->address;
+      info.has_address = true;
+      access = std::string(a->write ? "write" : "read") + " of " + hex(a->address);
+    } else {
+      access = "instruction " + hex(insn);
+    }
+  } else {
+    info.address = pc;
+    info.has_address = true;
+  }
+  info.context =
+      access + " at " + where(pc) + ": no memory of the ISS core is there (unicorn: " + error + ")";
+  cluster_.kernel().panic(info);
+}
+
+} // namespace sim::models::iss
