@@ -35,8 +35,11 @@ static void mmu_init(void) {
     const uint64_t pa = 0x20000000ul + (i << 12);
     const int shared = pa >= BSP_SHM_BASE && pa < BSP_SHM_BASE + BSP_SHM_SIZE;
     if (pa >= BSP_SHM_BASE + BSP_SHM_SIZE) break; /* nothing above the carve-outs */
-    level3[i] =
-        pa | DESC_PAGE | DESC_AF | DESC_SH_INNER | DESC_ATTR(shared ? SHARED_ATTR : MAIR_NORMAL);
+    unsigned attr = shared ? SHARED_ATTR : MAIR_NORMAL;
+#ifdef IPCSIM_FW_RSC_TABLE_NC
+    if (pa >= BSP_RSC_TABLE_BASE && pa < BSP_RSC_TABLE_BASE + BSP_RSC_TABLE_SIZE) attr = MAIR_NC;
+#endif
+    level3[i] = pa | DESC_PAGE | DESC_AF | DESC_SH_INNER | DESC_ATTR(attr);
   }
   dsb();
   sysreg_write(mair_el1, (0x00ul << (8 * MAIR_DEVICE)) | (0xfful << (8 * MAIR_NORMAL)) |
@@ -54,6 +57,7 @@ static void mmu_init(void) {
 /* ---- GICv3 ------------------------------------------------------------------------------- */
 #define GICD_CTLR 0x0000u
 #define GICD_ISENABLER 0x0100u
+#define GICD_ICENABLER 0x0180u
 #define GICD_IPRIORITYR 0x0400u
 #define GICR_WAKER 0x0014u
 #define GICR_SGI 0x10000u
@@ -77,6 +81,11 @@ void bsp_irq_enable(unsigned intid, uint8_t priority) {
   const unsigned shift = 8 * (intid & 3u);
   mmio_write32(prio, (mmio_read32(prio) & ~(0xffu << shift)) | ((uint32_t)priority << shift));
   mmio_write32(frame + GICD_ISENABLER + 4 * (intid / 32), 1u << (intid % 32));
+}
+
+void bsp_irq_disable(unsigned intid) {
+  const uintptr_t frame = intid < 32 ? BSP_GICR + GICR_SGI : BSP_GICD;
+  mmio_write32(frame + GICD_ICENABLER + 4 * (intid / 32), 1u << (intid % 32));
 }
 
 void bsp_irq(void) {

@@ -18,6 +18,9 @@
 #define BSP_GICR 0x17680000ul
 #define BSP_SHM_BASE 0x200c6000ul /* rsc_table, vdev0vring0/1, vdev0buffer */
 #define BSP_SHM_SIZE 0x8000ul
+/* The rsc_table carve-out: IPCSIM_FW_RSC_TABLE_NC maps it Normal non-cacheable. */
+#define BSP_RSC_TABLE_BASE 0x200c6000ul
+#define BSP_RSC_TABLE_SIZE 0x2000ul
 #define BSP_TIMER_PPI 27u /* the virtual timer */
 #define BSP_LINE 64u
 
@@ -57,6 +60,7 @@ void bsp_dcache_invalidate(const volatile void* addr, size_t len);
 void bsp_dcache_flush(const volatile void* addr, size_t len);
 /* Enables an interrupt (SPI or PPI) at the GIC with a priority. */
 void bsp_irq_enable(unsigned intid, uint8_t priority);
+void bsp_irq_disable(unsigned intid);
 /* Called from the IRQ vector with each acknowledged INTID (bsp_irq acknowledges and ends it). */
 void bsp_irq_handler(unsigned intid);
 uint64_t bsp_ticks(void);

@@ -3,6 +3,7 @@
 // then bsp_init() (MMU and caches) and main(). The vectors take IRQs from the current EL (SPx)
 // to bsp_irq() with the caller-saved registers preserved; every other exception traps with BRK,
 // so the ISS reports it as a firmware panic with the faulting PC.
+    .weak   _set_tls
     .section .text.start, "ax"
     .global _start
 _start:
@@ -19,7 +20,11 @@ _start:
     b.hs    2f
     str     xzr, [x0], #8
     b       1b
-2:  bl      bsp_init
+2:  ldr     x1, =_set_tls           // picolibc's thread pointer (errno), when linked
+    cbz     x1, 4f
+    ldr     x0, =__tls_base
+    blr     x1
+4:  bl      bsp_init
     bl      main
 3:  wfi
     b       3b

@@ -50,7 +50,7 @@ int main(void) {
   const uint64_t boot = bsp_ticks();
   bsp_puts("iss-probe: boot\n");
 
-  mmio_write32(BSP_MBOX + MBOX_CTRL_CLR, MBOX_CTRL_OEN);
+  mmio_write32(BSP_MBOX + MBOX_CTRL_CLR, ~MBOX_CTRL_OEN); /* CLR is an AND mask */
   mmio_write32(BSP_MBOX + MBOX_CTRL_SET, MBOX_CTRL_FLUSH);
   mmio_write32(BSP_MBOX + MBOX_CTRL_SET, MBOX_CTRL_IEN_READ);
   mmio_write32(BSP_MBOX + MBOX_OPPOSITE_STS, 1);

@@ -300,7 +300,8 @@ void OsKernel::sleep(hal::SimTime duration) {
   block(current(), duration);
 }
 
-bool OsKernel::spin(const sc_core::sc_event* watch, const bool* latched, const sc_time& deadline) {
+bool OsKernel::spin(const sc_core::sc_event* watch, const bool* latched, const sc_time& deadline,
+                    const sc_core::sc_event* also) {
   OsThread& self = current();
   CoreContext& c = core_of(self);
   sync();
@@ -312,7 +313,9 @@ bool OsKernel::spin(const sc_core::sc_event* watch, const bool* latched, const s
       serve_attention();
       return true;
     }
-    if (watch != nullptr)
+    if (watch != nullptr && also != nullptr)
+      sc_core::wait(deadline - now, *watch | *also | c.attention);
+    else if (watch != nullptr)
       sc_core::wait(deadline - now, *watch | c.attention);
     else
       sc_core::wait(deadline - now, c.attention);

@@ -89,7 +89,9 @@ public:
   /// Holds the core until `deadline`, `watch` fires (or `*latched` is already set: something
   /// happened while the caller was still running ahead), or an interrupt/preemption was served.
   /// Returns false when the deadline was reached.
-  bool spin(const sc_core::sc_event* watch, const bool* latched, const sc_core::sc_time& deadline);
+  /// `also`: a second event that ends the spin (an ISS core's interrupt line).
+  bool spin(const sc_core::sc_event* watch, const bool* latched, const sc_core::sc_time& deadline,
+            const sc_core::sc_event* also = nullptr);
   void sleep(hal::SimTime duration);
 
   /// A reset of the cluster (a remote that restarts): every software thread stops for good (its

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "models/iss/firmware_cpu.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -26,6 +27,10 @@ constexpr std::uint32_t kIssWnR = 1u << 6;
 constexpr std::uint32_t kDfscExternal = 0x10;
 /// DCZID_EL0.BS of unicorn's A53: 2^4 words, the 64-byte block DC ZVA zeroes.
 constexpr unsigned kZvaBlock = 64;
+/// At most this many different shared reads in a quantum make a poll's signature.
+constexpr std::size_t kPollReads = 32;
+/// Quanta with the same reads before a poll is slept through.
+constexpr unsigned kPollQuanta = 3;
 
 std::string hex(std::uint64_t v) {
   std::ostringstream s;
@@ -76,6 +81,16 @@ FirmwareCpu::FirmwareCpu(Cluster& cluster, IrqController& irq, const FirmwareCpu
     guarded([&] { handled = sysreg(r, write, value); });
     return handled;
   });
+  // Wakes the core from WFI when an interrupt becomes pending at the controller.
+  sc_core::sc_spawn_options opts;
+  opts.spawn_method();
+  opts.set_sensitivity(&irq.pending_event(0));
+  opts.dont_initialize();
+  sc_core::sc_spawn(
+      [this] {
+        if (in_wfi_ && thread_ != nullptr) cluster_.kernel().wake(*thread_);
+      },
+      sc_core::sc_gen_unique_name("iss_wfi_waker"), &opts);
 }
 
 FirmwareCpu::~FirmwareCpu() = default;
@@ -113,6 +128,7 @@ void FirmwareCpu::map_memory() {
       guarded([&] {
         catch_up(engine_.executed_so_far());
         ++stats_.device_reads;
+        quantum_pure_ = false;
         cluster_.access_as(MemAttr::kDevice, false, base + offset, &v, size);
         check_interrupt();
       });
@@ -122,6 +138,7 @@ void FirmwareCpu::map_memory() {
       guarded([&] {
         catch_up(engine_.executed_so_far());
         ++stats_.device_writes;
+        quantum_pure_ = false;
         cluster_.access_as(MemAttr::kDevice, true, base + offset, &value, size);
         check_interrupt();
       });
@@ -214,11 +231,15 @@ void FirmwareCpu::sleep_until_interrupt() {
   OsKernel& k = cluster_.kernel();
   const Picoseconds began = now_ps();
   ++stats_.wfi_sleeps;
-  // WFI wakes on an interrupt the GIC signals, taken or not (PSTATE.I may mask it).
+  // WFI wakes on an interrupt the GIC signals, taken or not (PSTATE.I may mask it). The core is
+  // idle meanwhile: the thread blocks, woken by the controller's pending event (see the waker in
+  // the constructor) or by its timeout at the timer's next rise.
   while (!gic_.irq_asserted()) {
-    const std::optional<Picoseconds> rise = timer_.next_rise(now_ps());
-    const sc_core::sc_time deadline = rise ? ps_to_sc(*rise) : sc_core::sc_max_time();
-    k.spin(&irq_.pending_event(0), nullptr, deadline);
+    const Picoseconds now = now_ps();
+    const std::optional<Picoseconds> rise = timer_.next_rise(now);
+    in_wfi_ = true;
+    k.block(k.current(), rise ? *rise - now : hal::kForever);
+    in_wfi_ = false;
     update_timer();
   }
   sleeping_ = false;
@@ -245,18 +266,35 @@ template <typename F> void FirmwareCpu::guarded(F&& body) {
 void FirmwareCpu::run() {
   OsKernel& k = cluster_.kernel();
   k.irq_lock(); // the firmware owns the interrupts: the OS model's interrupt context stays out
+  thread_ = &k.current();
   for (;;) {
     k.enter();
     update_timer();
+    bool masked = false;
     if (gic_.irq_asserted()) {
       sleeping_ = false;
-      if (engine_.raise_irq()) ++stats_.irqs_taken;
+      if (engine_.raise_irq())
+        ++stats_.irqs_taken;
+      else
+        masked = true;
     }
     if (sleeping_) {
       sleep_until_interrupt();
       continue;
     }
+    quantum_reads_.clear();
+    quantum_pure_ = !masked;
     run_budget_ = budget();
+    // An interrupt waits on PSTATE.I. Unicorn reports no MSR DAIFClr (only the register form
+    // reaches a hook, measured), so the core steps until the mask clears: 1, 2, 4, ...
+    // instructions, taking the interrupt within a few instructions of a short critical section
+    // (the usual "mask, check, WFI, unmask" included) at little cost for a long one.
+    if (masked) {
+      masked_step_ = masked_step_ == 0 ? 1 : std::min(masked_step_ * 2, run_budget_);
+      run_budget_ = std::min(run_budget_, masked_step_);
+    } else {
+      masked_step_ = 0;
+    }
     accounted_ = 0;
     const RunResult r = engine_.run(run_budget_);
     ++stats_.quanta;
@@ -268,7 +306,51 @@ void FirmwareCpu::run() {
     }
     catch_up(r.executed);
     handle(r);
+    if (config_.skip_polls) detect_poll(r);
   }
+}
+
+// A quantum that executed its whole budget reading only the same shared values as the quanta
+// before it, writing nothing the models see, touching no device, timer or GIC and taking no
+// interrupt, is a poll: the loop's exit depends on those values (or on an interrupt or the timer).
+// It is slept through until the memory watch reports a write, fill, eviction or invalidate in the
+// polled range, an interrupt becomes pending, or the timer fires: what a real core would spin
+// through, without the host cost. Assumed (and why it can be switched off,
+// clusters.<name>.core.skip_polls): the loop's exit does not depend on private memory alone (a
+// countdown without the timer would be slept through).
+void FirmwareCpu::detect_poll(const RunResult& r) {
+  if (r.reason != StopReason::kBudget || !quantum_pure_ || quantum_reads_.empty()) {
+    same_quanta_ = 0;
+    previous_reads_.clear();
+    return;
+  }
+  std::sort(quantum_reads_.begin(), quantum_reads_.end());
+  if (quantum_reads_ != previous_reads_) {
+    previous_reads_ = quantum_reads_;
+    same_quanta_ = 1;
+    return;
+  }
+  if (++same_quanta_ < kPollQuanta) return;
+  same_quanta_ = 0;
+  skip_poll();
+}
+
+void FirmwareCpu::skip_poll() {
+  std::uint64_t lo = previous_reads_.front().addr, hi = lo;
+  for (const Read& rd : previous_reads_) {
+    lo = std::min(lo, rd.addr);
+    hi = std::max(hi, rd.addr + rd.size);
+  }
+  // Opened before the core lets anyone else run: a touch from now on is latched.
+  MemoryWatch::Scope scope(cluster_.watch(), lo, hi - lo);
+  const Picoseconds began = now_ps();
+  const std::optional<Picoseconds> rise = timer_.next_rise(began);
+  const sc_core::sc_time deadline = rise ? ps_to_sc(*rise) : sc_core::sc_max_time();
+  if (!gic_.irq_asserted())
+    cluster_.kernel().spin(&scope.event(), scope.touched(), deadline, &irq_.pending_event(0));
+  ++stats_.polls_skipped;
+  stats_.poll_skip_ps += now_ps() - began;
+  previous_reads_.clear();
 }
 
 void FirmwareCpu::handle(const RunResult& r) {
@@ -320,6 +402,14 @@ std::uint32_t FirmwareCpu::shared_read(std::uint64_t pa, unsigned size) {
   const MemAttr attr = shared_attr(pa, false);
   ++stats_.shared_reads;
   cluster_.access_as(attr, false, pa, &v, size);
+  const Read read{pa, size, v};
+  if (std::find(quantum_reads_.begin(), quantum_reads_.end(), read) == quantum_reads_.end()) {
+    if (quantum_reads_.size() < kPollReads)
+      quantum_reads_.push_back(read);
+    else
+      quantum_pure_ = false;
+  }
+  if (on_shared_access_) on_shared_access_(false, pa, size, v);
   check_interrupt();
   return v;
 }
@@ -328,7 +418,9 @@ void FirmwareCpu::shared_write(std::uint64_t pa, unsigned size, std::uint32_t va
   catch_up(engine_.executed_so_far());
   const MemAttr attr = shared_attr(pa, true);
   ++stats_.shared_writes;
+  quantum_pure_ = false;
   cluster_.access_as(attr, true, pa, &value, size);
+  if (on_shared_access_) on_shared_access_(true, pa, size, value);
   check_interrupt();
 }
 
@@ -341,6 +433,7 @@ const char* FirmwareCpu::site(std::uint64_t pc) {
 void FirmwareCpu::dc(const DcOp& op) {
   catch_up(engine_.executed_so_far());
   ++stats_.dc_ops;
+  quantum_pure_ = false;
   const bool zero = op.kind == DcOp::Kind::kZero;
   const std::uint64_t size = zero ? kZvaBlock : config_.dcache_line;
   const std::uint64_t va = op.va & ~(size - 1);
@@ -368,6 +461,7 @@ void FirmwareCpu::dc(const DcOp& op) {
 }
 
 bool FirmwareCpu::sysreg(const SysReg& r, bool write, std::uint64_t& value) {
+  quantum_pure_ = false; // the timer moves, the GIC changes what is signalled
   if (r.op0 == 3 && r.op1 == 3 && r.crn == 14) { // the generic timer's
     catch_up(engine_.executed_so_far());
     const bool handled = timer_.sysreg(r, write, value, now_ps());

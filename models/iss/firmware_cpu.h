@@ -30,6 +30,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "models/cpu/cluster.h"
@@ -62,6 +63,9 @@ struct FirmwareCpuConfig {
   std::vector<AddressRange> shared;
   /// Device windows (mailbox terminal, UART): device accesses through the cluster.
   std::vector<AddressRange> devices;
+  /// A core that only re-reads the same shared values (a poll on a stale line, a wait for the
+  /// peer's status) sleeps until something could change them (poll_skip in firmware_cpu.cpp).
+  bool skip_polls = true;
 };
 
 struct FirmwareLoad {
@@ -81,6 +85,8 @@ struct FirmwareCpuStats {
   std::uint64_t shared_reads = 0, shared_writes = 0, device_reads = 0, device_writes = 0;
   std::uint64_t dc_ops = 0, dc_ops_private = 0;
   std::uint64_t sleep_ps = 0;
+  std::uint64_t polls_skipped = 0; ///< polls slept through instead of executed
+  std::uint64_t poll_skip_ps = 0;  ///< simulated time they covered
 };
 
 class FirmwareCpu {
@@ -96,6 +102,12 @@ public:
   /// The firmware's thread (Cluster::boot's entry): runs until the simulation ends or the
   /// firmware faults (a panic of the cluster).
   void run();
+
+  /// Hears every access to shared memory once it is done (a piece of at most 4 bytes, with the
+  /// value read or written), on the firmware's thread: what reports the firmware's messages.
+  using SharedAccess =
+      std::function<void(bool write, std::uint64_t pa, unsigned size, std::uint32_t value)>;
+  void on_shared_access(SharedAccess observer) { on_shared_access_ = std::move(observer); }
 
   const FirmwareCpuStats& stats() const { return stats_; }
   Aarch64Engine& engine() { return engine_; }
@@ -114,6 +126,9 @@ private:
   void check_interrupt();
   void sleep_until_interrupt();
   void handle(const RunResult& r);
+  /// After a quantum: whether it only re-read what the previous ones read (then sleeps it off).
+  void detect_poll(const RunResult& r);
+  void skip_poll();
   /// Runs `body` inside an engine callback: a halt, a kill or an error is held for run().
   template <typename F> void guarded(F&& body);
   std::uint32_t shared_read(std::uint64_t pa, unsigned size);
@@ -141,8 +156,27 @@ private:
   std::uint64_t total_instructions_ = 0;
   Picoseconds charged_ps_ = 0;
   std::uint64_t run_budget_ = 0;
+  std::uint64_t masked_step_ = 0; ///< the step while an interrupt waits on PSTATE.I (0: none)
   bool sleeping_ = false;
+  bool in_wfi_ = false;        ///< blocked in WFI: the waker may wake thread_
+  OsThread* thread_ = nullptr; ///< the firmware's thread (run())
   std::exception_ptr held_;
+  SharedAccess on_shared_access_;
+  struct Read {
+    std::uint64_t addr;
+    unsigned size;
+    std::uint32_t value;
+    bool operator<(const Read& o) const {
+      return std::tie(addr, size, value) < std::tie(o.addr, o.size, o.value);
+    }
+    bool operator==(const Read& o) const {
+      return addr == o.addr && size == o.size && value == o.value;
+    }
+  };
+  std::vector<Read> quantum_reads_; ///< this quantum's shared reads (a poll's signature)
+  bool quantum_pure_ = true;        ///< no write, maintenance, device access, timer or interrupt
+  std::vector<Read> previous_reads_;
+  unsigned same_quanta_ = 0;
   std::set<std::string> sites_; ///< stable storage for the site names observers keep
   FirmwareCpuStats stats_;
 };

@@ -190,6 +190,32 @@ UartBoardConfig parse_uart(const ConfigNode& n, const std::string& cluster) {
   return u;
 }
 
+CoreBoardConfig parse_core(const ConfigNode& n, const std::optional<Side>& side) {
+  const config::KeyReader r(core_keys(), n);
+  CoreBoardConfig c;
+  c.model =
+      r.choice<CoreModel>("model", {{"modelled", CoreModel::kModelled}, {"iss", CoreModel::kIss}});
+  if (c.model == CoreModel::kIss && side != Side::kRemote)
+    r.at("model").fail("an ISS core runs the remote's firmware only (the master is Linux, "
+                       "modelled)");
+  c.ipc = r.number("ipc");
+  if (!(c.ipc > 0 && c.ipc <= 4))
+    r.at("ipc").fail("instructions per cycle must be above 0 and at most 4, got " +
+                     r.at("ipc").str());
+  c.timer_hz = r.frequency("timer");
+  c.skip_polls = r.boolean("skip_polls");
+  if (c.timer_hz == 0 || c.timer_hz > 1000000000)
+    r.at("timer").fail("the generic timer runs at 1 Hz to 1 GHz");
+  if (auto g = r.get("gic")) {
+    const config::KeyReader gic(gic_keys(), *g);
+    c.gicd = gic.uint("distributor");
+    c.gicr = gic.uint("redistributor");
+    for (const char* key : {"distributor", "redistributor"})
+      if (gic.uint(key) % 0x10000 != 0) gic.at(key).fail("a GIC frame is 64 KiB aligned");
+  }
+  return c;
+}
+
 ClusterBoardConfig parse_cluster(const std::string& name, const ConfigNode& n) {
   const config::KeyReader r(cluster_keys(), n);
   ClusterBoardConfig c;
@@ -213,6 +239,7 @@ ClusterBoardConfig parse_cluster(const std::string& name, const ConfigNode& n) {
   }
   c.os = parse_os(r.get("os").value_or(ConfigNode(kAbsent, n.path() + ".os")));
   c.irq_delivery_latency = r.time("irq_delivery_latency");
+  c.core = parse_core(r.get("core").value_or(ConfigNode(kAbsent, n.path() + ".core")), c.side);
   return c;
 }
 

@@ -75,6 +75,8 @@ struct CoreBoardConfig {
   double ipc = 1.0;
   /// CNTFRQ_EL0 (inferred: the TCC807x's is not public; 24 MHz is the usual Arm SoC crystal).
   std::uint64_t timer_hz = 24000000;
+  /// Polls on unchanging shared values are slept through (FirmwareCpuConfig::skip_polls).
+  bool skip_polls = true;
   /// The cluster's GICv3 distributor and redistributor (0: none mapped).
   std::uint64_t gicd = 0;
   std::uint64_t gicr = 0;

@@ -202,6 +202,43 @@ const KeySet& os_keys() {
   return keys;
 }
 
+const KeySet& gic_keys() {
+  static const KeySet keys(
+      "gic", "The cluster's GICv3 as an ISS core sees it (docs/firmware.md).",
+      {Key::uint("distributor", "GICD base (64 KiB)").needed().eg("distributor: 0x17600000"),
+       Key::uint("redistributor", "GICR base of the core (RD_base and SGI_base, 128 KiB)")
+           .needed()
+           .eg("redistributor: 0x17680000")});
+  return keys;
+}
+
+const KeySet& core_keys() {
+  static const KeySet keys(
+      "core", "What executes the cluster's software (docs/firmware.md).",
+      {Key::choice("model", {"modelled", "iss"},
+                   "`modelled`: the co-simulated stacks of sw/; `iss`: a real AArch64 ELF "
+                   "(remote.firmware) on an instruction-set simulator (the remote only)")
+           .defaults_to("modelled")
+           .eg("model: iss"),
+       Key::number("ipc", "instructions per clock cycle the ISS charges (inferred: an in-order "
+                          "dual-issue A55 on branchy RPMsg code), above 0 and at most 4")
+           .defaults_to("1")
+           .eg("ipc: 0.8"),
+       Key::frequency("timer", "the generic timer's frequency, CNTFRQ_EL0 (inferred: the usual "
+                               "24 MHz crystal; the TCC807x's is not public)")
+           .defaults_to("24MHz")
+           .eg("timer: 25MHz"),
+       Key::boolean("skip_polls", "an ISS core that only re-reads the same shared values sleeps "
+                                  "until a write, an interrupt or the timer could change them "
+                                  "(assumes the loop's exit does not hang on private memory "
+                                  "alone; docs/firmware.md)")
+           .defaults_to("true")
+           .eg("skip_polls: false"),
+       Key::map("gic", gic_keys(), "the GICv3 an ISS core programs (none: no interrupts)")
+           .eg("gic: { distributor: 0x17600000, redistributor: 0x17680000 }")});
+  return keys;
+}
+
 const KeySet& cluster_keys() {
   static const KeySet keys(
       "cluster",
@@ -222,7 +259,10 @@ const KeySet& cluster_keys() {
        Key::map("os", os_keys(), "OS costs").or_null().eg("os: { context_switch: 3us }"),
        Key::time("irq_delivery_latency", "interrupt controller to core")
            .defaults_to("20ns")
-           .eg("irq_delivery_latency: 20ns")});
+           .eg("irq_delivery_latency: 20ns"),
+       Key::map("core", core_keys(), "what executes the cluster's software")
+           .or_null()
+           .eg("core: { model: iss }")});
   return keys;
 }
 

@@ -14,6 +14,8 @@ const config::KeySet& memory_bank_keys();
 const config::KeySet& mailbox_keys();
 const config::KeySet& mailbox_terminal_keys();
 const config::KeySet& carveout_keys();
+const config::KeySet& core_keys();
+const config::KeySet& gic_keys();
 const config::KeySet& cluster_keys();
 const config::KeySet& dcache_keys();
 const config::KeySet& uart_keys();

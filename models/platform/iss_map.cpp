@@ -36,6 +36,7 @@ iss::FirmwareCpuConfig firmware_cpu_config(const BoardConfig& board, Side side) 
   f.dcache_line = c.dcache.line;
   f.gicd_base = c.core.gicd;
   f.gicr_base = c.core.gicr;
+  f.skip_polls = c.core.skip_polls;
   for (const MmuRegion& r : c.mmu) {
     if (r.attr == MemAttr::kDevice) continue;
     for (const iss::AddressRange& piece : minus_carveouts(r, board.carveouts)) {

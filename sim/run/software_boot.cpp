@@ -2,6 +2,7 @@
 #include "sim/run/software_boot.h"
 
 #include "models/common/tlm_util.h"
+#include "models/platform/iss_map.h"
 #include "sim/scenario/device_tree_view.h"
 #include "sim/scenario/remote_image.h"
 
@@ -33,6 +34,7 @@ SoftwareBoot::SoftwareBoot(models::Platform& platform, const Scenario& sc,
     }
   }
 
+  if (sc.remote.firmware_image) boot_firmware(platform, sc);
   for (const AppInstance& app : sc.remote_apps)
     if (!app.bare()) zephyr_booted_ = true;
   if (zephyr_booted_) {
@@ -84,6 +86,57 @@ void SoftwareBoot::boot_zephyr(models::Platform& platform, const Scenario& sc,
             sw::zephyr::boot(hal, info, sc.remote.image, apps, *status);
           },
           at);
+}
+
+void SoftwareBoot::boot_firmware(models::Platform& platform, const Scenario& sc) {
+  const artefacts::FirmwareImage& image = *sc.remote.firmware_image;
+  models::iss::FirmwareCpuConfig config = models::firmware_cpu_config(sc.board, Side::kRemote);
+  models::iss::FirmwareLoad load;
+  load.entry = image.entry;
+  for (const artefacts::ElfSegment& s : image.segments) {
+    bool shared = false;
+    for (const models::iss::AddressRange& r : config.shared)
+      shared = shared || r.contains(s.address);
+    // A segment in a carve-out (the resource table) is in DRAM before anything runs, as the boot
+    // loader leaves it; the rest is the core's own RAM. (Checked to fit when the scenario loaded.)
+    if (shared) {
+      std::vector<std::uint8_t> bytes = s.bytes;
+      bytes.resize(s.size, 0); // .bss-like tail: zero, as a loader leaves it
+      load_into_dram(platform, s.address, bytes);
+    } else if (!s.bytes.empty())
+      load.segments.push_back({s.address, s.bytes});
+  }
+  load.symbolize = [image = sc.remote.firmware_image](std::uint64_t pc) {
+    return image->symbolize(pc);
+  };
+  firmware_ = std::make_unique<models::iss::FirmwareCpu>(
+      platform.cluster(Side::kRemote), platform.irq(Side::kRemote), config, std::move(load));
+  models::iss::FirmwareCpu* cpu = firmware_.get();
+  // The firmware reports no probes: its messages are read from its vring accesses.
+  models::Cache* dcache = &platform.dcache(Side::kRemote);
+  models::Cluster* cluster = &platform.cluster(Side::kRemote);
+  const std::uint64_t table =
+      image.resource_table ? image.resource_table->address : sc.remote.image.rsc_table;
+  firmware_wire_ = std::make_unique<FirmwareWire>(
+      table,
+      [dcache](std::uint64_t addr, void* out, std::size_t len) {
+        // Through the remote's D-cache: what its core would read now.
+        tlm::tlm_generic_payload p;
+        p.set_command(tlm::TLM_READ_COMMAND);
+        p.set_address(addr);
+        p.set_data_ptr(static_cast<unsigned char*>(out));
+        p.set_data_length(static_cast<unsigned>(len));
+        p.set_streaming_width(static_cast<unsigned>(len));
+        return dcache->cpu_side.get_base_interface().transport_dbg(p) == len;
+      },
+      [cluster](const hal::ProbeEvent& e) { cluster->probe(e); });
+  FirmwareWire* wire = firmware_wire_.get();
+  cpu->on_shared_access([wire](bool write, std::uint64_t pa, unsigned size, std::uint32_t value) {
+    wire->on_access(write, pa, size, value);
+  });
+  platform.cluster(Side::kRemote)
+      .boot(
+          {"firmware", 0, false, 0}, [cpu](hal::Hal&) { cpu->run(); }, ps_to_sc(sc.remote.boot_at));
 }
 
 void SoftwareBoot::schedule_restart(models::Platform& platform, const Scenario& sc) {

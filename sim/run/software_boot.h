@@ -11,7 +11,9 @@
 
 #include <systemc>
 
+#include "models/iss/firmware_cpu.h"
 #include "models/platform/platform.h"
+#include "sim/run/firmware_wire.h"
 #include "sim/scenario/scenario.h"
 #include "sw/linux/linux.h"
 #include "sw/zephyr/zephyr.h"
@@ -39,6 +41,9 @@ public:
   /// Every image's status, in boot order (more than one after a restart).
   const std::deque<sw::zephyr::ZephyrStatus>& zephyr_images() const { return zephyr_; }
 
+  /// The remote's ISS core when it runs real firmware (remote.firmware), else nullptr.
+  const models::iss::FirmwareCpu* firmware_cpu() const { return firmware_.get(); }
+
   /// When the remote was reset (the remote_restarts fault).
   const std::vector<Picoseconds>& restarted_at() const { return restarted_at_; }
 
@@ -47,6 +52,9 @@ private:
   /// Creates the Zephyr applications afresh and starts the image on the remote at `at`.
   void boot_zephyr(models::Platform& platform, const Scenario& sc, sc_core::sc_time at);
   void schedule_restart(models::Platform& platform, const Scenario& sc);
+  /// Loads the remote's ELF (its carve-out segments into DRAM, the rest into the ISS core's RAM)
+  /// and starts the core at its entry point.
+  void boot_firmware(models::Platform& platform, const Scenario& sc);
 
   unsigned awaited_ = 0;
   unsigned remaining_ = 0;
@@ -61,6 +69,8 @@ private:
   std::vector<std::unique_ptr<sw::zephyr::ZephyrApp>> retired_zephyr_apps_;
   std::vector<bool> remote_done_; ///< per remote application: its done already counted
   std::vector<Picoseconds> restarted_at_;
+  std::unique_ptr<models::iss::FirmwareCpu> firmware_;
+  std::unique_ptr<FirmwareWire> firmware_wire_;
 };
 
 } // namespace sim::app

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sim/scenario/scenario.h"
 
+#include "sim/scenario/remote_firmware.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <regex>
@@ -100,6 +102,30 @@ std::vector<AppInstance> parse_apps(const ConfigNode& merged, Side side,
   return apps;
 }
 
+/// The remote's ISS core and its firmware come together, and replace the modelled Zephyr's
+/// applications.
+void check_remote_firmware(Scenario& sc, const ConfigNode& m, const std::string& path) {
+  const ConfigNode remote = m.at("remote");
+  const bool iss = sc.board.cluster(Side::kRemote).core.model == models::CoreModel::kIss;
+  const std::optional<ConfigNode> firmware = remote.get("firmware");
+  if (!firmware) {
+    if (iss)
+      m.at("clusters")
+          .at("remote")
+          .at("core")
+          .at("model")
+          .fail("an ISS core runs a real ELF: name it with remote.firmware");
+    return;
+  }
+  if (!iss)
+    firmware->fail("real firmware runs on an ISS core: set clusters.remote.core.model: iss");
+  if (!sc.remote_apps.empty())
+    remote.at("apps").fail("the remote runs its firmware: the modelled Zephyr's applications "
+                           "cannot run beside it");
+  sc.remote.firmware = resolve_relative(path, firmware->str());
+  sc.remote.firmware_image = load_remote_firmware(*firmware, sc.remote.firmware, sc.board);
+}
+
 /// Each fault checked against the loaded scenario (its applications, the other faults' effect).
 void validate_faults(const Scenario& sc, const ConfigNode& s) {
   for (std::size_t i = 0; i < sc.faults.size(); ++i)
@@ -148,6 +174,7 @@ Scenario load_scenario(const std::string& path, const LoadOptions& options) {
   const AppContext context{sc.board, sc.master, sc.remote};
   sc.master_apps = parse_apps(m, Side::kMaster, context);
   sc.remote_apps = parse_apps(m, Side::kRemote, context);
+  check_remote_firmware(sc, m, path);
   if (auto e = top.get("expect")) sc.expect = parse_expectations(*e);
   validate_faults(sc, s);
   config::check_all_used(doc);

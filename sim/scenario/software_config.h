@@ -4,10 +4,12 @@
 // with the scenario's `master:` / `remote:` sections, parsed strictly into the stacks' option
 // structs. Applications are parsed separately (app_registry).
 
+#include <memory>
 #include <string>
 
 #include "models/common/config/config_node.h"
 #include "models/platform/board_config.h"
+#include "sim/artefacts/firmware_elf.h"
 #include "sw/linux/linux.h"
 #include "sw/zephyr/zephyr.h"
 
@@ -19,6 +21,10 @@ struct MasterSoftware {
 
 struct RemoteSoftware {
   sw::zephyr::ZephyrOptions image;
+  /// `firmware`: the real ELF the remote's ISS core runs (resolved path; empty: the modelled
+  /// Zephyr), read and checked at load (remote_firmware.h).
+  std::string firmware;
+  std::shared_ptr<const artefacts::FirmwareImage> firmware_image;
   /// When the remote image starts running (the remote_boots_late fault; 0 = at once).
   Picoseconds boot_at = 0;
   /// The remote_restarts fault: reset at restart_at (0 = never), image running again

@@ -220,7 +220,11 @@ const KeySet& section_keys(Side side) {
            .eg("tx_buffer_timeout: 50ms"),
        Key::variant_list("apps", app_variants(Side::kRemote),
                          "the remote's applications (Applications, below)")
-           .eg("apps: [ { client_sample_responder: {} } ]")});
+           .eg("apps: [ { client_sample_responder: {} } ]"),
+       Key::text("firmware", "a real AArch64 ELF the remote runs instead of the modelled Zephyr, "
+                             "on an ISS core (clusters.remote.core.model: iss; "
+                             "docs/firmware.md), relative to the scenario file")
+           .eg("firmware: ../../build/firmware/openamp_echo_v2024.05.elf")});
   return side == Side::kMaster ? master : remote;
 }
 

@@ -7,7 +7,7 @@ cmake_minimum_required(VERSION 3.18)
 # Room -> the rooms it may include (itself always).
 set(allowed_artefacts "")
 set(allowed_ledger "")
-set(allowed_scenario "")
+set(allowed_scenario "artefacts")
 set(allowed_run "scenario;ledger")
 set(allowed_report "run;scenario;ledger")
 set(allowed_check "artefacts")

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#ifndef IPCSIM_FW_RSC_TABLE_H
+#define IPCSIM_FW_RSC_TABLE_H
+
+#include <stddef.h>
+
+#define RSC_VRING0_ADDRESS 0x200c8000u
+#define RSC_VRING1_ADDRESS 0x200c9000u
+#define RSC_VRING_NUM 8u
+#define RSC_VRING_ALIGN 16u
+#define RSC_TABLE_ADDRESS 0x200c63b8u
+#define SHM_BUFFER_ADDRESS 0x200ca000u /* vdev0buffer */
+#define SHM_BUFFER_SIZE 0x4000u
+
+void* rsc_table_get(size_t* size);
+
+#endif
