@@ -239,6 +239,28 @@ json report_json(const Scenario& sc, const RunOutput& run) {
     for (const auto& [name, value] : r.zephyr_counters) zj["counters"][name] = value;
     j["software"]["zephyr"] = zj;
   }
+  if (run.firmware) {
+    const RunOutput::Firmware& f = *run.firmware;
+    const models::iss::FirmwareCpuStats& c = f.cpu;
+    j["software"]["firmware"] = {{"file", f.file},
+                                 {"instructions", c.instructions},
+                                 {"quanta", c.quanta},
+                                 {"irqs_taken", c.irqs_taken},
+                                 {"wfi_sleeps", c.wfi_sleeps},
+                                 {"sleep_ns", c.sleep_ps / kPsPerNs},
+                                 {"polls_skipped", c.polls_skipped},
+                                 {"poll_skip_ns", c.poll_skip_ps / kPsPerNs},
+                                 {"svcs", c.svcs},
+                                 {"shared_reads", c.shared_reads},
+                                 {"shared_writes", c.shared_writes},
+                                 {"device_reads", c.device_reads},
+                                 {"device_writes", c.device_writes},
+                                 {"dc_ops", c.dc_ops},
+                                 {"dc_ops_private", c.dc_ops_private},
+                                 {"buffers_taken", f.taken},
+                                 {"buffers_handed", f.handed},
+                                 {"buffers_published", f.published}};
+  }
   if (!r.consoles.empty()) j["consoles"] = consoles_json(r);
   json expectations = json::array();
   for (const ExpectationResult& e : run.expectations) {
@@ -317,6 +339,21 @@ std::string summary_text(const Scenario& sc, const RunOutput& run) {
     os << "zephyr    " << r.zephyr_error << "\n";
   else if (run.zephyr_status && !run.zephyr_status->driver_ok_seen)
     os << "zephyr    never saw DRIVER_OK in the resource table's status byte\n";
+  if (run.firmware) {
+    const models::iss::FirmwareCpuStats& c = run.firmware->cpu;
+    std::snprintf(buf, sizeof buf,
+                  "firmware  %s: %.2f M instructions, %llu interrupt(s), %llu WFI sleep(s) "
+                  "(%s)",
+                  std::filesystem::path(run.firmware->file).filename().c_str(),
+                  static_cast<double>(c.instructions) / 1e6,
+                  static_cast<unsigned long long>(c.irqs_taken),
+                  static_cast<unsigned long long>(c.wfi_sleeps), format_time(c.sleep_ps).c_str());
+    os << buf;
+    if (c.polls_skipped > 0)
+      os << ", " << c.polls_skipped << " poll(s) slept through (" << format_time(c.poll_skip_ps)
+         << ")";
+    os << "\n";
+  }
   os << timing_summary(run.timing);
   os << stats_summary(run.stats);
   os << console_summary(r);

@@ -206,6 +206,16 @@ private:
       r.zephyr_error = z->error;
       r.zephyr_images = software_->zephyr_images().size();
     }
+    if (const models::iss::FirmwareCpu* cpu = software_->firmware_cpu()) {
+      RunOutput::Firmware f;
+      f.file = sc_.remote.firmware;
+      f.cpu = cpu->stats();
+      const FirmwareWire& wire = *software_->firmware_wire();
+      f.taken = wire.taken();
+      f.handed = wire.handed();
+      f.published = wire.published();
+      out.firmware = f;
+    }
     r.nothing_awaited = !software_->awaits_any();
   }
 

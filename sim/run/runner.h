@@ -17,12 +17,21 @@
 
 #include <optional>
 
+#include "models/iss/firmware_cpu.h"
+
 namespace sim::app {
 
 struct RunOutput {
   RunResult result;
   std::optional<sw::lnx::LinuxStatus> linux_status;
   std::optional<sw::zephyr::ZephyrStatus> zephyr_status;
+  /// When the remote ran real firmware: the ELF, its core's figures, its messages as read.
+  struct Firmware {
+    std::string file;
+    models::iss::FirmwareCpuStats cpu;
+    std::uint64_t taken = 0, handed = 0, published = 0;
+  };
+  std::optional<Firmware> firmware;
   std::vector<ExpectationResult> expectations;
   nlohmann::ordered_json stats;
   std::vector<std::pair<Side, std::string>> console_lines; ///< side, "[t] text"

@@ -43,6 +43,7 @@ public:
 
   /// The remote's ISS core when it runs real firmware (remote.firmware), else nullptr.
   const models::iss::FirmwareCpu* firmware_cpu() const { return firmware_.get(); }
+  const FirmwareWire* firmware_wire() const { return firmware_wire_.get(); }
 
   /// When the remote was reset (the remote_restarts fault).
   const std::vector<Picoseconds>& restarted_at() const { return restarted_at_; }
