@@ -7,7 +7,9 @@
 #define RSC_VRING0_ADDRESS 0x200c8000u
 #define RSC_VRING1_ADDRESS 0x200c9000u
 #define RSC_VRING_NUM 8u
-#define RSC_VRING_ALIGN 16u
+#ifndef RSC_VRING_ALIGN
+#define RSC_VRING_ALIGN 16u /* the board's; 64 (a line) keeps real-bugs B6 out */
+#endif
 #define RSC_TABLE_ADDRESS 0x200c63b8u
 #define SHM_BUFFER_ADDRESS 0x200ca000u /* vdev0buffer */
 #define SHM_BUFFER_SIZE 0x4000u
