@@ -137,7 +137,45 @@ void bsp_dcache_clean(const volatile void* addr, size_t len) {
 void bsp_dcache_invalidate(const volatile void* addr, size_t len) {
   DC_RANGE("ivac")
 }
-void bsp_dcache_flush(const volatile void* addr, size_t len){DC_RANGE("civac")}
+void bsp_dcache_flush(const volatile void* addr, size_t len) {
+  DC_RANGE("civac")
+}
+
+/* ---- TCC mailbox ---------------------------------------------------------------------------- */
+#define MBOX_CMD_TX_FIFO 0x00u
+#define MBOX_CMD_RX_FIFO 0x20u
+#define MBOX_CMD_FIFO_STS 0x44u
+#define MBOX_CTRL_SET 0x74u
+#define MBOX_CTRL_CLR 0x78u /* an AND mask: drivers write ~bits */
+#define MBOX_OPPOSITE_STS 0x7cu
+#define MBOX_CTRL_IEN_READ (1u << 4)
+#define MBOX_CTRL_OEN (1u << 5)
+#define MBOX_CTRL_FLUSH ((1u << 6) | (1u << 7))
+#define MBOX_STS_TX_EMPTY (1u << 0)
+
+void bsp_mbox_startup(void) {
+  mmio_write32(BSP_MBOX + MBOX_CTRL_CLR, ~MBOX_CTRL_OEN);
+  mmio_write32(BSP_MBOX + MBOX_CTRL_SET, MBOX_CTRL_FLUSH);
+  mmio_write32(BSP_MBOX + MBOX_CTRL_SET, MBOX_CTRL_IEN_READ);
+  mmio_write32(BSP_MBOX + MBOX_OPPOSITE_STS, 1);
+}
+
+unsigned bsp_mbox_receive(uint32_t* last) {
+  const unsigned count = (mmio_read32(BSP_MBOX + MBOX_CMD_FIFO_STS) >> 20) & 0xf;
+  for (unsigned i = 0; i < count; ++i) {
+    const uint32_t word = mmio_read32(BSP_MBOX + MBOX_CMD_RX_FIFO + 4 * i);
+    if (last) *last = word;
+  }
+  return count;
+}
+
+int bsp_mbox_send(uint32_t word) {
+  if ((mmio_read32(BSP_MBOX + MBOX_CMD_FIFO_STS) & MBOX_STS_TX_EMPTY) == 0) return -1;
+  mmio_write32(BSP_MBOX + MBOX_CTRL_CLR, ~MBOX_CTRL_OEN);
+  mmio_write32(BSP_MBOX + MBOX_CMD_TX_FIFO, word);
+  mmio_write32(BSP_MBOX + MBOX_CTRL_SET, MBOX_CTRL_OEN);
+  return 0;
+}
 
 /* ---- time --------------------------------------------------------------------------------- */
 uint64_t bsp_ticks(void) {

@@ -63,6 +63,13 @@ void bsp_irq_enable(unsigned intid, uint8_t priority);
 void bsp_irq_disable(unsigned intid);
 /* Called from the IRQ vector with each acknowledged INTID (bsp_irq acknowledges and ends it). */
 void bsp_irq_handler(unsigned intid);
+/* The TCC mailbox terminal (reference/tcc807x-mailbox.md), as the port's drivers use it. */
+void bsp_mbox_startup(void);
+/* Reads every command word waiting; returns how many (the last in *last when not NULL). */
+unsigned bsp_mbox_receive(uint32_t* last);
+/* Sends one command word; returns 0, or -1 when the previous one is still waiting (the kick is
+   lost, as Zephyr's sample never checks ipm_send's result). */
+int bsp_mbox_send(uint32_t word);
 uint64_t bsp_ticks(void);
 uint64_t bsp_ticks_per_second(void);
 

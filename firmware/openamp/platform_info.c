@@ -21,16 +21,6 @@
 #include "bsp.h"
 #include "rsc_table.h"
 
-#define MBOX_CMD_TX_FIFO 0x00u
-#define MBOX_CMD_RX_FIFO 0x20u
-#define MBOX_CMD_FIFO_STS 0x44u
-#define MBOX_CTRL_SET 0x74u
-#define MBOX_CTRL_CLR 0x78u
-#define MBOX_OPPOSITE_STS 0x7cu
-#define MBOX_CTRL_IEN_READ (1u << 4)
-#define MBOX_CTRL_OEN (1u << 5)
-#define MBOX_CTRL_FLUSH ((1u << 6) | (1u << 7))
-#define MBOX_STS_TX_EMPTY (1u << 0)
 #define MBOX_RX_INTID (32u + BSP_MBOX_SPI_RX)
 
 #define VDEV_ID 0xff
@@ -38,36 +28,23 @@
 #define SHM_START RSC_VRING0_ADDRESS
 #define SHM_SIZE (SHM_BUFFER_ADDRESS + SHM_BUFFER_SIZE - RSC_VRING0_ADDRESS)
 
-struct fw_table_view {
-  struct resource_table hdr;
-  uint32_t offset[1];
-  struct fw_rsc_vdev vdev;
-  struct fw_rsc_vdev_vring vring0;
-  struct fw_rsc_vdev_vring vring1;
-} __attribute__((packed));
-
 static struct metal_io_region shm_io, rsc_io;
 static metal_phys_addr_t shm_physmap = SHM_START, rsc_physmap = RSC_TABLE_ADDRESS;
 static struct rpmsg_virtio_shm_pool shpool;
 static struct rpmsg_virtio_device rvdev;
 static struct virtio_device* vdev;
-static struct fw_table_view* rsc;
+static struct fw_resource_table* rsc;
 static volatile unsigned kicks_received;
 
 void bsp_irq_handler(unsigned intid) {
   if (intid != MBOX_RX_INTID) return;
-  const unsigned count = (mmio_read32(BSP_MBOX + MBOX_CMD_FIFO_STS) >> 20) & 0xf;
-  for (unsigned i = 0; i < count; ++i) (void)mmio_read32(BSP_MBOX + MBOX_CMD_RX_FIFO + 4 * i);
-  if (count != 0) ++kicks_received;
+  if (bsp_mbox_receive(NULL) != 0) ++kicks_received;
 }
 
 static int mailbox_notify(void* priv, uint32_t id) {
   (void)priv;
   /* A busy mailbox loses the kick, as Zephyr's sample never checks ipm_send's result. */
-  if ((mmio_read32(BSP_MBOX + MBOX_CMD_FIFO_STS) & MBOX_STS_TX_EMPTY) == 0) return 0;
-  mmio_write32(BSP_MBOX + MBOX_CTRL_CLR, ~MBOX_CTRL_OEN); /* CLR is an AND mask */
-  mmio_write32(BSP_MBOX + MBOX_CMD_TX_FIFO, id);
-  mmio_write32(BSP_MBOX + MBOX_CTRL_SET, MBOX_CTRL_OEN);
+  (void)bsp_mbox_send(id);
   return 0;
 }
 
@@ -81,10 +58,7 @@ int platform_init(int argc, char* argv[], void** platform) {
   metal_io_init(&rsc_io, rsc, &rsc_physmap, size, (unsigned)-1, 0, NULL);
   metal_io_init(&shm_io, (void*)(uintptr_t)SHM_START, &shm_physmap, SHM_SIZE, (unsigned)-1, 0,
                 NULL);
-  mmio_write32(BSP_MBOX + MBOX_CTRL_CLR, ~MBOX_CTRL_OEN); /* CLR is an AND mask */
-  mmio_write32(BSP_MBOX + MBOX_CTRL_SET, MBOX_CTRL_FLUSH);
-  mmio_write32(BSP_MBOX + MBOX_CTRL_SET, MBOX_CTRL_IEN_READ);
-  mmio_write32(BSP_MBOX + MBOX_OPPOSITE_STS, 1);
+  bsp_mbox_startup();
   bsp_irq_enable(MBOX_RX_INTID, 0xa0);
   irq_enable_cpu();
   *platform = &rvdev;

@@ -16,14 +16,6 @@
 #define VIRTIO_ID_RPMSG_ 7
 #define RPMSG_VIRTIO_F_NS_ 0
 
-struct fw_resource_table {
-  struct resource_table hdr;
-  uint32_t offset[1];
-  struct fw_rsc_vdev vdev;
-  struct fw_rsc_vdev_vring vring0;
-  struct fw_rsc_vdev_vring vring1;
-} __attribute__((packed));
-
 struct fw_resource_table resource_table __attribute__((section(".resource_table"), used)) = {
     .hdr = {.ver = 1, .num = 1},
     .offset = {offsetof(struct fw_resource_table, vdev)},

@@ -6,16 +6,6 @@
    in the D-cache. Built with IPCSIM_FW_PROBE_FAULT it then loads from an unmapped address. */
 #include "bsp.h"
 
-#define MBOX_CMD_RX_FIFO 0x20u
-#define MBOX_CTRL 0x40u
-#define MBOX_CMD_FIFO_STS 0x44u
-#define MBOX_CTRL_SET 0x74u
-#define MBOX_CTRL_CLR 0x78u
-#define MBOX_OPPOSITE_STS 0x7cu
-#define MBOX_CTRL_IEN_READ (1u << 4)
-#define MBOX_CTRL_OEN (1u << 5)
-#define MBOX_CTRL_FLUSH ((1u << 6) | (1u << 7))
-
 struct probe_results {
   uint32_t magic;
   uint32_t timer_irqs;
@@ -37,12 +27,13 @@ void bsp_irq_handler(unsigned intid) {
     timer_irq_ticks = bsp_ticks();
     ++timer_irqs;
   } else if (intid == 32 + BSP_MBOX_SPI_RX) {
-    const unsigned count = (mmio_read32(BSP_MBOX + MBOX_CMD_FIFO_STS) >> 20) & 0xf;
     /* The level falls only as the read reaches the mailbox: an entry may find the FIFO already
        empty (the real drivers allow for it too); only entries with words count. */
-    for (unsigned i = 0; i < count; ++i)
-      mbox_word = mmio_read32(BSP_MBOX + MBOX_CMD_RX_FIFO + 4 * i);
-    if (count != 0) ++mbox_irqs;
+    uint32_t word = 0;
+    if (bsp_mbox_receive(&word) != 0) {
+      mbox_word = word;
+      ++mbox_irqs;
+    }
   }
 }
 
@@ -50,10 +41,7 @@ int main(void) {
   const uint64_t boot = bsp_ticks();
   bsp_puts("iss-probe: boot\n");
 
-  mmio_write32(BSP_MBOX + MBOX_CTRL_CLR, ~MBOX_CTRL_OEN); /* CLR is an AND mask */
-  mmio_write32(BSP_MBOX + MBOX_CTRL_SET, MBOX_CTRL_FLUSH);
-  mmio_write32(BSP_MBOX + MBOX_CTRL_SET, MBOX_CTRL_IEN_READ);
-  mmio_write32(BSP_MBOX + MBOX_OPPOSITE_STS, 1);
+  bsp_mbox_startup();
   bsp_irq_enable(32 + BSP_MBOX_SPI_RX, 0xa0);
   bsp_irq_enable(BSP_TIMER_PPI, 0xa0);
 

@@ -58,6 +58,17 @@ void FirmwareWire::on_access(bool write, std::uint64_t addr, unsigned size, std:
     on_byte(write, addr + i, static_cast<std::uint8_t>(value >> (8 * i)));
 }
 
+std::optional<std::uint16_t> FirmwareWire::assemble(std::uint64_t field, std::uint64_t addr,
+                                                    std::uint8_t byte) {
+  Partial& p = partial_[field];
+  p.bytes[addr - field] = byte;
+  p.mask |= static_cast<std::uint8_t>(1u << (addr - field));
+  if (p.mask != 0x3) return std::nullopt;
+  const auto value = static_cast<std::uint16_t>(p.bytes[0] | (p.bytes[1] << 8));
+  partial_.erase(field);
+  return value;
+}
+
 void FirmwareWire::on_byte(bool write, std::uint64_t addr, std::uint8_t byte) {
   if (!write && !descriptor_.empty()) {
     auto d = descriptor_.upper_bound(addr);
@@ -83,29 +94,19 @@ void FirmwareWire::on_byte(bool write, std::uint64_t addr, std::uint8_t byte) {
     const std::uint64_t ring = rx_->base + rx_->layout.avail_ring(0);
     const std::uint64_t end = rx_->base + rx_->layout.avail_ring(rx_->layout.num);
     if (addr < ring || addr >= end) return;
-    const std::uint64_t entry = addr & ~std::uint64_t{1};
-    Partial& p = partial_[entry];
-    p.bytes[addr - entry] = byte;
-    p.mask |= static_cast<std::uint8_t>(1u << (addr - entry));
-    if (p.mask != 0x3) return;
-    const auto desc = static_cast<std::uint16_t>(p.bytes[0] | (p.bytes[1] << 8));
-    partial_.erase(entry);
+    const std::optional<std::uint16_t> desc = assemble(addr & ~std::uint64_t{1}, addr, byte);
+    if (!desc) return;
     // The buffer is what the core reads from desc[head].addr next (after any invalidate of
     // the descriptor: a look now could see the line it is about to drop).
-    if (desc < rx_->layout.num)
-      descriptor_[rx_->base + rx_->layout.desc(desc) + sw::shm::kVringDescAddr] = {};
+    if (*desc < rx_->layout.num)
+      descriptor_[rx_->base + rx_->layout.desc(*desc) + sw::shm::kVringDescAddr] = {};
     return;
   }
   if (write && tx_->contains(addr)) {
     const std::uint64_t used_idx = tx_->base + tx_->layout.used_idx();
     if (addr != used_idx && addr != used_idx + 1) return;
-    Partial& p = partial_[used_idx];
-    p.bytes[addr - used_idx] = byte;
-    p.mask |= static_cast<std::uint8_t>(1u << (addr - used_idx));
-    if (p.mask != 0x3) return;
-    const auto idx = static_cast<std::uint16_t>(p.bytes[0] | (p.bytes[1] << 8));
-    partial_.erase(used_idx);
-    publish_up_to(idx);
+    if (const std::optional<std::uint16_t> idx = assemble(used_idx, addr, byte))
+      publish_up_to(*idx);
     return;
   }
   if (write || reading_.empty()) return;

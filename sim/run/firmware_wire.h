@@ -58,6 +58,8 @@ private:
     std::uint8_t mask = 0;
   };
   void on_byte(bool write, std::uint64_t addr, std::uint8_t byte);
+  /// One byte of the 2-byte field at `field`: its value once both bytes were accessed.
+  std::optional<std::uint16_t> assemble(std::uint64_t field, std::uint64_t addr, std::uint8_t byte);
   /// The vrings from the table, once the master has set DRIVER_OK.
   bool learn_layout();
   std::optional<std::uint64_t> buffer_of(const Ring& ring, std::uint16_t desc);
