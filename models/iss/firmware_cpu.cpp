@@ -10,54 +10,12 @@
 
 #include "models/common/tlm_util.h"
 #include "models/common/units.h"
-#include "models/iss/fault_address.h"
+#include "models/iss/firmware_cpu_detail.h"
 #include "models/iss/page_walk.h"
 
 namespace sim::models::iss {
-namespace {
 
-constexpr std::uint64_t kPage = 4096;
-constexpr std::uint64_t kPstateI = 1u << 7;
-/// ESR_EL1 fields (Arm ARM D17.2.37): EC [31:26], IL [25] (a 32-bit instruction), ISS.
-constexpr std::uint32_t kEsrIl = 1u << 25;
-constexpr std::uint32_t kEcUnknown = 0x00, kEcSvc = 0x15, kEcInstructionAbort = 0x21,
-                        kEcDataAbort = 0x25, kEcBrk = 0x3c;
-constexpr std::uint32_t kIssWnR = 1u << 6;
-/// DFSC of a synchronous external abort: an access no memory answered.
-constexpr std::uint32_t kDfscExternal = 0x10;
-/// DCZID_EL0.BS of unicorn's A53: 2^4 words, the 64-byte block DC ZVA zeroes.
-constexpr unsigned kZvaBlock = 64;
-/// At most this many different shared reads in a quantum make a poll's signature.
-constexpr std::size_t kPollReads = 32;
-/// Quanta with the same reads before a poll is slept through.
-constexpr unsigned kPollQuanta = 3;
-
-std::string hex(std::uint64_t v) {
-  std::ostringstream s;
-  s << "0x" << std::hex << v;
-  return s.str();
-}
-
-std::uint32_t esr(std::uint32_t ec, std::uint32_t iss) {
-  return (ec << 26) | kEsrIl | (iss & 0x1ffffff);
-}
-
-MemAttr attr_of(MemType type) {
-  switch (type) {
-  case MemType::kNormalWriteBack:
-    return MemAttr::kNormalWb;
-  case MemType::kNormalNonCacheable:
-  // Write-through is not in the D-cache model (write-back only): its writes reach memory at once,
-  // which non-cacheable models; its cached reads are not modelled (inferred, docs/models/iss.md).
-  case MemType::kNormalWriteThrough:
-    return MemAttr::kNormalNc;
-  case MemType::kDevice:
-  default:
-    return MemAttr::kDevice;
-  }
-}
-
-} // namespace
+using namespace detail;
 
 struct FirmwareCpu::Ram {
   AddressRange range;
@@ -310,49 +268,6 @@ void FirmwareCpu::run() {
   }
 }
 
-// A quantum that executed its whole budget reading only the same shared values as the quanta
-// before it, writing nothing the models see, touching no device, timer or GIC and taking no
-// interrupt, is a poll: the loop's exit depends on those values (or on an interrupt or the timer).
-// It is slept through until the memory watch reports a write, fill, eviction or invalidate in the
-// polled range, an interrupt becomes pending, or the timer fires: what a real core would spin
-// through, without the host cost. Assumed (and why it can be switched off,
-// clusters.<name>.core.skip_polls): the loop's exit does not depend on private memory alone (a
-// countdown without the timer would be slept through).
-void FirmwareCpu::detect_poll(const RunResult& r) {
-  if (r.reason != StopReason::kBudget || !quantum_pure_ || quantum_reads_.empty()) {
-    same_quanta_ = 0;
-    previous_reads_.clear();
-    return;
-  }
-  std::sort(quantum_reads_.begin(), quantum_reads_.end());
-  if (quantum_reads_ != previous_reads_) {
-    previous_reads_ = quantum_reads_;
-    same_quanta_ = 1;
-    return;
-  }
-  if (++same_quanta_ < kPollQuanta) return;
-  same_quanta_ = 0;
-  skip_poll();
-}
-
-void FirmwareCpu::skip_poll() {
-  std::uint64_t lo = previous_reads_.front().addr, hi = lo;
-  for (const Read& rd : previous_reads_) {
-    lo = std::min(lo, rd.addr);
-    hi = std::max(hi, rd.addr + rd.size);
-  }
-  // Opened before the core lets anyone else run: a touch from now on is latched.
-  MemoryWatch::Scope scope(cluster_.watch(), lo, hi - lo);
-  const Picoseconds began = now_ps();
-  const std::optional<Picoseconds> rise = timer_.next_rise(began);
-  const sc_core::sc_time deadline = rise ? ps_to_sc(*rise) : sc_core::sc_max_time();
-  if (!gic_.irq_asserted())
-    cluster_.kernel().spin(&scope.event(), scope.touched(), deadline, &irq_.pending_event(0));
-  ++stats_.polls_skipped;
-  stats_.poll_skip_ps += now_ps() - began;
-  previous_reads_.clear();
-}
-
 void FirmwareCpu::handle(const RunResult& r) {
   switch (r.reason) {
   case StopReason::kBudget:
@@ -474,113 +389,6 @@ bool FirmwareCpu::sysreg(const SysReg& r, bool write, std::uint64_t& value) {
   const bool handled = gic_.sysreg(r, write, value);
   if (handled && write) check_interrupt();
   return handled;
-}
-
-// ---- panics ------------------------------------------------------------------------------------
-
-std::string FirmwareCpu::where(std::uint64_t pc) const {
-  const std::string name = symbolize_ ? symbolize_(pc) : std::string();
-  return hex(pc) + (name.empty() ? "" : " (" + name + ")");
-}
-
-void FirmwareCpu::data_abort(std::uint64_t far, bool write, const std::string& why) {
-  PanicInfo info;
-  info.kind = "firmware_exception";
-  info.address = far;
-  info.has_address = true;
-  const std::uint64_t pc = engine_.pc();
-  info.context = "data abort near " + where(pc) + ": ESR_EL1 " +
-                 hex(esr(kEcDataAbort, (write ? kIssWnR : 0) | kDfscExternal)) + ", FAR_EL1 " +
-                 hex(far) + ", a " + (write ? "write" : "read") + ": " + why;
-  cluster_.kernel().panic(info);
-}
-
-void FirmwareCpu::exception_panic(const Exception& e, std::uint64_t pc) {
-  std::uint32_t insn = 0;
-  const bool have_insn = engine_.read_memory(e.pc, &insn, 4);
-  PanicInfo info;
-  info.kind = "firmware_exception";
-  std::string what;
-  std::uint32_t syndrome = 0;
-  switch (e.kind) {
-  case Exception::Kind::kUndefined:
-    what = "undefined instruction";
-    syndrome = esr(kEcUnknown, 0);
-    break;
-  case Exception::Kind::kBreakpoint:
-    what = "breakpoint (BRK #" + std::to_string((insn >> 5) & 0xffff) + ")";
-    syndrome = esr(kEcBrk, (insn >> 5) & 0xffff);
-    break;
-  case Exception::Kind::kSvc:
-    what = "SVC with no vector table (VBAR_EL1 is 0)";
-    syndrome = esr(kEcSvc, 0);
-    break;
-  case Exception::Kind::kPrefetchAbort: {
-    what = "prefetch abort";
-    const WalkResult w = walk(engine_.translation_regs(), e.pc, false,
-                              [this](std::uint64_t d) { return read_descriptor(d); });
-    syndrome = esr(kEcInstructionAbort, w.ok() ? kDfscExternal : w.fault->status_code());
-    info.address = e.pc;
-    info.has_address = true;
-    break;
-  }
-  case Exception::Kind::kDataAbort: {
-    what = "data abort";
-    const auto access = decode_data_access(
-        insn, [this](unsigned n) { return n == 31 ? engine_.sp() : engine_.x(n); });
-    std::uint32_t dfsc = kDfscExternal;
-    if (access) {
-      const WalkResult w = walk(engine_.translation_regs(), access->address, access->write,
-                                [this](std::uint64_t d) { return read_descriptor(d); });
-      if (!w.ok()) dfsc = w.fault->status_code();
-      info.address = access->address;
-      info.has_address = true;
-    }
-    syndrome = esr(kEcDataAbort, dfsc | (access && access->write ? kIssWnR : 0));
-    break;
-  }
-  case Exception::Kind::kOther:
-    what = "exception " + std::to_string(e.intno);
-    break;
-  }
-  info.context = what + " at " + where(e.pc) + ": ESR_EL1 " + hex(syndrome);
-  if (info.has_address) info.context += ", FAR_EL1 " + hex(info.address);
-  if (have_insn) info.context += ", instruction " + hex(insn);
-  (void)pc;
-  cluster_.kernel().panic(info);
-}
-
-void FirmwareCpu::memory_panic(const std::string& error, std::uint64_t pc) {
-  PanicInfo info;
-  info.kind = "bus_error";
-  std::uint32_t insn = 0;
-  std::string access = "instruction fetch";
-  if (engine_.read_memory(pc, &insn, 4)) {
-    if (const auto a = decode_data_access(
-            insn, [this](unsigned n) { return n == 31 ? engine_.sp() : engine_.x(n); })) {
-      // Unicorn checks its own memory map before the firmware's tables (a VA must be mapped in
-      // both): an address the tables do not translate is the firmware's data abort.
-      const WalkResult w = walk(engine_.translation_regs(), a->address, a->write,
-                                [this](std::uint64_t d) { return read_descriptor(d); });
-      if (!w.ok()) {
-        Exception abort;
-        abort.kind = Exception::Kind::kDataAbort;
-        abort.pc = pc;
-        exception_panic(abort, pc);
-      }
-      info.address = a->address;
-      info.has_address = true;
-      access = std::string(a->write ? "write" : "read") + " of " + hex(a->address);
-    } else {
-      access = "instruction " + hex(insn);
-    }
-  } else {
-    info.address = pc;
-    info.has_address = true;
-  }
-  info.context =
-      access + " at " + where(pc) + ": no memory of the ISS core is there (unicorn: " + error + ")";
-  cluster_.kernel().panic(info);
 }
 
 } // namespace sim::models::iss
