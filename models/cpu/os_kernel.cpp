@@ -317,6 +317,8 @@ bool OsKernel::spin(const sc_core::sc_event* watch, const bool* latched, const s
       sc_core::wait(deadline - now, *watch | *also | c.attention);
     else if (watch != nullptr)
       sc_core::wait(deadline - now, *watch | c.attention);
+    else if (also != nullptr)
+      sc_core::wait(deadline - now, *also | c.attention);
     else
       sc_core::wait(deadline - now, c.attention);
     current_ = &self;

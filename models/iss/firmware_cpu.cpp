@@ -88,6 +88,11 @@ void FirmwareCpu::map_memory() {
         ++stats_.device_reads;
         quantum_pure_ = false;
         cluster_.access_as(MemAttr::kDevice, false, base + offset, &v, size);
+        if (config_.uart_space_at && base + offset == config_.uart_base + kUartFr &&
+            (v & kUartFrTxff) != 0) {
+          uart_full_ = true;
+          engine_.request_stop(); // wait_for_uart() at the next block
+        }
         check_interrupt();
       });
       return v;
@@ -185,6 +190,17 @@ void FirmwareCpu::check_interrupt() {
   if (gic_.irq_asserted() && (engine_.pstate() & kPstateI) == 0) engine_.request_stop();
 }
 
+void FirmwareCpu::wait_for_uart() {
+  // pl011_poll_out-style loops spin on UARTFR.TXFF with interrupts enabled: the core is busy
+  // until the FIFO has room, taking any interrupt that comes meanwhile (then it reads again).
+  uart_full_ = false;
+  const Picoseconds now = now_ps();
+  const Picoseconds free_at = config_.uart_space_at(now);
+  if (free_at <= now || gic_.irq_asserted()) return;
+  ++stats_.uart_waits;
+  cluster_.kernel().spin(nullptr, nullptr, ps_to_sc(free_at), &irq_.pending_event(0));
+}
+
 void FirmwareCpu::sleep_until_interrupt() {
   OsKernel& k = cluster_.kernel();
   const Picoseconds began = now_ps();
@@ -264,6 +280,7 @@ void FirmwareCpu::run() {
     }
     catch_up(r.executed);
     handle(r);
+    if (uart_full_) wait_for_uart();
     if (config_.skip_polls) detect_poll(r);
   }
 }

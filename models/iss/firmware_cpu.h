@@ -66,6 +66,11 @@ struct FirmwareCpuConfig {
   /// A core that only re-reads the same shared values (a poll on a stale line, a wait for the
   /// peer's status) sleeps until something could change them (poll_skip in firmware_cpu.cpp).
   bool skip_polls = true;
+  /// The console UART (a PL011 at `uart_base`): when a core polling UARTFR.TXFF finds the FIFO
+  /// full, it waits until uart_space_at(now) says there is room (or an interrupt comes) instead
+  /// of executing every read of the poll. None: every read is executed.
+  std::uint64_t uart_base = 0;
+  std::function<Picoseconds(Picoseconds)> uart_space_at;
 };
 
 struct FirmwareLoad {
@@ -86,6 +91,7 @@ struct FirmwareCpuStats {
   std::uint64_t dc_ops = 0, dc_ops_private = 0;
   std::uint64_t sleep_ps = 0;
   std::uint64_t polls_skipped = 0; ///< polls slept through instead of executed
+  std::uint64_t uart_waits = 0;    ///< polls of a full UART FIFO waited out
   std::uint64_t poll_skip_ps = 0;  ///< simulated time they covered
 };
 
@@ -129,6 +135,8 @@ private:
   /// After a quantum: whether it only re-read what the previous ones read (then sleeps it off).
   void detect_poll(const RunResult& r);
   void skip_poll();
+  /// A read of UARTFR found TXFF: the poll waits until the FIFO has room or an interrupt comes.
+  void wait_for_uart();
   /// Runs `body` inside an engine callback: a halt, a kill or an error is held for run().
   template <typename F> void guarded(F&& body);
   std::uint32_t shared_read(std::uint64_t pa, unsigned size);
@@ -158,6 +166,7 @@ private:
   std::uint64_t run_budget_ = 0;
   std::uint64_t masked_step_ = 0; ///< the step while an interrupt waits on PSTATE.I (0: none)
   bool sleeping_ = false;
+  bool uart_full_ = false;     ///< the last UARTFR read found TXFF
   bool in_wfi_ = false;        ///< blocked in WFI: the waker may wake thread_
   OsThread* thread_ = nullptr; ///< the firmware's thread (run())
   std::exception_ptr held_;

@@ -13,6 +13,9 @@
 namespace sim::models::iss::detail {
 
 constexpr std::uint64_t kPage = 4096;
+/// PL011 UARTFR and its TXFF bit (PrimeCell UART PL011 TRM: the transmit FIFO is full).
+constexpr std::uint64_t kUartFr = 0x018;
+constexpr std::uint32_t kUartFrTxff = 1u << 5;
 constexpr std::uint64_t kPstateI = 1u << 7;
 /// ESR_EL1 fields (Arm ARM D17.2.37): EC [31:26], IL [25] (a 32-bit instruction), ISS.
 constexpr std::uint32_t kEsrIl = 1u << 25;

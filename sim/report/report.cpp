@@ -249,6 +249,7 @@ json report_json(const Scenario& sc, const RunOutput& run) {
                                  {"wfi_sleeps", c.wfi_sleeps},
                                  {"sleep_ns", c.sleep_ps / kPsPerNs},
                                  {"polls_skipped", c.polls_skipped},
+        {"uart_waits", c.uart_waits},
                                  {"poll_skip_ns", c.poll_skip_ps / kPsPerNs},
                                  {"svcs", c.svcs},
                                  {"shared_reads", c.shared_reads},

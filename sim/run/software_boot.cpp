@@ -91,6 +91,10 @@ void SoftwareBoot::boot_zephyr(models::Platform& platform, const Scenario& sc,
 void SoftwareBoot::boot_firmware(models::Platform& platform, const Scenario& sc) {
   const artefacts::FirmwareImage& image = *sc.remote.firmware_image;
   models::iss::FirmwareCpuConfig config = models::firmware_cpu_config(sc.board, Side::kRemote);
+  if (models::Uart* uart = platform.uart(Side::kRemote)) {
+    config.uart_base = sc.board.cluster(Side::kRemote).uart->base;
+    config.uart_space_at = [uart](Picoseconds now) { return uart->core().space_at(now); };
+  }
   models::iss::FirmwareLoad load;
   load.entry = image.entry;
   for (const artefacts::ElfSegment& s : image.segments) {
