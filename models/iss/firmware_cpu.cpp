@@ -334,13 +334,7 @@ std::uint32_t FirmwareCpu::shared_read(std::uint64_t pa, unsigned size) {
   const MemAttr attr = shared_attr(pa, false);
   ++stats_.shared_reads;
   cluster_.access_as(attr, false, pa, &v, size);
-  const Read read{pa, size, v};
-  if (std::find(quantum_reads_.begin(), quantum_reads_.end(), read) == quantum_reads_.end()) {
-    if (quantum_reads_.size() < kPollReads)
-      quantum_reads_.push_back(read);
-    else
-      quantum_pure_ = false;
-  }
+  note_poll_step({pa, size, v});
   if (on_shared_access_) on_shared_access_(false, pa, size, v);
   check_interrupt();
   return v;
@@ -365,8 +359,14 @@ const char* FirmwareCpu::site(std::uint64_t pc) {
 void FirmwareCpu::dc(const DcOp& op) {
   catch_up(engine_.executed_so_far());
   ++stats_.dc_ops;
-  quantum_pure_ = false;
   const bool zero = op.kind == DcOp::Kind::kZero;
+  // Maintenance repeated on the same lines is part of a poll (invalidate, then read: the correct
+  // way to wait for the peer); a zeroing is a write.
+  if (zero)
+    quantum_pure_ = false;
+  else
+    note_poll_step({op.va & ~std::uint64_t{config_.dcache_line - 1},
+                    kPollMaintenance + static_cast<unsigned>(op.kind), 0});
   const std::uint64_t size = zero ? kZvaBlock : config_.dcache_line;
   const std::uint64_t va = op.va & ~(size - 1);
   for (auto& ram : ram_)

@@ -134,6 +134,9 @@ private:
   void handle(const RunResult& r);
   /// After a quantum: whether it only re-read what the previous ones read (then sleeps it off).
   void detect_poll(const RunResult& r);
+  /// A shared read or a DC operation of this quantum (a poll's signature).
+  struct Read;
+  void note_poll_step(const Read& step);
   void skip_poll();
   /// A read of UARTFR found TXFF: the poll waits until the FIFO has room or an interrupt comes.
   void wait_for_uart();

@@ -30,6 +30,8 @@ constexpr unsigned kZvaBlock = 64;
 constexpr std::size_t kPollReads = 32;
 /// Quanta with the same reads before a poll is slept through.
 constexpr unsigned kPollQuanta = 3;
+/// A poll step that is a DC operation on a line: its `size` is this plus the DcOp kind.
+constexpr unsigned kPollMaintenance = 0x10000;
 
 inline std::string hex(std::uint64_t v) {
   std::ostringstream s;

@@ -10,13 +10,22 @@ namespace sim::models::iss {
 using namespace detail;
 
 // A quantum that executed its whole budget reading only the same shared values as the quanta
-// before it, writing nothing the models see, touching no device, timer or GIC and taking no
+// before it (and maintaining the same lines: invalidate-then-read is how a correct poll looks),
+// writing nothing the models see, touching no device, timer or GIC and taking no
 // interrupt, is a poll: the loop's exit depends on those values (or on an interrupt or the timer).
 // It is slept through until the memory watch reports a write, fill, eviction or invalidate in the
 // polled range, an interrupt becomes pending, or the timer fires: what a real core would spin
 // through, without the host cost. Assumed (and why it can be switched off,
 // clusters.<name>.core.skip_polls): the loop's exit does not depend on private memory alone (a
 // countdown without the timer would be slept through).
+void FirmwareCpu::note_poll_step(const Read& step) {
+  if (std::find(quantum_reads_.begin(), quantum_reads_.end(), step) != quantum_reads_.end()) return;
+  if (quantum_reads_.size() < kPollReads)
+    quantum_reads_.push_back(step);
+  else
+    quantum_pure_ = false;
+}
+
 void FirmwareCpu::detect_poll(const RunResult& r) {
   if (r.reason != StopReason::kBudget || !quantum_pure_ || quantum_reads_.empty()) {
     same_quanta_ = 0;
@@ -38,7 +47,8 @@ void FirmwareCpu::skip_poll() {
   std::uint64_t lo = previous_reads_.front().addr, hi = lo;
   for (const Read& rd : previous_reads_) {
     lo = std::min(lo, rd.addr);
-    hi = std::max(hi, rd.addr + rd.size);
+    const std::uint64_t len = rd.size >= kPollMaintenance ? config_.dcache_line : rd.size;
+    hi = std::max(hi, rd.addr + len);
   }
   // Opened before the core lets anyone else run: a touch from now on is latched.
   MemoryWatch::Scope scope(cluster_.watch(), lo, hi - lo);
