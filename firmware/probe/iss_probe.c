@@ -37,6 +37,22 @@ void bsp_irq_handler(unsigned intid) {
   }
 }
 
+#ifdef IPCSIM_FW_PROBE_POLL
+/* Waits for the master's word as OpenAMP waits for DRIVER_OK: invalidate, read, again. */
+#define POLLED ((volatile uint32_t*)0x200ca080ul)
+int main(void) {
+  uint32_t seen;
+  do {
+    bsp_dcache_invalidate(POLLED, 4);
+    seen = *POLLED;
+  } while (seen == 0);
+  RESULTS->magic = 0x15500002u;
+  RESULTS->mbox_word = seen;
+  RESULTS->timer_irq_ticks = bsp_ticks(); /* since time 0 */
+  bsp_dcache_clean(RESULTS, sizeof *RESULTS);
+  for (;;) wfi();
+}
+#else
 int main(void) {
   const uint64_t boot = bsp_ticks();
   bsp_puts("iss-probe: boot\n");
@@ -67,3 +83,4 @@ int main(void) {
 #endif
   for (;;) wfi();
 }
+#endif

@@ -158,5 +158,34 @@ TEST(FirmwareCpu, ALoadFromNoMappingIsAPanicWithFarEsrAndTheFunction) {
   EXPECT_FALSE(p.cluster(Side::kMaster).panic_info().has_value());
 }
 
+TEST(FirmwareCpu, APollOnSharedMemoryIsSleptThroughUntilThePeerWrites) {
+  REQUIRE_FIRMWARE();
+  BoardConfig board = reference_board();
+  Platform p("platform", board, 1);
+  const artefacts::FirmwareImage* image = nullptr;
+  FirmwareCpu cpu(p.cluster(Side::kRemote), p.irq(Side::kRemote),
+                  firmware_cpu_config(board, Side::kRemote), load_probe("iss_probe_poll", image));
+  p.cluster(Side::kRemote).boot({"firmware", 0, false, 0}, [&cpu](hal::Hal&) { cpu.run(); });
+  // The master (non-cacheable) writes the word the firmware waits for after 2 ms.
+  hal::SimTime written_at = 0;
+  p.cluster(Side::kMaster).boot({"writer", 0, false, 0}, [&written_at](hal::Hal& hal) {
+    hal.sleep(2 * hal::kMs);
+    hal.write32(0x200ca080, 7);
+    written_at = hal.now();
+  });
+  sc_core::sc_start(sc_core::sc_time(5, sc_core::SC_MS));
+  ASSERT_FALSE(p.cluster(Side::kRemote).panic_info().has_value());
+  EXPECT_EQ(dram32(p, kResults), 0x15500002u);
+  EXPECT_EQ(dram32(p, kResults + 12), 7u);
+  // Seen within a microsecond of the write (24 ticks of 24 MHz), although the core slept
+  // through the poll instead of spinning: few instructions for 2 ms of waiting.
+  const std::uint64_t seen_ps = std::uint64_t{dram32(p, kResults + 16)} * kPsPerS / 24000000;
+  ASSERT_GT(written_at, 2 * kPsPerMs);
+  EXPECT_GE(seen_ps + kPsPerUs / 24, written_at); // a tick's rounding
+  EXPECT_LE(seen_ps, written_at + kPsPerUs);
+  EXPECT_GE(cpu.stats().polls_skipped, 1u);
+  EXPECT_LT(cpu.stats().instructions, 100000u);
+}
+
 } // namespace
 } // namespace sim::models::iss
