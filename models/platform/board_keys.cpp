@@ -228,10 +228,10 @@ const KeySet& core_keys() {
                                "24 MHz crystal; the TCC807x's is not public)")
            .defaults_to("24MHz")
            .eg("timer: 25MHz"),
-       Key::boolean("skip_polls", "an ISS core that only re-reads the same shared values sleeps "
-                                  "until a write, an interrupt or the timer could change them "
-                                  "(assumes the loop's exit does not hang on private memory "
-                                  "alone; docs/firmware.md)")
+       Key::boolean("skip_polls", "an ISS core that only re-reads the same shared values (and "
+                                  "maintains the same lines) sleeps until a write, an interrupt "
+                                  "or the timer could change them (assumes the loop's exit does "
+                                  "not hang on private memory alone; docs/firmware.md)")
            .defaults_to("true")
            .eg("skip_polls: false"),
        Key::map("gic", gic_keys(), "the GICv3 an ISS core programs (none: no interrupts)")
