@@ -7,9 +7,9 @@
 //   - the device's receive ring is vring1 (Linux sends there), its send ring vring0, both as the
 //     resource table says once the master set DRIVER_OK;
 //   - reading avail.ring[i] of vring1 and then that descriptor's addr takes the buffer (kRxTaken,
-//     the address as the core read it); having read the
-//     buffer's rpmsg header src, dst and len, the stack hands it to its endpoint (kRxHanded, with
-//     the header as read and the payload as the core sees it: through its own D-cache);
+//     the address as the core read it); having read the buffer's rpmsg header src, dst and len,
+//     the stack hands it to its endpoint (kRxHanded, with the header as read and the payload as
+//     the core sees it: through its own D-cache);
 //   - a store to vring0's used.idx publishes every element up to it (kTxPublished, with the
 //     buffer's header and payload as the core wrote them).
 // Inferred: the moments (the model's stacks report at the same points of their code).
