@@ -83,28 +83,11 @@ void FirmwareCpu::map_memory() {
     Aarch64Engine::Mmio m;
     m.read = [this, base](std::uint64_t offset, unsigned size) {
       std::uint32_t v = 0;
-      guarded([&] {
-        catch_up(engine_.executed_so_far());
-        ++stats_.device_reads;
-        quantum_pure_ = false;
-        cluster_.access_as(MemAttr::kDevice, false, base + offset, &v, size);
-        if (config_.uart_space_at && base + offset == config_.uart_base + kUartFr &&
-            (v & kUartFrTxff) != 0) {
-          uart_full_ = true;
-          engine_.request_stop(); // wait_for_uart() at the next block
-        }
-        check_interrupt();
-      });
+      guarded([&] { device_access(false, base + offset, size, v); });
       return v;
     };
     m.write = [this, base](std::uint64_t offset, unsigned size, std::uint32_t value) {
-      guarded([&] {
-        catch_up(engine_.executed_so_far());
-        ++stats_.device_writes;
-        quantum_pure_ = false;
-        cluster_.access_as(MemAttr::kDevice, true, base + offset, &value, size);
-        check_interrupt();
-      });
+      guarded([&] { device_access(true, base + offset, size, value); });
     };
     engine_.map_mmio(base, window, std::move(m));
   }
@@ -126,6 +109,19 @@ void FirmwareCpu::map_memory() {
     };
     engine_.map_mmio(config_.gicr_base, GicV3::kRedistributorSize, std::move(r));
   }
+}
+
+void FirmwareCpu::device_access(bool write, std::uint64_t pa, unsigned size, std::uint32_t& value) {
+  catch_up(engine_.executed_so_far());
+  ++(write ? stats_.device_writes : stats_.device_reads);
+  quantum_pure_ = false;
+  cluster_.access_as(MemAttr::kDevice, write, pa, &value, size);
+  if (!write && config_.uart_space_at && pa == config_.uart_base + kUartFr &&
+      (value & kUartFrTxff) != 0) {
+    uart_full_ = true;
+    engine_.request_stop(); // wait_for_uart() at the next block
+  }
+  check_interrupt();
 }
 
 void FirmwareCpu::load(const FirmwareLoad& load) {

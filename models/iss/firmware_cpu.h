@@ -145,6 +145,8 @@ private:
   std::uint32_t shared_read(std::uint64_t pa, unsigned size);
   void shared_write(std::uint64_t pa, unsigned size, std::uint32_t value);
   MemAttr shared_attr(std::uint64_t pa, bool write);
+  /// A mailbox or UART register access, in time, through the cluster (UARTFR: see wait_for_uart).
+  void device_access(bool write, std::uint64_t pa, unsigned size, std::uint32_t& value);
   void dc(const DcOp& op);
   bool sysreg(const SysReg& reg, bool write, std::uint64_t& value);
   std::optional<std::uint64_t> read_descriptor(std::uint64_t pa) const;

@@ -81,16 +81,7 @@ struct Probe {
   }
 };
 
-bool firmware_built() {
-  return std::ifstream(std::string(IPCSIM_FIRMWARE_DIR) + "/iss_probe.elf").good();
-}
-
-#define REQUIRE_FIRMWARE()                                                                         \
-  if (!firmware_built())                                                                           \
-  GTEST_SKIP() << "the test firmware was not built (aarch64-linux-gnu-gcc missing at configure)"
-
 TEST(FirmwareCpu, TheProbeBootsSleepsTakesTheTimerAndTheMailboxInterruptAndWritesThroughTheCache) {
-  REQUIRE_FIRMWARE();
   Probe probe("iss_probe");
   sc_core::sc_start(sc_core::sc_time(5, sc_core::SC_MS));
   Platform& p = probe.platform;
@@ -127,7 +118,6 @@ TEST(FirmwareCpu, TheProbeBootsSleepsTakesTheTimerAndTheMailboxInterruptAndWrite
 }
 
 TEST(FirmwareCpu, WithTheCarveOutsMappedNonCacheableEveryWriteReachesMemory) {
-  REQUIRE_FIRMWARE();
   Probe probe("iss_probe_nc");
   sc_core::sc_start(sc_core::sc_time(5, sc_core::SC_MS));
   Platform& p = probe.platform;
@@ -138,7 +128,6 @@ TEST(FirmwareCpu, WithTheCarveOutsMappedNonCacheableEveryWriteReachesMemory) {
 }
 
 TEST(FirmwareCpu, ALoadFromNoMappingIsAPanicWithFarEsrAndTheFunction) {
-  REQUIRE_FIRMWARE();
   test::LogCapture::instance().expect(log::Level::kWarn,
                                       "panic: firmware_exception at 0x40000000 in firmware");
   Probe probe("iss_probe_fault");
@@ -159,7 +148,6 @@ TEST(FirmwareCpu, ALoadFromNoMappingIsAPanicWithFarEsrAndTheFunction) {
 }
 
 TEST(FirmwareCpu, APollOnSharedMemoryIsSleptThroughUntilThePeerWrites) {
-  REQUIRE_FIRMWARE();
   BoardConfig board = reference_board();
   Platform p("platform", board, 1);
   const artefacts::FirmwareImage* image = nullptr;
