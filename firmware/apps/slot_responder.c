@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ipcsim_probe.h"
 #include "platform_info.h"
 
 #ifndef VIRTIO_DEV_DEVICE
@@ -28,13 +29,17 @@ static volatile int slot_full;
 static unsigned overwritten;
 
 static int on_message(struct rpmsg_endpoint* e, void* data, size_t len, uint32_t src, void* priv) {
-  (void)e;
   (void)src;
   (void)priv;
-  if (slot_full) ++overwritten; /* the main loop has not taken the previous message */
+  if (slot_full) {
+    /* The main loop has not taken the previous message: the copy below destroys it. */
+    ++overwritten;
+    ipcsim_app_lost(e->addr, slot, slot_len, IPCSIM_SLOT, IPCSIM_SLOT_OVERWRITTEN);
+  }
   memcpy(slot, data, len < SLOT_SIZE ? len : SLOT_SIZE);
   slot_len = len < SLOT_SIZE ? len : SLOT_SIZE;
   slot_full = 1;
+  ipcsim_app_kept(e->addr, data, len, IPCSIM_SLOT);
   return RPMSG_SUCCESS;
 }
 
@@ -57,6 +62,7 @@ int main(void) {
     text[len] = 0;
     slot_full = 0;
     ++count;
+    ipcsim_app_taken(ept.addr, text, len);
     printf("[Linux sample client] incoming msg %u: %s\n", count, text);
     rpmsg_send(&ept, text, len);
   }

@@ -3,7 +3,8 @@
 
 /* ---- MMU: identity maps, as the reference port's Zephyr does ------------------------------- */
 /* T0SZ 32: a 4 GiB VA space starting at level 1 (4 KiB granule). Level 1 entry 0 -> a level 2
-   table: 2 MiB device blocks over the peripherals (0x1600_0000..0x17ff_ffff) and a level 3 table
+   table: 2 MiB device blocks over the peripherals (0x1600_0000..0x17ff_ffff) and ipcsim's probe
+   port, and a level 3 table
    for 0x2000_0000..0x201f_ffff: the image Normal write-back, the carve-outs as configured. */
 #define MAIR_DEVICE 0u /* attribute index 0: Device-nGnRnE */
 #define MAIR_NORMAL 1u /* 1: Normal, inner/outer write-back */
@@ -30,6 +31,9 @@ static void mmu_init(void) {
   level1[0] = (uint64_t)(uintptr_t)level2 | DESC_TABLE;
   for (uint64_t pa = 0x16000000ul; pa < 0x18000000ul; pa += 0x200000ul)
     level2[pa >> 21] = pa | DESC_BLOCK | DESC_AF | DESC_ATTR(MAIR_DEVICE) | DESC_XN;
+  /* ipcsim's probe port (ipcsim_probe.h), device memory like the peripherals. */
+  const uint64_t probe_block = BSP_PROBE_PORT & ~0x1ffffful;
+  level2[probe_block >> 21] = probe_block | DESC_BLOCK | DESC_AF | DESC_ATTR(MAIR_DEVICE) | DESC_XN;
   level2[0x20000000ul >> 21] = (uint64_t)(uintptr_t)level3 | DESC_TABLE;
   for (uint64_t i = 0; i < 512; ++i) {
     const uint64_t pa = 0x20000000ul + (i << 12);

@@ -22,6 +22,8 @@
 #define BSP_RSC_TABLE_BASE 0x200c6000ul
 #define BSP_RSC_TABLE_SIZE 0x2000ul
 #define BSP_TIMER_PPI 27u /* the virtual timer */
+/* ipcsim's probe port (clusters.remote.core.probe_port; not on silicon): ipcsim_probe.h. */
+#define BSP_PROBE_PORT 0x1fff0000ul
 #define BSP_LINE 64u
 
 static inline uint32_t mmio_read32(uintptr_t a) {

@@ -91,6 +91,15 @@ void FirmwareCpu::map_memory() {
     };
     engine_.map_mmio(base, window, std::move(m));
   }
+  if (config_.probe_port != 0) {
+    // Not a device of the SoC: it costs the store instruction only, and reads as 0.
+    Aarch64Engine::Mmio p;
+    p.read = [](std::uint64_t, unsigned) { return std::uint32_t{0}; };
+    p.write = [this](std::uint64_t offset, unsigned, std::uint32_t value) {
+      if (on_probe_write_) guarded([&] { on_probe_write_(offset, value); });
+    };
+    engine_.map_mmio(config_.probe_port, kPage, std::move(p));
+  }
   if (config_.gicd_base != 0) {
     Aarch64Engine::Mmio d;
     d.read = [this](std::uint64_t offset, unsigned) { return gic_.distributor_read(offset); };

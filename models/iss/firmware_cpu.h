@@ -57,6 +57,8 @@ struct FirmwareCpuConfig {
   unsigned dcache_line = 64;
   std::uint64_t gicd_base = 0;
   std::uint64_t gicr_base = 0;
+  /// ipcsim's probe port (one 4 KiB page; 0: none): writes go to on_probe_write, reads give 0.
+  std::uint64_t probe_port = 0;
   /// Mapped straight into the engine (4 KiB aligned).
   std::vector<AddressRange> ram;
   /// The shared carve-outs: every access through the cluster by the firmware's memory type.
@@ -114,6 +116,9 @@ public:
   using SharedAccess =
       std::function<void(bool write, std::uint64_t pa, unsigned size, std::uint32_t value)>;
   void on_shared_access(SharedAccess observer) { on_shared_access_ = std::move(observer); }
+  /// A store to the probe port (config probe_port): its offset in the page and its value.
+  using ProbeWrite = std::function<void(std::uint64_t offset, std::uint32_t value)>;
+  void on_probe_write(ProbeWrite observer) { on_probe_write_ = std::move(observer); }
 
   const FirmwareCpuStats& stats() const { return stats_; }
   Aarch64Engine& engine() { return engine_; }
@@ -176,6 +181,7 @@ private:
   OsThread* thread_ = nullptr; ///< the firmware's thread (run())
   std::exception_ptr held_;
   SharedAccess on_shared_access_;
+  ProbeWrite on_probe_write_;
   struct Read {
     std::uint64_t addr;
     unsigned size;

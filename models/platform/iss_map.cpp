@@ -37,6 +37,7 @@ iss::FirmwareCpuConfig firmware_cpu_config(const BoardConfig& board, Side side) 
   f.gicd_base = c.core.gicd;
   f.gicr_base = c.core.gicr;
   f.skip_polls = c.core.skip_polls;
+  f.probe_port = c.core.probe_port;
   for (const MmuRegion& r : c.mmu) {
     if (r.attr == MemAttr::kDevice) continue;
     for (const iss::AddressRange& piece : minus_carveouts(r, board.carveouts)) {

@@ -15,6 +15,7 @@
 #include "sim/artefacts/device_tree.h"
 #include "sim/cli/check_command.h"
 #include "sim/cli/cli_common.h"
+#include "sim/cli/conform_command.h"
 #include "sim/cli/import_command.h"
 #include "sim/cli/layout_command.h"
 #include "sim/cli/run_command.h"
@@ -55,12 +56,14 @@ int main(int argc, char** argv) {
   ValidateArgs validate_args;
   ImportArgs import_args;
   LayoutArgs layout_args;
+  ConformArgs conform_args;
   const CLI::App* run = add_run_command(app, run_args);
   const CLI::App* check = add_check_command(app, check_args);
   const CLI::App* sweep = add_sweep_command(app, sweep_args);
   const CLI::App* validate = add_validate_command(app, validate_args);
   const CLI::App* import = add_import_command(app, import_args);
   const CLI::App* layout = add_layout_command(app, layout_args);
+  const CLI::App* conform = add_conform_command(app, conform_args);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -77,6 +80,7 @@ int main(int argc, char** argv) {
     if (*validate) return run_validate_command(validate_args);
     if (*import) return run_import_command(import_args);
     if (*layout) return run_layout_command(layout_args);
+    if (*conform) return run_conform_command(conform_args, self);
     throw std::logic_error("no subcommand ran");
   } catch (const sim::config::ConfigError& e) {
     std::cerr << "ipcsim: " << e.what() << "\n";

@@ -65,7 +65,9 @@ int run_once(const RunArgs& args) {
   // Refuse an unwritable trace before the run, not after it.
   if (!args.trace.empty()) prepare_output_file(args.trace, "--trace");
   if (!args.vcd.empty()) prepare_output_file(args.vcd, "--vcd");
+  if (!args.access_trace.empty()) prepare_output_file(args.access_trace, "--access-trace");
   RunOptions run_options;
+  run_options.access_trace = !args.access_trace.empty();
   run_options.trace = !args.trace.empty();
   run_options.vcd = args.vcd;
   RunOutput run = run_scenario(sc, run_options);
@@ -79,6 +81,12 @@ int run_once(const RunArgs& args) {
               << " (Perfetto: ui.perfetto.dev, or chrome://tracing)\n";
   }
   if (!args.vcd.empty()) std::cout << "vcd       " << args.vcd << " (GTKWave)\n";
+  if (run.access_trace) {
+    std::ofstream file(args.access_trace);
+    write_access_trace(file, *run.access_trace);
+    std::cout << "accesses  " << args.access_trace << " (" << run.access_trace->size()
+              << " remote accesses and maintenance operations on shared memory)\n";
+  }
   return all_expectations_met(run) ? 0 : kFailed;
 }
 
@@ -99,6 +107,9 @@ CLI::App* add_run_command(CLI::App& app, RunArgs& args) {
                   "write a Chrome/Perfetto trace-event timeline to this JSON file");
   run->add_option("--vcd", args.vcd,
                   "write interrupt wires, FIFO levels and vring indices to this VCD file");
+  run->add_option("--access-trace", args.access_trace,
+                  "write the remote's shared-memory accesses and cache maintenance, in order, to "
+                  "this TSV file (what ipcsim conform compares)");
   run->add_option("--seeds", args.seeds,
                   "explore seeds 1..N (one process each) and list those that break expectations")
       ->check(CLI::Range(1u, 100000u));
@@ -115,9 +126,10 @@ int run_run_command(const RunArgs& args, const std::string& ipcsim) {
     throw std::invalid_argument("--vcd " + args.vcd + ": the file must end in .vcd");
   if (args.seeds == 0) return run_once(args);
   if (args.seed_given) throw std::invalid_argument("--seed and --seeds exclude each other");
-  if (!args.trace.empty() || !args.vcd.empty())
-    throw std::invalid_argument("--trace and --vcd record one run: drop --seeds (or replay one "
-                                "seed with --seed)");
+  if (!args.trace.empty() || !args.vcd.empty() || !args.access_trace.empty())
+    throw std::invalid_argument(
+        "--trace, --vcd and --access-trace record one run: drop --seeds (or replay one "
+        "seed with --seed)");
   return run_seeds(args, ipcsim);
 }
 

@@ -25,6 +25,7 @@ struct RunArgs {
   unsigned seeds = 0; ///< 0: one run
   std::string trace;
   std::string vcd;
+  std::string access_trace; ///< the remote's shared accesses, TSV (ipcsim conform reads it)
 };
 
 CLI::App* add_run_command(CLI::App& app, RunArgs& args);

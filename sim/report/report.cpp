@@ -249,7 +249,7 @@ json report_json(const Scenario& sc, const RunOutput& run) {
                                  {"wfi_sleeps", c.wfi_sleeps},
                                  {"sleep_ns", c.sleep_ps / kPsPerNs},
                                  {"polls_skipped", c.polls_skipped},
-        {"uart_waits", c.uart_waits},
+                                 {"uart_waits", c.uart_waits},
                                  {"poll_skip_ns", c.poll_skip_ps / kPsPerNs},
                                  {"svcs", c.svcs},
                                  {"shared_reads", c.shared_reads},
@@ -260,7 +260,9 @@ json report_json(const Scenario& sc, const RunOutput& run) {
                                  {"dc_ops_private", c.dc_ops_private},
                                  {"buffers_taken", f.taken},
                                  {"buffers_handed", f.handed},
-                                 {"buffers_published", f.published}};
+                                 {"buffers_published", f.published},
+                                 {"app_reports", f.app_reports},
+                                 {"app_report_errors", f.app_report_errors}};
   }
   if (!r.consoles.empty()) j["consoles"] = consoles_json(r);
   json expectations = json::array();

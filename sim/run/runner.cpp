@@ -52,6 +52,7 @@ public:
   void instrument() {
     if (sc_.sanitizer) name_shared_structures(platform_.enable_coherency_sanitizer());
     if (options_.trace || !options_.vcd.empty()) record_timeline();
+    if (options_.access_trace) record_remote_accesses();
     for (const std::shared_ptr<const Fault>& f : sc_.faults)
       fault_readouts_.push_back(f->arm(platform_));
     for (std::size_t i = 0; i < platform_.clusters(); ++i) {
@@ -122,6 +123,7 @@ public:
     out.timing = summarize_timing(r.message_log, activity_.usage());
     out.stats = platform_stats(platform_);
     if (options_.trace) out.trace = trace_data(r);
+    if (accesses_) out.access_trace = accesses_->accesses();
     out.expectations = evaluate(sc_.expect, r);
     r.wall_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - wall_start)
@@ -153,6 +155,24 @@ private:
     for (const sw::shm::Symbol& s : indices) counters.push_back(s.name);
     vcd_ = std::make_unique<VcdTrace>(platform_, options_.vcd, counters);
     timeline_->on_counter([v = vcd_.get()](const TraceCounter& c) { v->on_counter(c); });
+  }
+
+  /// The remote's accesses to the carve-outs, named like the sanitizer names them.
+  void record_remote_accesses() {
+    std::vector<WatchedRange> ranges;
+    for (const models::CarveoutConfig& c : sc_.board.carveouts) ranges.push_back({c.base, c.size});
+    sw::shm::SymbolMap names;
+    for (const sw::shm::Symbol& sym : symbols_) {
+      try {
+        names.add({sym});
+      } catch (const std::invalid_argument&) {
+        // Overlapping names were reported when the sanitizer got them; the first one wins.
+      }
+    }
+    accesses_ = std::make_unique<AccessRecorder>(std::move(ranges), std::move(names),
+                                                 platform_.dcache(Side::kRemote).config().line);
+    platform_.dcache(Side::kRemote).add_observer(accesses_.get());
+    platform_.cluster(Side::kRemote).add_observer(accesses_.get());
   }
 
   /// Once every awaited application is done, let in-flight work settle (a last echo, an NS
@@ -214,6 +234,8 @@ private:
       f.taken = wire.taken();
       f.handed = wire.handed();
       f.published = wire.published();
+      f.app_reports = software_->firmware_probes()->events();
+      f.app_report_errors = software_->firmware_probes()->errors();
       out.firmware = f;
     }
     r.nothing_awaited = !software_->awaits_any();
@@ -245,6 +267,7 @@ private:
   CoreActivityRecorder activity_;
   std::unique_ptr<TraceRecorder> timeline_;
   std::unique_ptr<VcdTrace> vcd_;
+  std::unique_ptr<AccessRecorder> accesses_;
   std::unique_ptr<SoftwareBoot> software_;
   std::vector<FaultReadout> fault_readouts_; ///< one per scenario fault, once armed
 };

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sim/run/access_trace.h"
 #include "sim/run/expectation_check.h"
 #include "sim/run/run_result.h"
 #include "sim/run/timing.h"
@@ -30,6 +31,8 @@ struct RunOutput {
     std::string file;
     models::iss::FirmwareCpuStats cpu;
     std::uint64_t taken = 0, handed = 0, published = 0;
+    /// What its application reported on the probe port, and writes there that made no sense.
+    std::uint64_t app_reports = 0, app_report_errors = 0;
   };
   std::optional<Firmware> firmware;
   std::vector<ExpectationResult> expectations;
@@ -38,6 +41,8 @@ struct RunOutput {
   TimingResult timing;
   /// The timeline, when RunOptions::trace asked for it.
   std::optional<TraceData> trace;
+  /// The remote's shared-memory accesses and maintenance, when RunOptions::access_trace asked.
+  std::optional<std::vector<SharedAccess>> access_trace;
 };
 
 struct RunOptions {
@@ -45,6 +50,8 @@ struct RunOptions {
   bool trace = false;
   /// Write the interrupt wires, FIFO levels and vring indices to this VCD file (--vcd).
   std::string vcd;
+  /// Record the remote's shared-memory accesses and cache maintenance (--access-trace).
+  bool access_trace = false;
 };
 
 RunOutput run_scenario(const Scenario& scenario, const RunOptions& options = RunOptions());

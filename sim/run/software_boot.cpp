@@ -7,6 +7,21 @@
 #include "sim/scenario/remote_image.h"
 
 namespace sim::app {
+namespace {
+
+/// [addr, addr+len) through the D-cache as its core would read it now (debug transport: no
+/// time, no state change).
+bool debug_read(models::Cache& dcache, std::uint64_t addr, void* out, std::size_t len) {
+  tlm::tlm_generic_payload p;
+  p.set_command(tlm::TLM_READ_COMMAND);
+  p.set_address(addr);
+  p.set_data_ptr(static_cast<unsigned char*>(out));
+  p.set_data_length(static_cast<unsigned>(len));
+  p.set_streaming_width(static_cast<unsigned>(len));
+  return dcache.cpu_side.get_base_interface().transport_dbg(p) == len;
+}
+
+} // namespace
 
 SoftwareBoot::SoftwareBoot(models::Platform& platform, const Scenario& sc,
                            models::ProbeSink& probes)
@@ -124,16 +139,21 @@ void SoftwareBoot::boot_firmware(models::Platform& platform, const Scenario& sc)
   firmware_wire_ = std::make_unique<FirmwareWire>(
       table,
       [dcache](std::uint64_t addr, void* out, std::size_t len) {
-        // Through the remote's D-cache: what its core would read now.
-        tlm::tlm_generic_payload p;
-        p.set_command(tlm::TLM_READ_COMMAND);
-        p.set_address(addr);
-        p.set_data_ptr(static_cast<unsigned char*>(out));
-        p.set_data_length(static_cast<unsigned>(len));
-        p.set_streaming_width(static_cast<unsigned>(len));
-        return dcache->cpu_side.get_base_interface().transport_dbg(p) == len;
+        return debug_read(*dcache, addr, out, len);
       },
       [cluster](const hal::ProbeEvent& e) { cluster->probe(e); });
+  // What the firmware's application says of its messages, read through the core's own view:
+  // private RAM from the engine, the carve-outs through the D-cache.
+  firmware_probes_ = std::make_unique<FirmwareProbePort>(
+      [cpu, dcache, shared = config.shared](std::uint64_t addr, void* out, std::size_t len) {
+        for (const models::iss::AddressRange& r : shared)
+          if (r.contains(addr)) return debug_read(*dcache, addr, out, len);
+        return cpu->engine().read_memory(addr, out, len);
+      },
+      [cluster](const hal::ProbeEvent& e) { cluster->probe(e); });
+  cpu->on_probe_write([port = firmware_probes_.get()](std::uint64_t offset, std::uint32_t value) {
+    port->write(offset, value);
+  });
   FirmwareWire* wire = firmware_wire_.get();
   cpu->on_shared_access([wire](bool write, std::uint64_t pa, unsigned size, std::uint32_t value) {
     wire->on_access(write, pa, size, value);

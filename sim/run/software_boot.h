@@ -13,6 +13,7 @@
 
 #include "models/iss/firmware_cpu.h"
 #include "models/platform/platform.h"
+#include "sim/run/firmware_probe_port.h"
 #include "sim/run/firmware_wire.h"
 #include "sim/scenario/scenario.h"
 #include "sw/linux/linux.h"
@@ -44,6 +45,7 @@ public:
   /// The remote's ISS core when it runs real firmware (remote.firmware), else nullptr.
   const models::iss::FirmwareCpu* firmware_cpu() const { return firmware_.get(); }
   const FirmwareWire* firmware_wire() const { return firmware_wire_.get(); }
+  const FirmwareProbePort* firmware_probes() const { return firmware_probes_.get(); }
 
   /// When the remote was reset (the remote_restarts fault).
   const std::vector<Picoseconds>& restarted_at() const { return restarted_at_; }
@@ -72,6 +74,7 @@ private:
   std::vector<Picoseconds> restarted_at_;
   std::unique_ptr<models::iss::FirmwareCpu> firmware_;
   std::unique_ptr<FirmwareWire> firmware_wire_;
+  std::unique_ptr<FirmwareProbePort> firmware_probes_;
 };
 
 } // namespace sim::app

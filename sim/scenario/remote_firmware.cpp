@@ -51,16 +51,22 @@ load_remote_firmware(const config::ConfigNode& at, const std::string& file,
   if (image->entry == 0 && image->segments.empty())
     at.fail(file + ": no loadable segment and no entry point");
   const models::CoreBoardConfig& core = board.cluster(Side::kRemote).core;
-  for (const auto& [name, base, size] :
-       {std::tuple<const char*, std::uint64_t, std::uint64_t>{"distributor", core.gicd, 0x10000},
-        {"redistributor", core.gicr, 0x20000}}) {
+  for (const auto& [name, base, size] : {std::tuple<const char*, std::uint64_t, std::uint64_t>{
+                                             "gic.distributor", core.gicd, 0x10000},
+                                         {"gic.redistributor", core.gicr, 0x20000},
+                                         {"probe_port", core.probe_port, 0x1000}}) {
     if (base == 0) continue;
     for (const auto* ranges : {&map.ram, &map.shared, &map.devices})
       for (const auto& r : *ranges)
         if (overlaps(base, size, r.base, r.size))
-          at.fail("clusters.remote.core.gic." + std::string(name) + " " + span(base, size) +
+          at.fail("clusters.remote.core." + std::string(name) + " " + span(base, size) +
                   " overlaps " + r.name + " " + span(r.base, r.size));
   }
+  if (core.probe_port != 0 && core.gicd != 0 &&
+      (overlaps(core.probe_port, 0x1000, core.gicd, 0x10000) ||
+       overlaps(core.probe_port, 0x1000, core.gicr, 0x20000)))
+    at.fail("clusters.remote.core.probe_port " + span(core.probe_port, 0x1000) +
+            " overlaps the GIC");
   return image;
 }
 

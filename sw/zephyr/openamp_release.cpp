@@ -47,7 +47,9 @@ const std::array<FeatureInfo, kFeatureCount>& openamp_features() {
       {Feature::kHoldCounter, "hold_counter", "v2024.05", "", "b32187e (PR #524)",
        "lib/rpmsg/rpmsg_internal.h RPMSG_BUF_HELD_*, rpmsg_virtio.c",
        "the held flag (bit 31 of `reserved`) becomes a 16-bit counter in bits 31:16, counted "
-       "around the endpoint callback and for TX buffers"},
+       "around the endpoint callback and for TX buffers; the RX loop returns a buffer through "
+       "rpmsg_virtio_release_rx_buffer_nolock, which takes the index from `reserved` and "
+       "invalidates and reads desc.len again (virtqueue_get_buffer_length)"},
       {Feature::kKickPerRxBuffer, "kick_per_rx_buffer", "v2024.05", "", "40820be",
        "lib/rpmsg/rpmsg_virtio.c rpmsg_virtio_rx_callback, "
        "rpmsg_virtio_release_rx_buffer_nolock",
@@ -73,6 +75,10 @@ const std::array<FeatureInfo, kFeatureCount>& openamp_features() {
        "cmake/options.cmake WITH_VQ_RX_EMPTY_NOTIFY",
        "the VQ_RX_EMPTY_NOTIFY build option exists (openamp.vq_rx_empty_notify): one kick when "
        "the drain finds the ring empty, if it returned a buffer"},
+      {Feature::kVdevDeviceId, "vdev_device_id", "v2024.05", "", "PR #540",
+       "lib/remoteproc/remoteproc_virtio.c rproc_virtio_create_vdev",
+       "creating the vdev reads the table's vdev id into vdev->id.device: one more read of the "
+       "table, through the cache, before the status wait (found by ipcsim conform)"},
   }};
   return kFeatures;
 }

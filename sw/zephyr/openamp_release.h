@@ -33,8 +33,9 @@ enum class Feature : std::uint8_t {
   kSplitDescInvalidate,
   kEndpointAddressAfterLast,
   kRxEmptyNotifyOption,
+  kVdevDeviceId,
 };
-inline constexpr std::size_t kFeatureCount = 13;
+inline constexpr std::size_t kFeatureCount = 14;
 
 /// What a feature is and when it was in OpenAMP.
 struct FeatureInfo {

@@ -86,8 +86,13 @@ void RemoteprocVirtio::wait_remote_ready_or_reset() {
   });
 }
 
-std::uint8_t RemoteprocVirtio::num_of_vrings() {
-  return shm::VdevView(hal_, vdev_addr()).num_of_vrings();
+std::uint8_t RemoteprocVirtio::create_vdev() {
+  const shm::VdevView vdev(hal_, vdev_addr());
+  const std::uint8_t vrings = vdev.num_of_vrings();
+  // vdev->id.device = vdev_rsc->id (v2024.05, PR #540): unused by rpmsg, but a read of the
+  // table through the cache all the same.
+  if (release_.has(Feature::kVdevDeviceId)) device_id_ = vdev.id();
+  return vrings;
 }
 
 RemoteprocVirtio::VringInfo RemoteprocVirtio::table_vring(unsigned i) {

@@ -46,7 +46,9 @@ public:
   /// rpmsg_virtio_wait_remote_ready: the same, clearing a NEEDS_RESET status on the way.
   void wait_remote_ready_or_reset();
 
-  std::uint8_t num_of_vrings();
+  /// rproc_virtio_create_vdev's reads of the table: num_of_vrings and, from v2024.05, the vdev
+  /// id. Returns the vring count.
+  std::uint8_t create_vdev();
   /// The table's vring[i] entry, read field by field (plain struct accesses in the sample).
   VringInfo table_vring(unsigned i);
   /// rproc_virtio_init_vring.
@@ -59,6 +61,8 @@ public:
   /// RSC_NOTIFY_ID_ANY); the vdev's own id is ignored.
   void notified(std::uint32_t notifyid);
 
+  /// vdev->id.device as create_vdev read it (0 before v2024.05, which does not read it).
+  std::uint32_t device_id() const { return device_id_; }
   hal::Addr status_addr() const { return table_ + layout_.status(); }
   hal::Addr vdev_addr() const { return table_ + layout_.vdev(); }
 
@@ -71,6 +75,7 @@ private:
   hal::Addr table_;
   shm::rsc::ZephyrTableLayout layout_;
   std::uint32_t vdev_notifyid_;
+  std::uint32_t device_id_ = 0; ///< vdev->id.device, kept as OpenAMP keeps it (unused)
   std::function<void(std::uint32_t)> notify_;
   std::array<VringInfo, 2> vrings_{};
   std::array<std::unique_ptr<DeviceVirtqueue>, 2> vqs_;

@@ -136,7 +136,14 @@ void RpmsgVirtioDevice::rx_callback() {
     const bool release = release_.has(Feature::kHoldCounter) ? held_dec_test(hdr)
                                                              : (hdr.reserved() & kHeldFlag) == 0;
     if (release) {
-      return_buffer(b.addr, b.len, b.idx);
+      if (release_.has(Feature::kHoldCounter)) {
+        // v2024.05 (PR #524): rpmsg_virtio_release_rx_buffer_nolock takes the index from the
+        // header and desc.len again from the ring (virtqueue_get_buffer_length: invalidated).
+        const auto idx = static_cast<std::uint16_t>(hdr.reserved() & ~kHeldMask);
+        return_buffer(b.addr, rvq_->get_buffer_length(idx), idx);
+      } else {
+        return_buffer(b.addr, b.len, b.idx);
+      }
       if (per_buffer)
         rvq_->kick();
       else if (release_.has(Feature::kKickPerRxBuffer))

@@ -107,7 +107,7 @@ void RscTableSample::run(std::shared_ptr<RscTableSample> owner,
   ipm_.enable(std::move(owner));
 
   // platform_create_rpmsg_vdev
-  const std::uint8_t vrings = rproc_.num_of_vrings();
+  const std::uint8_t vrings = rproc_.create_vdev();
   if (vrings < kVringCount) {
     status_.error = "resource table vdev has " + std::to_string(vrings) + " vrings, expected 2";
     log(logging::Level::kErr, "rpmsg_mng_task", "Failed to create rpmsg virtio device");

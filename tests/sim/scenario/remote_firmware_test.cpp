@@ -97,5 +97,25 @@ TEST(RemoteFirmware, AGicOverlappingTheCoresMemoryIsRefused) {
   EXPECT_TRUE(has(e, "overlaps image")) << e.what();
 }
 
+TEST(RemoteFirmware, TheProbePortIsAPageOfItsOwn) {
+  ScenarioFile f(iss_scenario(IPCSIM_FIXTURE_ELF));
+  EXPECT_EQ(load_scenario(f.path()).board.cluster(Side::kRemote).core.probe_port, 0x1fff0000u);
+
+  const auto over_memory = load_error(
+      iss_scenario(IPCSIM_FIXTURE_ELF, "  clusters.remote.core.probe_port: 0x200c8000\n"));
+  EXPECT_TRUE(has(over_memory, "clusters.remote.core.probe_port [0x200c8000"))
+      << over_memory.what();
+  EXPECT_TRUE(has(over_memory, "overlaps vdev0vring0")) << over_memory.what();
+
+  const auto over_gic = load_error(
+      iss_scenario(IPCSIM_FIXTURE_ELF, "  clusters.remote.core.probe_port: 0x17601000\n"));
+  EXPECT_TRUE(has(over_gic, "overlaps the GIC")) << over_gic.what();
+
+  const auto unaligned = load_error(
+      iss_scenario(IPCSIM_FIXTURE_ELF, "  clusters.remote.core.probe_port: 0x1fff0004\n"));
+  EXPECT_EQ(unaligned.path(), "clusters.remote.core.probe_port");
+  EXPECT_TRUE(has(unaligned, "4 KiB aligned")) << unaligned.what();
+}
+
 } // namespace
 } // namespace sim::app

@@ -33,11 +33,13 @@ TEST(OpenampRelease, EachReleaseHasTheFeaturesItsSourcesShow) {
       {"v2024.05",
        {"kick_on_release", "consumed_bound_inclusive", "invalidate_on_rx_return",
         "rsc_table_invalidate", "hold_counter", "kick_per_rx_buffer", "notify_wait_cb",
-        "notify_wait_breaks_on_success", "split_desc_invalidate", "endpoint_address_after_last"}},
+        "notify_wait_breaks_on_success", "split_desc_invalidate", "endpoint_address_after_last",
+        "vdev_device_id"}},
       {"v2024.10",
        {"kick_on_release", "consumed_bound_inclusive", "invalidate_on_rx_return",
         "rsc_table_invalidate", "hold_counter", "kick_per_rx_buffer", "notify_wait_cb",
-        "split_desc_invalidate", "endpoint_address_after_last", "rx_empty_notify_option"}},
+        "split_desc_invalidate", "endpoint_address_after_last", "rx_empty_notify_option",
+        "vdev_device_id"}},
   };
   ASSERT_EQ(openamp_releases().size(), expected.size());
   for (const OpenampRelease& r : openamp_releases()) {

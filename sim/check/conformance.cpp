@@ -1,0 +1,384 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "sim/check/conformance.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace sim::app {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr std::size_t kContextBefore = 3;
+constexpr std::size_t kContextAfter = 4;
+
+bool same_item(const TraceItem& a, const TraceItem& b) {
+  if (a.ordered.has_value() != b.ordered.has_value()) return false;
+  return a.ordered ? same_access(*a.ordered, *b.ordered) : a.fields == b.fields;
+}
+
+bool same_block(const std::vector<TraceItem>& items, std::size_t a, std::size_t b,
+                std::size_t len) {
+  for (std::size_t i = 0; i < len; ++i)
+    if (!same_item(items[a + i], items[b + i])) return false;
+  return true;
+}
+
+bool same_step(const TraceStep& a, const TraceStep& b) {
+  if (a.block.size() != b.block.size()) return false;
+  for (std::size_t i = 0; i < a.block.size(); ++i)
+    if (!same_item(a.block[i], b.block[i])) return false;
+  return true;
+}
+
+/// Back-to-back repetitions of one item or block collapsed into one step each.
+std::vector<TraceStep> collapse_polls(const std::vector<TraceItem>& items) {
+  std::vector<TraceStep> steps;
+  std::size_t i = 0;
+  while (i < items.size()) {
+    std::size_t best_len = 1, best_count = 1;
+    for (std::size_t len = 1; len <= kPollBlock && i + 2 * len <= items.size(); ++len) {
+      std::size_t count = 1;
+      while (i + (count + 1) * len <= items.size() && same_block(items, i, i + count * len, len))
+        ++count;
+      // The block covering most items; on a tie the shorter one.
+      if (count >= 2 && count * len > best_count * best_len) {
+        best_len = len;
+        best_count = count;
+      }
+    }
+    TraceStep step;
+    // The last repetition is kept: its values are what ended the wait.
+    const std::size_t last = i + (best_count - 1) * best_len;
+    step.block.assign(items.begin() + static_cast<std::ptrdiff_t>(last),
+                      items.begin() + static_cast<std::ptrdiff_t>(last + best_len));
+    step.repeats = best_count;
+    steps.push_back(std::move(step));
+    i += best_len * best_count;
+  }
+  return steps;
+}
+
+/// `buf[3].payload` for `buf[3].payload+16`.
+std::string field_of(const std::string& name) {
+  return name.substr(0, name.find('+'));
+}
+
+/// "rx" for a read of vring1's avail ring entry (taking a message Linux sent), "tx" for vring0's
+/// (taking a buffer to send in), "" otherwise.
+const char* takes_buffer(const TraceStep& step) {
+  if (!step.block.front().ordered) return "";
+  const SharedAccess& a = *step.block.front().ordered;
+  if (a.op != SharedAccess::Op::kRead) return "";
+  if (a.name.rfind("vring1.avail.ring[", 0) == 0) return "rx";
+  if (a.name.rfind("vring0.avail.ring[", 0) == 0) return "tx";
+  return "";
+}
+
+std::string messages_line(const json& report) {
+  const json& m = report.value("messages", json::object());
+  std::ostringstream out;
+  out << "sent " << m.value("sent", 0) << ", delivered " << m.value("delivered", 0) << ", dropped "
+      << m.value("dropped", 0) << ", corrupted " << m.value("corrupted", 0) << ", in flight "
+      << m.value("in_flight", 0);
+  const json& drops = m.value("drops", json::object());
+  for (const auto& [reason, n] : drops.items()) out << ", " << reason << " " << n.dump();
+  return out.str();
+}
+
+/// "stale_read rsc.vdev.status" for each finding (fields without a name by address).
+std::map<std::string, std::uint64_t> findings_by_field(const json& report) {
+  std::map<std::string, std::uint64_t> out;
+  const json& c = report.value("coherency", json::object());
+  for (const json& f : c.value("findings", json::array())) {
+    const std::string symbol = f.value("symbol", std::string());
+    const std::string key = f.value("kind", std::string("?")) + " " +
+                            (symbol.empty() ? f.value("address", std::string("?")) : symbol);
+    out[key] += f.value("count", std::uint64_t{1});
+  }
+  return out;
+}
+
+std::string findings_line(const std::map<std::string, std::uint64_t>& findings) {
+  if (findings.empty()) return "none";
+  std::string out;
+  for (const auto& [key, count] : findings)
+    out += (out.empty() ? "" : ", ") + key + " (x" + std::to_string(count) + ")";
+  return out;
+}
+
+std::set<std::string> keys_of(const std::map<std::string, std::uint64_t>& m) {
+  std::set<std::string> out;
+  for (const auto& entry : m) out.insert(entry.first);
+  return out;
+}
+
+RunSummary summarize(const json& report) {
+  const json& m = report.value("messages", json::object());
+  // The kinds and fields found; how often a poll re-read a stale value is timing.
+  std::string findings;
+  for (const auto& entry : findings_by_field(report))
+    findings += (findings.empty() ? "" : ", ") + entry.first;
+  // A panic names the address the core faulted on (how each side names the fault differs: a
+  // modelled mmu_fault, the firmware's data abort).
+  std::string outcome = report.value("outcome", std::string("?"));
+  for (const json& p : report.value("panics", json::array()))
+    if (p.contains("address")) outcome += " at " + p["address"].get<std::string>();
+  return {outcome,
+          std::to_string(m.value("delivered", 0)) + " of " + std::to_string(m.value("sent", 0)),
+          findings.empty() ? "none" : findings};
+}
+
+/// "x" when both say x, else "model: x; firmware: y".
+std::string both(const std::string& model, const std::string& firmware) {
+  return model == firmware ? model : "model: " + model + "; firmware: " + firmware;
+}
+
+std::vector<std::string> context(const std::vector<TraceStep>& steps, std::size_t at) {
+  std::vector<std::string> out;
+  const std::size_t from = at > kContextBefore ? at - kContextBefore : 0;
+  for (std::size_t i = from; i < steps.size() && i < at + kContextAfter; ++i)
+    out.push_back((i == at ? "> " : "  ") + describe_step(steps[i], i));
+  if (at >= steps.size()) out.push_back("> (the segment ends here)");
+  return out;
+}
+
+void compare_segments(const std::vector<MessageSegment>& model,
+                      const std::vector<MessageSegment>& firmware, ConformanceResult& result) {
+  std::vector<std::string> labels;
+  std::map<std::string, const MessageSegment*> by_model, by_firmware;
+  for (const MessageSegment& s : model) {
+    labels.push_back(s.label);
+    by_model[s.label] = &s;
+  }
+  for (const MessageSegment& s : firmware) {
+    if (by_model.count(s.label) == 0) labels.push_back(s.label);
+    by_firmware[s.label] = &s;
+  }
+  result.segments = labels.size();
+  for (const std::string& label : labels) {
+    const MessageSegment* m = by_model.count(label) ? by_model[label] : nullptr;
+    const MessageSegment* f = by_firmware.count(label) ? by_firmware[label] : nullptr;
+    Divergence d;
+    d.what = "accesses";
+    d.segment = label;
+    if (m == nullptr || f == nullptr) {
+      d.summary = label + ": only the " + (m ? "model" : "firmware") + " has this segment (" +
+                  std::to_string((m ? m : f)->steps.size()) + " steps)";
+      result.divergences.push_back(std::move(d));
+      continue;
+    }
+    std::size_t i = 0;
+    while (i < m->steps.size() && i < f->steps.size() && same_step(m->steps[i], f->steps[i])) ++i;
+    if (i == m->steps.size() && i == f->steps.size()) {
+      ++result.segments_equal;
+      continue;
+    }
+    d.step = i;
+    d.summary = label + ": step " + std::to_string(i) + " of " + std::to_string(m->steps.size()) +
+                " (model) and " + std::to_string(f->steps.size()) + " (firmware) differs";
+    d.model_context = context(m->steps, i);
+    d.firmware_context = context(f->steps, i);
+    result.divergences.push_back(std::move(d));
+  }
+}
+
+} // namespace
+
+bool same_access(const SharedAccess& a, const SharedAccess& b) {
+  if (a.op != b.op || a.addr != b.addr || a.size != b.size) return false;
+  return a.maintenance() ? a.skipped == b.skipped : a.cached == b.cached;
+}
+
+bool ordered_access(const SharedAccess& a) {
+  return a.maintenance() || a.name.rfind("vring", 0) == 0 ||
+         a.name.rfind("rsc.vdev.status", 0) == 0;
+}
+
+std::vector<TraceItem> trace_items(const std::vector<SharedAccess>& trace) {
+  std::vector<TraceItem> items;
+  std::set<std::string> fields;
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> written; ///< since the last ordered one
+  SharedAccess first;
+  const auto flush = [&] {
+    if (fields.empty()) return;
+    TraceItem set;
+    set.fields.assign(fields.begin(), fields.end());
+    set.first = first;
+    items.push_back(std::move(set));
+    fields.clear();
+  };
+  for (const SharedAccess& a : trace) {
+    if (ordered_access(a)) {
+      flush();
+      written.clear();
+      TraceItem item;
+      item.ordered = a;
+      item.first = a;
+      items.push_back(std::move(item));
+      continue;
+    }
+    const std::uint64_t end = a.addr + a.size;
+    if (a.op == SharedAccess::Op::kRead &&
+        std::any_of(written.begin(), written.end(),
+                    [&](const auto& w) { return a.addr >= w.first && end <= w.second; }))
+      continue; // the core's own store, not an observation of shared memory
+    if (a.op == SharedAccess::Op::kWrite) written.emplace_back(a.addr, end);
+    if (fields.empty()) first = a;
+    fields.insert(std::string(op_name(a.op)) + " " + field_of(a.name) +
+                  (a.cached ? "" : " (uncached)"));
+  }
+  flush();
+  return items;
+}
+
+std::vector<MessageSegment> message_segments(const std::vector<SharedAccess>& trace) {
+  std::vector<MessageSegment> out(1);
+  out.front().label = "boot";
+  std::map<std::string, unsigned> taken;
+  for (TraceStep& step : collapse_polls(trace_items(trace))) {
+    const std::string kind = takes_buffer(step);
+    if (!kind.empty()) out.push_back({kind + " " + std::to_string(++taken[kind]), {}});
+    out.back().steps.push_back(std::move(step));
+  }
+  return out;
+}
+
+std::string describe_step(const TraceStep& step, std::size_t index) {
+  std::ostringstream out;
+  out << index << "  ";
+  if (step.block.size() > 1) out << "[";
+  for (std::size_t i = 0; i < step.block.size(); ++i) {
+    const TraceItem& item = step.block[i];
+    if (i > 0) out << "; ";
+    if (!item.ordered) {
+      out << "{";
+      for (std::size_t f = 0; f < item.fields.size(); ++f)
+        out << (f > 0 ? ", " : "") << item.fields[f];
+      out << "}";
+      continue;
+    }
+    const SharedAccess& a = *item.ordered;
+    out << op_name(a.op) << " " << a.name;
+    if (a.maintenance()) {
+      out << " (" << a.size << " B";
+      if (!a.site.empty()) out << ", " << a.site;
+      if (a.skipped) out << ", skipped";
+      out << ")";
+    } else {
+      out << " (" << a.size << " B" << (a.cached ? "" : ", uncached") << ")";
+      if (!a.value.empty()) out << " = " << a.value;
+    }
+  }
+  if (step.block.size() > 1) out << "]";
+  if (step.repeats > 1) out << " x" << step.repeats;
+  return out.str();
+}
+
+ConformanceResult compare_runs(const json& model_report,
+                               const std::vector<SharedAccess>& model_trace,
+                               const json& firmware_report,
+                               const std::vector<SharedAccess>& firmware_trace) {
+  ConformanceResult result;
+  result.model = summarize(model_report);
+  result.firmware = summarize(firmware_report);
+  result.model_accesses = model_trace.size();
+  result.firmware_accesses = firmware_trace.size();
+  if (result.model.outcome != result.firmware.outcome)
+    result.divergences.push_back(
+        {"outcome",
+         "outcome: model " + result.model.outcome + ", firmware " + result.firmware.outcome,
+         "",
+         0,
+         {},
+         {}});
+  const std::string model_messages = messages_line(model_report);
+  const std::string firmware_messages = messages_line(firmware_report);
+  const json no_channels = json::object();
+  const json& model_channels =
+      model_report.value("messages", json::object()).value("channels", no_channels);
+  const json& firmware_channels =
+      firmware_report.value("messages", json::object()).value("channels", no_channels);
+  if (model_messages != firmware_messages || model_channels != firmware_channels)
+    result.divergences.push_back({"messages",
+                                  "messages: model " + model_messages + "; firmware " +
+                                      firmware_messages +
+                                      // Per channel only when the totals do not show it.
+                                      (model_messages == firmware_messages
+                                           ? " (per channel: model " + model_channels.dump() +
+                                                 ", firmware " + firmware_channels.dump() + ")"
+                                           : ""),
+                                  "",
+                                  0,
+                                  {},
+                                  {}});
+  const auto model_findings = findings_by_field(model_report);
+  const auto firmware_findings = findings_by_field(firmware_report);
+  if (keys_of(model_findings) != keys_of(firmware_findings))
+    result.divergences.push_back({"coherency",
+                                  "coherency findings: model " + findings_line(model_findings) +
+                                      "; firmware " + findings_line(firmware_findings),
+                                  "",
+                                  0,
+                                  {},
+                                  {}});
+  compare_segments(message_segments(model_trace), message_segments(firmware_trace), result);
+  return result;
+}
+
+std::string conformance_text(const ConformanceResult& r) {
+  std::ostringstream out;
+  out << "verdict   " << (r.conformant() ? "conformant" : "diverges") << ": " << r.segments_equal
+      << " of " << r.segments << " message segments alike (" << r.model_accesses
+      << " model accesses, " << r.firmware_accesses << " firmware)\n";
+  const Divergence* first_access = nullptr;
+  for (const Divergence& d : r.divergences) {
+    out << "differs   " << d.summary << "\n";
+    if (d.what == "accesses" && first_access == nullptr && !d.model_context.empty())
+      first_access = &d;
+  }
+  if (first_access != nullptr) {
+    out << "\nfirst divergence, in " << first_access->segment << ":\n  model:\n";
+    for (const std::string& line : first_access->model_context) out << "    " << line << "\n";
+    out << "  firmware:\n";
+    for (const std::string& line : first_access->firmware_context) out << "    " << line << "\n";
+  }
+  return out.str();
+}
+
+std::string conformance_row(const std::string& label, const ConformanceResult& r) {
+  std::ostringstream out;
+  out << "| " << label << " | " << both(r.model.outcome, r.firmware.outcome) << " | "
+      << both(r.model.delivered, r.firmware.delivered) << " | "
+      << both(r.model.findings, r.firmware.findings) << " | " << r.segments_equal << " of "
+      << r.segments << " | " << (r.conformant() ? "conformant" : "**diverges**") << " |";
+  return out.str();
+}
+
+nlohmann::ordered_json conformance_json(const ConformanceResult& r) {
+  nlohmann::ordered_json j;
+  j["conformant"] = r.conformant();
+  j["segments"] = r.segments;
+  j["segments_equal"] = r.segments_equal;
+  j["model_accesses"] = r.model_accesses;
+  j["firmware_accesses"] = r.firmware_accesses;
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const Divergence& d : r.divergences) {
+    nlohmann::ordered_json dj;
+    dj["what"] = d.what;
+    dj["summary"] = d.summary;
+    if (!d.segment.empty()) {
+      dj["segment"] = d.segment;
+      dj["step"] = d.step;
+      dj["model"] = d.model_context;
+      dj["firmware"] = d.firmware_context;
+    }
+    list.push_back(dj);
+  }
+  j["divergences"] = list;
+  return j;
+}
+
+} // namespace sim::app

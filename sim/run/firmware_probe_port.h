@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// ipcsim's probe port (issue 14): what became of a message after its endpoint callback, told by
+// the firmware's own application, for the message ledger. The wire (firmware_wire.h) sees a
+// message handed to its endpoint; only the application knows whether it kept it (a slot, a
+// queue), took it, or lost it (overwritten in its slot). Modelled applications report that with
+// probes (kAppHeld, kAppConsumed, kAppDropped); firmware built for ipcsim writes the same to a
+// 4 KiB page that exists only in the simulator (clusters.remote.core.probe_port;
+// firmware/bsp/ipcsim_probe.h is the firmware's side). Firmware that never writes there loses
+// nothing: its messages count as delivered when handed to the endpoint.
+//
+// Registers (32-bit stores, little-endian):
+//   0x00 DST     the endpoint's address
+//   0x04 LEN     the payload's length
+//   0x08 DATA    the payload's address (0x0c: its upper 32 bits), read when EVENT is written
+//   0x10 WHERE   where it is kept: 1 slot, 2 queue, 3 held buffer (0: nowhere)
+//   0x14 REASON  why it was lost: 1 slot_overwritten, 2 queue_full, 3 held_buffer_leaked
+//   0x18 EVENT   1 kept, 2 taken (consumed), 3 lost: reports the message with the fields above
+// An unknown event, place or reason is counted as an error, never guessed.
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "sw/hal/probe.h"
+
+namespace sim::app {
+
+class FirmwareProbePort {
+public:
+  static constexpr std::uint64_t kDst = 0x00, kLen = 0x04, kDataLo = 0x08, kDataHi = 0x0c,
+                                 kWhere = 0x10, kReason = 0x14, kEvent = 0x18;
+  /// Reads the firmware's memory as its core sees it; false when nothing answers.
+  using Peek = std::function<bool(std::uint64_t addr, void* out, std::size_t len)>;
+  using Report = std::function<void(const hal::ProbeEvent&)>;
+
+  FirmwareProbePort(Peek peek, Report report)
+      : peek_(std::move(peek)), report_(std::move(report)) {}
+
+  void write(std::uint64_t offset, std::uint32_t value);
+
+  std::uint64_t events() const { return events_; }
+  /// Writes that made no sense (an unknown register, event, place or reason, an unreadable
+  /// payload).
+  std::uint64_t errors() const { return errors_; }
+
+private:
+  Peek peek_;
+  Report report_;
+  std::uint32_t dst_ = 0, len_ = 0, where_ = 0, reason_ = 0;
+  std::uint64_t data_ = 0;
+  std::vector<std::uint8_t> payload_;
+  std::uint64_t events_ = 0, errors_ = 0;
+};
+
+} // namespace sim::app
