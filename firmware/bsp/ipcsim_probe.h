@@ -55,4 +55,17 @@ static inline void ipcsim_app_lost(uint32_t dst, const void* data, size_t len,
   ipcsim_probe(3, dst, data, len, where, reason);
 }
 
+/* The platform's notify: a kick for the peer was written to the mailbox, or found it busy and
+   was dropped (what Zephyr's sample does when ipm_send fails). */
+static inline void ipcsim_kick_sent(void) {
+#ifdef IPCSIM_PROBES
+  mmio_write32(BSP_PROBE_PORT + 0x18, 4);
+#endif
+}
+static inline void ipcsim_kick_lost(void) {
+#ifdef IPCSIM_PROBES
+  mmio_write32(BSP_PROBE_PORT + 0x18, 5);
+#endif
+}
+
 #endif

@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include "bsp.h"
+#include "ipcsim_probe.h"
 #include "rsc_table.h"
 
 #define MBOX_RX_INTID (32u + BSP_MBOX_SPI_RX)
@@ -43,8 +44,12 @@ void bsp_irq_handler(unsigned intid) {
 
 static int mailbox_notify(void* priv, uint32_t id) {
   (void)priv;
-  /* A busy mailbox loses the kick, as Zephyr's sample never checks ipm_send's result. */
-  (void)bsp_mbox_send(id);
+  /* A busy mailbox loses the kick, as Zephyr's sample never checks ipm_send's result; ipcsim
+     hears of both, as the modelled sample reports them. */
+  if (bsp_mbox_send(id) == 0)
+    ipcsim_kick_sent();
+  else
+    ipcsim_kick_lost();
   return 0;
 }
 

@@ -262,7 +262,9 @@ json report_json(const Scenario& sc, const RunOutput& run) {
                                  {"buffers_handed", f.handed},
                                  {"buffers_published", f.published},
                                  {"app_reports", f.app_reports},
-                                 {"app_report_errors", f.app_report_errors}};
+                                 {"app_report_errors", f.app_report_errors},
+                                 {"kicks", f.kicks},
+                                 {"kicks_lost", f.kicks_lost}};
   }
   if (!r.consoles.empty()) j["consoles"] = consoles_json(r);
   json expectations = json::array();

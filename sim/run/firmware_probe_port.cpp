@@ -56,6 +56,14 @@ void FirmwareProbePort::write(std::uint64_t offset, std::uint32_t value) {
   case 3:
     e.kind = hal::ProbeKind::kAppDropped;
     break;
+  case 4:
+    ++kicks_;
+    report_(hal::signal_event(hal::ProbeKind::kKick));
+    return;
+  case 5:
+    ++kicks_lost_;
+    report_(hal::signal_event(hal::ProbeKind::kKickLost));
+    return;
   default:
     ++errors_;
     return;

@@ -15,7 +15,9 @@
 //   0x08 DATA    the payload's address (0x0c: its upper 32 bits), read when EVENT is written
 //   0x10 WHERE   where it is kept: 1 slot, 2 queue, 3 held buffer (0: nowhere)
 //   0x14 REASON  why it was lost: 1 slot_overwritten, 2 queue_full, 3 held_buffer_leaked
-//   0x18 EVENT   1 kept, 2 taken (consumed), 3 lost: reports the message with the fields above
+//   0x18 EVENT   1 kept, 2 taken (consumed), 3 lost: reports the message with the fields above;
+//                4 kick sent, 5 kick lost: the platform's notify accepted a kick for the peer or
+//                found the mailbox busy and dropped it (the modelled stacks' kKick, kKickLost)
 // An unknown event, place or reason is counted as an error, never guessed.
 
 #include <cstdint>
@@ -39,7 +41,10 @@ public:
 
   void write(std::uint64_t offset, std::uint32_t value);
 
+  /// Messages reported (events 1 to 3).
   std::uint64_t events() const { return events_; }
+  std::uint64_t kicks() const { return kicks_; }
+  std::uint64_t kicks_lost() const { return kicks_lost_; }
   /// Writes that made no sense (an unknown register, event, place or reason, an unreadable
   /// payload).
   std::uint64_t errors() const { return errors_; }
@@ -50,7 +55,7 @@ private:
   std::uint32_t dst_ = 0, len_ = 0, where_ = 0, reason_ = 0;
   std::uint64_t data_ = 0;
   std::vector<std::uint8_t> payload_;
-  std::uint64_t events_ = 0, errors_ = 0;
+  std::uint64_t events_ = 0, errors_ = 0, kicks_ = 0, kicks_lost_ = 0;
 };
 
 } // namespace sim::app

@@ -236,6 +236,8 @@ private:
       f.published = wire.published();
       f.app_reports = software_->firmware_probes()->events();
       f.app_report_errors = software_->firmware_probes()->errors();
+      f.kicks = software_->firmware_probes()->kicks();
+      f.kicks_lost = software_->firmware_probes()->kicks_lost();
       out.firmware = f;
     }
     r.nothing_awaited = !software_->awaits_any();

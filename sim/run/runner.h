@@ -33,6 +33,8 @@ struct RunOutput {
     std::uint64_t taken = 0, handed = 0, published = 0;
     /// What its application reported on the probe port, and writes there that made no sense.
     std::uint64_t app_reports = 0, app_report_errors = 0;
+    /// Kicks its platform reported sent, and lost to a busy mailbox.
+    std::uint64_t kicks = 0, kicks_lost = 0;
   };
   std::optional<Firmware> firmware;
   std::vector<ExpectationResult> expectations;

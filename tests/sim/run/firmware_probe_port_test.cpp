@@ -73,7 +73,7 @@ TEST_F(ProbePort, QueueAndHeldBufferPlacesAndTheirReasons) {
 }
 
 TEST_F(ProbePort, NonsenseIsCountedNotReported) {
-  report(4, 0x200cb010, 12, 1);     // no such event
+  report(9, 0x200cb010, 12, 1);     // no such event
   report(1, 0x200cb010, 12, 0);     // kept nowhere
   report(1, 0x200cb010, 12, 9);     // no such place
   report(3, 0x200cb010, 12, 1, 0);  // lost without a reason
@@ -84,6 +84,18 @@ TEST_F(ProbePort, NonsenseIsCountedNotReported) {
   EXPECT_TRUE(events.empty());
   EXPECT_EQ(port.errors(), 8u);
   EXPECT_EQ(port.events(), 0u);
+}
+
+TEST_F(ProbePort, KicksSentAndLostAreTheStacksNotifications) {
+  port.write(Port::kEvent, 4);
+  port.write(Port::kEvent, 5);
+  port.write(Port::kEvent, 4);
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[0].kind, hal::ProbeKind::kKick);
+  EXPECT_EQ(events[1].kind, hal::ProbeKind::kKickLost);
+  EXPECT_EQ(port.kicks(), 2u);
+  EXPECT_EQ(port.kicks_lost(), 1u);
+  EXPECT_EQ(port.events(), 0u); // no message
 }
 
 TEST_F(ProbePort, AnEmptyMessageNeedsNoPayload) {
