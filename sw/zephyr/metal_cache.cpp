@@ -16,8 +16,8 @@ void MetalCache::invalidate(hal::Addr addr, std::size_t len, const char* site) {
   const hal::Addr mask = line_ - 1;
   hal::Addr start = addr;
   hal::Addr end = addr + len;
-  // Same order as Zephyr's arm64 arch_dcache_invd_range: the partial last line first, then the
-  // partial first line unless it is that same line.
+  // Same order as Zephyr's arm64 arch_dcache_range (K_CACHE_INVD, arch/arm64/core/cache.c): the
+  // partial last line first, then the partial first line unless it is that same line.
   if ((end & mask) != 0) {
     end &= ~mask;
     hal_.dcache_clean_invalidate(end, line_, site);

@@ -3,9 +3,10 @@
    and enabled at the GICv3, D-cache maintenance as the reference port's Zephyr does it, and WFI
    while libmetal has nothing to do. Cache maintenance follows Zephyr 3.7's libmetal port
    (lib/open-amp/metal: __metal_cache_flush -> sys_cache_data_flush_range, __metal_cache_invalidate
-   -> sys_cache_data_invd_range) and arch/arm64/core/cache.c (arm64_dcache_range): a flush is
-   DC CVAC over every line of the range; an invalidate is DC CIVAC of a partial last line, then of
-   a partial first line (unless it is the same line), and DC IVAC of the whole lines between. */
+   -> sys_cache_data_invd_range) and arch/arm64/core/cache.c (arch_dcache_range, checked against
+   the version with the partial-line handling): a flush is DC CVAC over every line of the range;
+   an invalidate is DC CIVAC of a partial last line, then of a partial first line (unless it is
+   the same line), and DC IVAC of the whole lines between. */
 #include <metal/io.h>
 #include <metal/sys.h>
 #include <metal/utilities.h>
