@@ -247,6 +247,7 @@ void BM_FirmwareLoop(benchmark::State& state, const char* elf) {
     state.SetIterationTime(r.wall_s);
     if (!r.ok) state.SkipWithError("ipcsim run failed");
   }
+  if (!r.ok || r.wall_s <= 0) return;
   state.counters["instr_per_wall_s"] = static_cast<double>(r.instructions) / r.wall_s;
   if (r.shared_accesses > 0) {
     state.counters["carveout_accesses_per_wall_s"] =

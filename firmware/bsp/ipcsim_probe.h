@@ -3,9 +3,10 @@
    message after its endpoint callback (kept in a slot or a queue, taken, lost), as ipcsim's
    modelled applications do with their probes. The port is a page that exists only in the
    simulator (clusters.remote.core.probe_port; sim/run/firmware_probe_port.h has the register
-   map); on silicon these calls must be compiled out (IPCSIM_PROBES undefined). The payload is
-   named by its bytes: report the bytes the endpoint got (kept) or the copy the application
-   holds (taken, lost). */
+   map); on silicon these calls must be compiled out (IPCSIM_PROBES undefined). A message is
+   named by its endpoint and its bytes: report the bytes the endpoint got (kept) and the copy the
+   application holds (taken, lost); a copy shorter than the message (a truncating slot) cannot be
+   matched, and the ledger counts the report as unexpected. */
 #ifndef IPCSIM_FW_PROBE_H
 #define IPCSIM_FW_PROBE_H
 
@@ -14,44 +15,41 @@
 
 #include "bsp.h"
 
-enum ipcsim_place { IPCSIM_NOWHERE = 0, IPCSIM_SLOT = 1, IPCSIM_QUEUE = 2, IPCSIM_HELD_BUFFER = 3 };
-enum ipcsim_reason {
-  IPCSIM_SLOT_OVERWRITTEN = 1,
-  IPCSIM_QUEUE_FULL = 2,
-  IPCSIM_HELD_BUFFER_LEAKED = 3
-};
-
 #ifdef IPCSIM_PROBES
+static inline void ipcsim_probe_address(uintptr_t reg, const void* p) {
+  const uint64_t address = (uint64_t)(uintptr_t)p;
+  mmio_write32(reg, (uint32_t)address);
+  mmio_write32(reg + 4, (uint32_t)(address >> 32));
+}
 static inline void ipcsim_probe(uint32_t event, uint32_t dst, const void* data, size_t len,
-                                enum ipcsim_place where, enum ipcsim_reason reason) {
-  const uint64_t address = (uint64_t)(uintptr_t)data;
+                                const char* where, const char* reason) {
   mmio_write32(BSP_PROBE_PORT + 0x00, dst);
   mmio_write32(BSP_PROBE_PORT + 0x04, (uint32_t)len);
-  mmio_write32(BSP_PROBE_PORT + 0x08, (uint32_t)address);
-  mmio_write32(BSP_PROBE_PORT + 0x0c, (uint32_t)(address >> 32));
-  mmio_write32(BSP_PROBE_PORT + 0x10, (uint32_t)where);
-  mmio_write32(BSP_PROBE_PORT + 0x14, (uint32_t)reason);
+  ipcsim_probe_address(BSP_PROBE_PORT + 0x08, data);
+  ipcsim_probe_address(BSP_PROBE_PORT + 0x10, where);
+  ipcsim_probe_address(BSP_PROBE_PORT + 0x20, reason);
   mmio_write32(BSP_PROBE_PORT + 0x18, event); /* last: reports the message */
 }
 #else
 static inline void ipcsim_probe(uint32_t event, uint32_t dst, const void* data, size_t len,
-                                enum ipcsim_place where, enum ipcsim_reason reason) {
+                                const char* where, const char* reason) {
   (void)event, (void)dst, (void)data, (void)len, (void)where, (void)reason;
 }
 #endif
 
-/* The endpoint `dst` keeps the message it was handed (`data`, `len` as the callback got them). */
-static inline void ipcsim_app_kept(uint32_t dst, const void* data, size_t len,
-                                   enum ipcsim_place where) {
+/* The endpoint `dst` keeps the message it was handed (`data`, `len` as the callback got them)
+   in the place named `where` ("rx_sc_msg slot", "queue"). */
+static inline void ipcsim_app_kept(uint32_t dst, const void* data, size_t len, const char* where) {
   ipcsim_probe(1, dst, data, len, where, 0);
 }
-/* The application took a message (its copy) from where it kept it. */
+/* The application took a message (its copy, the same bytes) from where it kept it. */
 static inline void ipcsim_app_taken(uint32_t dst, const void* data, size_t len) {
-  ipcsim_probe(2, dst, data, len, IPCSIM_NOWHERE, 0);
+  ipcsim_probe(2, dst, data, len, 0, 0);
 }
-/* The application lost a message it kept (its copy), for `reason`. */
-static inline void ipcsim_app_lost(uint32_t dst, const void* data, size_t len,
-                                   enum ipcsim_place where, enum ipcsim_reason reason) {
+/* The application lost a message it kept (its copy), for `reason`: a drop reason of ipcsim's
+   ledger ("slot_overwritten", "queue_full", "held_buffer_leaked"; docs/report.md). */
+static inline void ipcsim_app_lost(uint32_t dst, const void* data, size_t len, const char* where,
+                                   const char* reason) {
   ipcsim_probe(3, dst, data, len, where, reason);
 }
 

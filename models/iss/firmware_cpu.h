@@ -113,9 +113,9 @@ public:
 
   /// Hears every access to shared memory once it is done (a piece of at most 4 bytes, with the
   /// value read or written), on the firmware's thread: what reports the firmware's messages.
-  using SharedAccess =
+  using SharedAccessObserver =
       std::function<void(bool write, std::uint64_t pa, unsigned size, std::uint32_t value)>;
-  void on_shared_access(SharedAccess observer) { on_shared_access_ = std::move(observer); }
+  void on_shared_access(SharedAccessObserver observer) { on_shared_access_ = std::move(observer); }
   /// A store to the probe port (config probe_port): its offset in the page and its value.
   using ProbeWrite = std::function<void(std::uint64_t offset, std::uint32_t value)>;
   void on_probe_write(ProbeWrite observer) { on_probe_write_ = std::move(observer); }
@@ -180,7 +180,7 @@ private:
   bool in_wfi_ = false;        ///< blocked in WFI: the waker may wake thread_
   OsThread* thread_ = nullptr; ///< the firmware's thread (run())
   std::exception_ptr held_;
-  SharedAccess on_shared_access_;
+  SharedAccessObserver on_shared_access_;
   ProbeWrite on_probe_write_;
   struct Read {
     std::uint64_t addr;

@@ -213,11 +213,9 @@ CoreBoardConfig parse_core(const ConfigNode& n, const std::optional<Side>& side)
     for (const char* key : {"distributor", "redistributor"})
       if (gic.uint(key) % 0x10000 != 0) gic.at(key).fail("a GIC frame is 64 KiB aligned");
   }
-  if (auto port = r.uint_if("probe_port")) {
-    c.probe_port = *port;
-    if (c.probe_port == 0 || c.probe_port % 0x1000 != 0 || c.probe_port > 0xffffffffffff0000ull)
-      r.at("probe_port").fail("the probe port is a 4 KiB page: a non-zero, 4 KiB aligned address");
-  }
+  c.probe_port = r.uint("probe_port");
+  if (c.probe_port % 0x1000 != 0 || c.probe_port > 0xffffffffffff0000ull)
+    r.at("probe_port").fail("the probe port is a 4 KiB page: a 4 KiB aligned address (0: none)");
   return c;
 }
 

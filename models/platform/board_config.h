@@ -80,9 +80,9 @@ struct CoreBoardConfig {
   /// The cluster's GICv3 distributor and redistributor (0: none mapped).
   std::uint64_t gicd = 0;
   std::uint64_t gicr = 0;
-  /// ipcsim's probe port (a 4 KiB window, not on silicon): what the firmware's application
-  /// reports of its messages (FirmwareCpuConfig::probe_port; 0: none).
-  std::uint64_t probe_port = 0;
+  /// ipcsim's probe port (a 4 KiB page, not on silicon): where firmware built for ipcsim reports
+  /// its kicks and its application's messages (FirmwareCpuConfig::probe_port; 0: none).
+  std::uint64_t probe_port = 0x1fff0000;
 };
 
 struct ClusterBoardConfig {

@@ -237,10 +237,11 @@ const KeySet& core_keys() {
        Key::map("gic", gic_keys(), "the GICv3 an ISS core programs (none: no interrupts)")
            .eg("gic: { distributor: 0x17600000, redistributor: 0x17680000 }"),
        Key::uint("probe_port",
-                 "ipcsim's probe port, a 4 KiB window that exists only in the simulator: the "
-                 "firmware's application writes there what became of a message (kept, taken, "
-                 "lost) for the message ledger (docs/firmware.md; none: the ledger counts a "
-                 "message delivered when the stack hands it to its endpoint)")
+                 "ipcsim's probe port, a 4 KiB page that exists only in the simulator: firmware "
+                 "built for ipcsim (firmware/bsp/ipcsim_probe.h) writes there its kicks and "
+                 "what became of a message (kept, taken, lost) for the message ledger "
+                 "(docs/firmware.md); 0: none, and a store there is a bus error")
+           .defaults_to("0x1fff0000")
            .eg("probe_port: 0x1fff0000")});
   return keys;
 }

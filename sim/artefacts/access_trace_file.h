@@ -33,7 +33,7 @@ std::optional<SharedAccess::Op> parse_op(const std::string& name);
 /// Tab-separated, one access per line after a header: time_ps op addr size name cached|skipped
 /// value site.
 void write_access_trace(std::ostream& out, const std::vector<SharedAccess>& accesses);
-/// Reads what write_access_trace wrote; throws std::invalid_argument "FILE:LINE: ..." for
+/// Reads what write_access_trace wrote; throws artefacts::ArtefactError "FILE:LINE: ..." for
 /// anything else.
 std::vector<SharedAccess> read_access_trace(std::istream& in, const std::string& file);
 

@@ -26,11 +26,25 @@ bool same_block(const std::vector<TraceItem>& items, std::size_t a, std::size_t 
   return true;
 }
 
-bool same_step(const TraceStep& a, const TraceStep& b) {
-  if (a.block.size() != b.block.size()) return false;
-  for (std::size_t i = 0; i < a.block.size(); ++i)
-    if (!same_item(a.block[i], b.block[i])) return false;
-  return true;
+/// A segment's items with each repeated block once, and the step each came from: how often a
+/// wait re-read is timing, so a block seen once and the same block repeated compare alike.
+struct FlatItem {
+  const TraceItem* item;
+  std::size_t step;
+};
+std::vector<FlatItem> flatten(const std::vector<TraceStep>& steps) {
+  std::vector<FlatItem> out;
+  for (std::size_t i = 0; i < steps.size(); ++i)
+    for (const TraceItem& item : steps[i].block) out.push_back({&item, i});
+  return out;
+}
+
+/// A difference that is not in the accesses (outcome, messages, coherency, kicks).
+Divergence overall(const char* what, std::string summary) {
+  Divergence d;
+  d.what = what;
+  d.summary = std::move(summary);
+  return d;
 }
 
 /// Back-to-back repetitions of one item or block collapsed into one step each.
@@ -170,17 +184,22 @@ void compare_segments(const std::vector<MessageSegment>& model,
       result.divergences.push_back(std::move(d));
       continue;
     }
+    const std::vector<FlatItem> mf = flatten(m->steps), ff = flatten(f->steps);
     std::size_t i = 0;
-    while (i < m->steps.size() && i < f->steps.size() && same_step(m->steps[i], f->steps[i])) ++i;
-    if (i == m->steps.size() && i == f->steps.size()) {
+    while (i < mf.size() && i < ff.size() && same_item(*mf[i].item, *ff[i].item)) ++i;
+    if (i == mf.size() && i == ff.size()) {
       ++result.segments_equal;
       continue;
     }
-    d.step = i;
-    d.summary = label + ": step " + std::to_string(i) + " of " + std::to_string(m->steps.size()) +
-                " (model) and " + std::to_string(f->steps.size()) + " (firmware) differs";
-    d.model_context = context(m->steps, i);
-    d.firmware_context = context(f->steps, i);
+    const std::size_t model_step = i < mf.size() ? mf[i].step : m->steps.size();
+    const std::size_t firmware_step = i < ff.size() ? ff[i].step : f->steps.size();
+    d.step = model_step;
+    d.summary = label + ": model step " + std::to_string(model_step) + " of " +
+                std::to_string(m->steps.size()) + " and firmware step " +
+                std::to_string(firmware_step) + " of " + std::to_string(f->steps.size()) +
+                " differ";
+    d.model_context = context(m->steps, model_step);
+    d.firmware_context = context(f->steps, firmware_step);
     result.divergences.push_back(std::move(d));
   }
 }
@@ -302,28 +321,37 @@ ConformanceResult compare_runs(const json& model_report,
   const json& firmware_channels =
       firmware_report.value("messages", json::object()).value("channels", no_channels);
   if (model_messages != firmware_messages || model_channels != firmware_channels)
-    result.divergences.push_back({"messages",
-                                  "messages: model " + model_messages + "; firmware " +
-                                      firmware_messages +
-                                      // Per channel only when the totals do not show it.
-                                      (model_messages == firmware_messages
-                                           ? " (per channel: model " + model_channels.dump() +
-                                                 ", firmware " + firmware_channels.dump() + ")"
-                                           : ""),
-                                  "",
-                                  0,
-                                  {},
-                                  {}});
+    result.divergences.push_back(overall(
+        "messages", "messages: model " + model_messages + "; firmware " + firmware_messages +
+                        // Per channel only when the totals do not show it.
+                        (model_messages == firmware_messages
+                             ? " (per channel: model " + model_channels.dump() + ", firmware " +
+                                   firmware_channels.dump() + ")"
+                             : "")));
   const auto model_findings = findings_by_field(model_report);
   const auto firmware_findings = findings_by_field(firmware_report);
   if (keys_of(model_findings) != keys_of(firmware_findings))
-    result.divergences.push_back({"coherency",
-                                  "coherency findings: model " + findings_line(model_findings) +
-                                      "; firmware " + findings_line(firmware_findings),
-                                  "",
-                                  0,
-                                  {},
-                                  {}});
+    result.divergences.push_back(
+        overall("coherency", "coherency findings: model " + findings_line(model_findings) +
+                                 "; firmware " + findings_line(firmware_findings)));
+  // The remote's notifications: the modelled sample's counters, the firmware platform's reports
+  // on the probe port (a firmware that reports none is not compared).
+  const json& firmware_sw = firmware_report.value("software", json::object());
+  if (firmware_sw.contains("firmware") &&
+      firmware_sw["firmware"].value("kicks", 0) + firmware_sw["firmware"].value("kicks_lost", 0) >
+          0) {
+    const json& counters = model_report.value("software", json::object())
+                               .value("zephyr", json::object())
+                               .value("counters", json::object());
+    const std::string model_kicks = std::to_string(counters.value("kicks_sent", 0)) + " sent, " +
+                                    std::to_string(counters.value("kicks_lost", 0)) + " lost";
+    const std::string firmware_kicks =
+        std::to_string(firmware_sw["firmware"].value("kicks", 0)) + " sent, " +
+        std::to_string(firmware_sw["firmware"].value("kicks_lost", 0)) + " lost";
+    if (model_kicks != firmware_kicks)
+      result.divergences.push_back(
+          overall("kicks", "remote kicks: model " + model_kicks + "; firmware " + firmware_kicks));
+  }
   compare_segments(message_segments(model_trace), message_segments(firmware_trace), result);
   return result;
 }
@@ -349,10 +377,16 @@ std::string conformance_text(const ConformanceResult& r) {
 }
 
 std::string conformance_row(const std::string& label, const ConformanceResult& r) {
+  // A `|` in a cell would end it.
+  const auto cell = [](const std::string& text) {
+    std::string out;
+    for (char c : text) out += c == '|' ? std::string("\\|") : std::string(1, c);
+    return out;
+  };
   std::ostringstream out;
-  out << "| " << label << " | " << both(r.model.outcome, r.firmware.outcome) << " | "
-      << both(r.model.delivered, r.firmware.delivered) << " | "
-      << both(r.model.findings, r.firmware.findings) << " | " << r.segments_equal << " of "
+  out << "| " << cell(label) << " | " << cell(both(r.model.outcome, r.firmware.outcome)) << " | "
+      << cell(both(r.model.delivered, r.firmware.delivered)) << " | "
+      << cell(both(r.model.findings, r.firmware.findings)) << " | " << r.segments_equal << " of "
       << r.segments << " | " << (r.conformant() ? "conformant" : "**diverges**") << " |";
   return out.str();
 }

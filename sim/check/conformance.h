@@ -9,6 +9,7 @@
 //     and direction, and the drop reasons;
 //   - the coherency verdict: which kinds of finding on which fields (how many times a stale
 //     poll was counted depends on how long it spun, so counts are shown, not compared);
+//   - the remote's kicks, sent and lost to a busy mailbox (when the firmware reports them);
 //   - per message, the remote's sequence of shared-memory accesses and maintenance operations
 //     (operation, address, size, cacheability, order).
 // Three normalisations make the sequences comparable without hiding what the peer can observe:
@@ -17,17 +18,19 @@
 //     size and cacheability. The accesses between two of those to anything else (rpmsg headers
 //     and payloads, the resource table's other fields) are compared as the set of fields read
 //     and written: C leaves the order of evaluating arguments unspecified, and a compiler may
-//     reorder, merge or drop plain accesses there (the real code's `rp_hdr->reserved = idx` and
-//     its hold increment are one store), none of which the peer can see before the next
+//     reorder, merge or drop plain accesses there (on the TX path the real code's
+//     `rp_hdr->reserved = idx` and its hold increment are one store), none of which the peer can
+//     see before the next
 //     maintenance or index update. A read of bytes the core wrote since the last ordered access
 //     is not a read of shared memory (it is served from the core's own store) and is left out;
 //   - polls: a step or a block of up to kPollBlock steps repeated back to back is one block with
-//     a count (how often a wait re-read a status depends on timing, not on the code);
+//     a count, compared as if it came once (how often a wait re-read a status depends on timing,
+//     not on the code);
 //   - messages: the trace is cut where the remote reads an avail ring entry, i.e. takes a buffer:
-//     `rx N` from vring1 (the N-th message Linux sent), `tx N` from vring0 (the N-th buffer the
-//     remote fills); everything before the first is `boot` (resource table, vdev status, ring
-//     set-up). The maintenance and index reads that lead to taking a buffer end the segment
-//     before it, on both sides alike.
+//     `rx N` the N-th buffer taken from vring1 (what Linux sent), `tx N` the N-th taken from
+//     vring0 (a buffer the remote fills); everything before the first is `boot` (resource table,
+//     vdev status, ring set-up). The maintenance and index reads that lead to taking a buffer end
+//     the segment before it, on both sides alike.
 
 #include <cstddef>
 #include <optional>
@@ -73,7 +76,7 @@ bool same_access(const SharedAccess& a, const SharedAccess& b);
 
 /// One way the two runs differ.
 struct Divergence {
-  std::string what;    ///< "outcome", "messages", "coherency", "accesses"
+  std::string what;    ///< "outcome", "messages", "coherency", "kicks", "accesses"
   std::string summary; ///< one line
   /// accesses: the segment, the step where they part, and both sides' steps around it.
   std::string segment;

@@ -32,14 +32,15 @@ constexpr FirmwareTwin kTwins[] = {
     {"client_sample_responder", "slot_responder"},
 };
 
-/// Whether the remote maps its resource table non-cacheable (the bugs scenarios' way past the
-/// status wait of the releases before v2023.10: `clusters.remote.mmu[0].attr: normal_nc`).
+/// Whether the remote maps its resource table Normal non-cacheable (the bugs scenarios' way past
+/// the status wait of the releases before v2023.10: `clusters.remote.mmu[0].attr: normal_nc`).
+/// No firmware build maps it as device memory: such a scenario needs --firmware.
 bool table_uncached(const Scenario& sc) {
   for (const models::ClusterBoardConfig& c : sc.board.clusters) {
     if (c.side != Side::kRemote) continue;
     for (const models::MmuRegion& r : c.mmu)
       if (sc.remote.image.rsc_table >= r.base && sc.remote.image.rsc_table < r.end())
-        return r.attr != models::MemAttr::kNormalWb;
+        return r.attr == models::MemAttr::kNormalNc;
   }
   return false;
 }
@@ -78,7 +79,8 @@ std::string twin_firmware(const Scenario& sc, const std::string& release, const 
                                 ": firmware is built with 16 or 64 (or give --firmware)");
   }
   const fs::path elf = fs::path(dir) / (name + ".elf");
-  if (!fs::exists(elf))
+  std::error_code ec;
+  if (!fs::is_regular_file(elf, ec))
     throw std::invalid_argument(
         elf.string() + " does not exist: the OpenAMP firmware is built when ../shared/third_party "
                        "holds the release archives (make build), or give --firmware ELF");
@@ -94,11 +96,31 @@ nlohmann::json read_report(const SuiteResult& r, const char* side) {
   return j;
 }
 
+/// The trace a child run wrote: a broken one is ipcsim's fault, not the user's (exit 3).
 std::vector<SharedAccess> read_trace(const SuiteResult& r) {
   const std::string file = (fs::path(r.job.out_dir) / "access_trace.tsv").string();
   std::ifstream in(file);
   if (!in) throw std::runtime_error("no access trace at " + file);
-  return read_access_trace(in, file);
+  try {
+    return read_access_trace(in, file);
+  } catch (const std::exception& e) {
+    throw std::runtime_error(std::string("the access trace ipcsim wrote is unreadable: ") +
+                             e.what());
+  }
+}
+
+/// `value` as a YAML single-quoted scalar: a path with `#`, `: ` or quotes stays one string.
+std::string yaml_quoted(const std::string& value) {
+  std::string out = "'";
+  for (char c : value) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+/// Writes `text` to `path`, or says it could not.
+void write_file(const fs::path& path, const std::string& text) {
+  std::ofstream file(path);
+  file << text;
+  if (!file.flush()) throw std::invalid_argument("cannot write " + path.string());
 }
 
 } // namespace
@@ -142,7 +164,8 @@ int run_conform_command(const ConformArgs& args, const std::string& ipcsim) {
             : args.firmware_dir;
     firmware = twin_firmware(sc, args.release, dir);
   } else {
-    if (!fs::exists(firmware))
+    std::error_code ec;
+    if (!fs::is_regular_file(firmware, ec))
       throw std::invalid_argument("--firmware " + firmware + ": no such file");
     firmware = fs::absolute(firmware).lexically_normal().string();
   }
@@ -158,8 +181,9 @@ int run_conform_command(const ConformArgs& args, const std::string& ipcsim) {
   model.args.insert(model.args.end(), {"--set", "remote.openamp.release=" + args.release});
   SuiteJob real{args.scenario, "firmware", std::nullopt, (fs::path(out) / "firmware").string(), {}};
   real.args = trace_args(real.out_dir);
-  real.args.insert(real.args.end(), {"--set", "clusters.remote.core.model=iss", "--set",
-                                     "remote.apps=[]", "--set", "remote.firmware=" + firmware});
+  real.args.insert(real.args.end(),
+                   {"--set", "clusters.remote.core.model=iss", "--set", "remote.apps=[]", "--set",
+                    "remote.firmware=" + yaml_quoted(firmware)});
   SuiteOptions options;
   options.ipcsim = ipcsim;
   options.jobs = 2;
@@ -178,12 +202,11 @@ int run_conform_command(const ConformArgs& args, const std::string& ipcsim) {
       compare_runs(read_report(runs[0], "model"), read_trace(runs[0]),
                    read_report(runs[1], "firmware"), read_trace(runs[1]));
   std::cout << conformance_text(result);
-  std::ofstream(fs::path(out) / "conformance.json") << conformance_json(result).dump(2) << "\n";
+  write_file(fs::path(out) / "conformance.json", conformance_json(result).dump(2) + "\n");
   std::cout << "report    " << (fs::path(out) / "conformance.json").string() << "\n";
   if (!args.row.empty())
-    std::ofstream(args.row) << conformance_row(args.label.empty() ? args.release : args.label,
-                                               result)
-                            << "\n";
+    write_file(args.row,
+               conformance_row(args.label.empty() ? args.release : args.label, result) + "\n");
   return result.conformant() ? 0 : kFailed;
 }
 

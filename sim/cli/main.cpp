@@ -45,7 +45,8 @@ int main(int argc, char** argv) {
   setenv("SYSTEMC_DISABLE_COPYRIGHT_MESSAGE", "1", 0);
   CLI::App app{"ipcsim: Linux <-> RTOS inter-processor communication simulator"};
   app.footer("Exit codes: 0 every expectation held (or the command succeeded); 1 an expectation "
-             "failed, a suite or sweep run failed, or validate found a problem; 2 invalid input "
+             "failed, a suite or sweep run failed, validate found a problem, or conform a "
+             "divergence; 2 invalid input "
              "(the message names file:line and the key); 3 internal error in ipcsim (please "
              "report it with the command line).");
   app.require_subcommand(1);

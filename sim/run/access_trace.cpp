@@ -95,7 +95,7 @@ void AccessRecorder::access(bool write, bool cached, std::uint64_t addr, const s
 void AccessRecorder::piece(bool write, bool cached, std::uint64_t addr, const std::uint8_t* data,
                            unsigned len, std::uint64_t when_ps, const sw::shm::Symbol* field) {
   const Op op = write ? Op::kWrite : Op::kRead;
-  if (!accesses_.empty()) {
+  if (joinable_ && !accesses_.empty()) {
     SharedAccess& last = accesses_.back();
     const bool same = !last.maintenance() && last.op == op && last.cached == cached &&
                       last_field_ == field && (field != nullptr || last.addr + last.size == addr);
@@ -129,12 +129,14 @@ void AccessRecorder::piece(bool write, bool cached, std::uint64_t addr, const st
   a.value = format_value(last_bytes_, len);
   accesses_.push_back(std::move(a));
   last_field_ = field;
+  joinable_ = true;
 }
 
 void AccessRecorder::on_maintenance(const char* op_text, const char* site, std::uint64_t addr,
                                     std::uint64_t len, bool skipped, std::uint64_t when_ps) {
   const std::optional<Op> op = maintenance_op(op_text);
   if (!op || len == 0) return;
+  joinable_ = false; // maintenance anywhere parts the pieces of an access around it
   const std::uint64_t first = addr / line_size_ * line_size_;
   const std::uint64_t end = (addr + len + line_size_ - 1) / line_size_ * line_size_;
   if (!watched(first) && !watched(end - 1)) return;

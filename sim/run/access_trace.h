@@ -11,8 +11,9 @@
 //     reads byte by byte (OpenAMP's are packed; -mstrict-align) gives one 4-byte read of
 //     `desc[2].len`, as the model's single read does;
 //   - maintenance is widened to the lines it covers and consecutive operations of one kind on
-//     adjacent lines are joined: a loop of `DC IVAC` over three lines is one invalidate of three
-//     lines, as the model's one metal_cache_invalidate call is.
+//     adjacent lines are joined, whoever issued them: a loop of `DC IVAC` over three lines is one
+//     invalidate of three lines, as the model's one metal_cache_invalidate call is (two calls on
+//     adjacent lines are joined too, on both sides alike).
 // Only the carve-outs are recorded: private memory is the implementation's own business.
 
 #include <cstdint>
@@ -37,6 +38,8 @@ class AccessRecorder : public models::CacheObserver, public models::ClusterObser
 public:
   AccessRecorder(std::vector<WatchedRange> ranges, sw::shm::SymbolMap symbols,
                  std::uint64_t line_size);
+  AccessRecorder(const AccessRecorder&) = delete; // the models hold pointers to it
+  AccessRecorder& operator=(const AccessRecorder&) = delete;
 
   void on_read(std::uint64_t addr, const std::uint8_t* data, unsigned len, bool hit,
                std::uint64_t when_ps) override;
@@ -64,6 +67,7 @@ private:
   /// The field the last access belongs to (nullptr: unnamed bytes), for joining pieces.
   const sw::shm::Symbol* last_field_ = nullptr;
   std::vector<std::uint8_t> last_bytes_; ///< the last access's first bytes, as they join
+  bool joinable_ = false;                ///< the last record is an access nothing came after
 };
 
 } // namespace sim::app

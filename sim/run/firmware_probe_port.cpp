@@ -1,23 +1,35 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sim/run/firmware_probe_port.h"
 
-#include <array>
-#include <string_view>
+#include <algorithm>
 
 #include "sw/hal/drop_reasons.h"
 
 namespace sim::app {
 namespace {
 
-/// WHERE's values, from 1 (the names the modelled applications give their places).
-constexpr std::array<std::string_view, 3> kPlaces = {"slot", "queue", "held buffer"};
-/// REASON's values, from 1.
-constexpr std::array<std::string_view, 3> kReasons = {
-    hal::drop::kSlotOverwritten, hal::drop::kQueueFull, hal::drop::kHeldBufferLeaked};
 /// A message is at most one rpmsg buffer's payload: a longer LEN is the firmware's error.
 constexpr std::uint32_t kMaxPayload = 4096;
+constexpr std::size_t kMaxName = 63;
+
+/// Sets the low or high half of a 64-bit register.
+void set_half(std::uint64_t& reg, bool high, std::uint32_t value) {
+  reg =
+      high ? (reg & 0xffffffffull) | (std::uint64_t{value} << 32) : (reg & ~0xffffffffull) | value;
+}
 
 } // namespace
+
+std::optional<std::string> FirmwareProbePort::read_name(std::uint64_t addr) const {
+  std::string name;
+  for (std::size_t i = 0; i <= kMaxName; ++i) {
+    char c = 0;
+    if (!peek_(addr + i, &c, 1)) return std::nullopt;
+    if (c == 0) return name;
+    name += c;
+  }
+  return std::nullopt; // unterminated
+}
 
 void FirmwareProbePort::write(std::uint64_t offset, std::uint32_t value) {
   switch (offset) {
@@ -28,16 +40,16 @@ void FirmwareProbePort::write(std::uint64_t offset, std::uint32_t value) {
     len_ = value;
     return;
   case kDataLo:
-    data_ = (data_ & ~0xffffffffull) | value;
-    return;
   case kDataHi:
-    data_ = (data_ & 0xffffffffull) | (std::uint64_t{value} << 32);
+    set_half(data_, offset == kDataHi, value);
     return;
-  case kWhere:
-    where_ = value;
+  case kWhereLo:
+  case kWhereHi:
+    set_half(where_, offset == kWhereHi, value);
     return;
-  case kReason:
-    reason_ = value;
+  case kReasonLo:
+  case kReasonHi:
+    set_half(reason_, offset == kReasonHi, value);
     return;
   case kEvent:
     break;
@@ -68,9 +80,26 @@ void FirmwareProbePort::write(std::uint64_t offset, std::uint32_t value) {
     ++errors_;
     return;
   }
-  if (where_ > kPlaces.size() || (e.kind == hal::ProbeKind::kAppHeld && where_ == 0) ||
-      (e.kind == hal::ProbeKind::kAppDropped && (reason_ == 0 || reason_ > kReasons.size())) ||
-      len_ > kMaxPayload) {
+  where_name_.clear();
+  reason_name_.clear();
+  if (where_ != 0) {
+    const std::optional<std::string> name = read_name(where_);
+    if (!name || name->empty()) {
+      ++errors_;
+      return;
+    }
+    where_name_ = *name;
+  }
+  if (e.kind == hal::ProbeKind::kAppDropped) {
+    const std::optional<std::string> name = reason_ != 0 ? read_name(reason_) : std::nullopt;
+    if (!name ||
+        std::find(hal::drop::kAll.begin(), hal::drop::kAll.end(), *name) == hal::drop::kAll.end()) {
+      ++errors_;
+      return;
+    }
+    reason_name_ = *name;
+  }
+  if ((e.kind == hal::ProbeKind::kAppHeld && where_ == 0) || len_ > kMaxPayload) {
     ++errors_;
     return;
   }
@@ -82,8 +111,8 @@ void FirmwareProbePort::write(std::uint64_t offset, std::uint32_t value) {
   e.dst = dst_;
   e.length = len_;
   e.data = payload_.data();
-  if (where_ != 0) e.name = kPlaces[where_ - 1];
-  if (e.kind == hal::ProbeKind::kAppDropped) e.reason = kReasons[reason_ - 1];
+  e.name = where_name_;
+  e.reason = reason_name_;
   ++events_;
   report_(e);
 }

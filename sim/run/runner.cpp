@@ -161,14 +161,17 @@ private:
   void record_remote_accesses() {
     std::vector<WatchedRange> ranges;
     for (const models::CarveoutConfig& c : sc_.board.carveouts) ranges.push_back({c.base, c.size});
-    sw::shm::SymbolMap names;
-    for (const sw::shm::Symbol& sym : symbols_) {
-      try {
-        names.add({sym});
-      } catch (const std::invalid_argument&) {
-        // Overlapping names were reported when the sanitizer got them; the first one wins.
-      }
-    }
+    // Sorted, and a name over bytes an earlier one already has is left out (the sanitizer warns
+    // of such a layout when it names the structures).
+    std::vector<sw::shm::Symbol> sorted = symbols_;
+    std::stable_sort(
+        sorted.begin(), sorted.end(),
+        [](const sw::shm::Symbol& a, const sw::shm::Symbol& b) { return a.addr < b.addr; });
+    std::vector<sw::shm::Symbol> kept;
+    for (sw::shm::Symbol& sym : sorted)
+      if (kept.empty() || kept.back().addr + kept.back().size <= sym.addr)
+        kept.push_back(std::move(sym));
+    sw::shm::SymbolMap names(std::move(kept));
     accesses_ = std::make_unique<AccessRecorder>(std::move(ranges), std::move(names),
                                                  platform_.dcache(Side::kRemote).config().line);
     platform_.dcache(Side::kRemote).add_observer(accesses_.get());

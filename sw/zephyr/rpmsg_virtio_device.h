@@ -83,6 +83,9 @@ private:
   /// `len`: the drain's last desc.len, updated when a buffer comes (the NULL invalidate's size).
   bool get_rx_buffer(DeviceVirtqueue::Buffer& b, std::uint32_t& len);
   void return_buffer(hal::Addr hdr, std::uint32_t len, std::uint16_t idx);
+  /// rpmsg_virtio_release_rx_buffer_nolock (without its kick): the buffer at `addr` back to the
+  /// ring by the index its header keeps and desc.len read again.
+  void release_rx_buffer_nolock(const shm::RpmsgHeaderView& hdr, hal::Addr addr);
   RxCopy* find_copy(const void* data);
   void drop_copy(const RxCopy* copy);
   void held_inc(shm::RpmsgHeaderView& hdr);

@@ -136,14 +136,12 @@ void RpmsgVirtioDevice::rx_callback() {
     const bool release = release_.has(Feature::kHoldCounter) ? held_dec_test(hdr)
                                                              : (hdr.reserved() & kHeldFlag) == 0;
     if (release) {
-      if (release_.has(Feature::kHoldCounter)) {
-        // v2024.05 (PR #524): rpmsg_virtio_release_rx_buffer_nolock takes the index from the
-        // header and desc.len again from the ring (virtqueue_get_buffer_length: invalidated).
-        const auto idx = static_cast<std::uint16_t>(hdr.reserved() & ~kHeldMask);
-        return_buffer(b.addr, rvq_->get_buffer_length(idx), idx);
-      } else {
+      // From v2024.05 (PR #524) the loop returns the buffer through
+      // rpmsg_virtio_release_rx_buffer_nolock; before, with the length it took it with.
+      if (release_.has(Feature::kHoldCounter))
+        release_rx_buffer_nolock(hdr, b.addr);
+      else
         return_buffer(b.addr, b.len, b.idx);
-      }
       if (per_buffer)
         rvq_->kick();
       else if (release_.has(Feature::kKickPerRxBuffer))
@@ -153,6 +151,15 @@ void RpmsgVirtioDevice::rx_callback() {
     // A held buffer keeps its copy until release_rx_buffer (which may already have run).
     if (release && data != nullptr) drop_copy(find_copy(data));
   }
+}
+
+void RpmsgVirtioDevice::release_rx_buffer_nolock(const shm::RpmsgHeaderView& hdr, hal::Addr addr) {
+  // The index comes back from the shared buffer's `reserved` field, read through the cache, and
+  // the length from the ring again (virtqueue_get_buffer_length: desc.len invalidated first).
+  const std::uint32_t reserved = hdr.reserved();
+  const auto idx = static_cast<std::uint16_t>(
+      release_.has(Feature::kHoldCounter) ? reserved & ~kHeldMask : reserved & ~kHeldFlag);
+  return_buffer(addr, rvq_->get_buffer_length(idx), idx);
 }
 
 void RpmsgVirtioDevice::hold_rx_buffer(const void* data) {
@@ -182,12 +189,7 @@ void RpmsgVirtioDevice::release_rx_buffer(const void* data) {
     unlock();
     return;
   }
-  // The index comes back from the shared buffer's `reserved` field, read through the cache.
-  const std::uint32_t reserved = hdr.reserved();
-  const auto idx = static_cast<std::uint16_t>(
-      release_.has(Feature::kHoldCounter) ? reserved & ~kHeldMask : reserved & ~kHeldFlag);
-  const std::uint32_t len = rvq_->get_buffer_length(idx);
-  return_buffer(copy->hdr, len, idx);
+  release_rx_buffer_nolock(hdr, copy->hdr);
   // rpmsg_virtio_release_rx_buffer kicks from v2022.10 (2b6a38a), whatever VQ_RX_EMPTY_NOTIFY says.
   if (release_.has(Feature::kKickOnRelease)) rvq_->kick();
   unlock();

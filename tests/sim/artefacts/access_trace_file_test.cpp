@@ -2,6 +2,8 @@
 // The access trace file: read back as written, and a broken line named by file and line.
 #include "sim/artefacts/access_trace_file.h"
 
+#include "sim/artefacts/device_tree.h"
+
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -58,22 +60,38 @@ TEST(AccessTraceFile, EveryOperationNameRoundTrips) {
 
 TEST(AccessTraceFile, ABrokenLineNamesTheFileAndLine) {
   std::stringstream no_header("hello\n");
-  EXPECT_THROW(read_access_trace(no_header, "a.tsv"), std::invalid_argument);
+  EXPECT_THROW(read_access_trace(no_header, "a.tsv"), artefacts::ArtefactError);
   std::stringstream empty("");
-  EXPECT_THROW(read_access_trace(empty, "e.tsv"), std::invalid_argument);
+  EXPECT_THROW(read_access_trace(empty, "e.tsv"), artefacts::ArtefactError);
   std::stringstream bad("time_ps\top\taddr\tsize\tname\tflags\tvalue\tsite\n"
                         "12\tpeek\t0x10\t4\tx\tcached\t-\t-\n");
   try {
     read_access_trace(bad, "b.tsv");
     FAIL() << "no exception";
-  } catch (const std::invalid_argument& e) {
+  } catch (const artefacts::ArtefactError& e) {
     EXPECT_STREQ(e.what(), "b.tsv:2: unknown operation 'peek'");
   }
   std::stringstream short_line("time_ps\top\taddr\tsize\tname\tflags\tvalue\tsite\n1\tread\n");
-  EXPECT_THROW(read_access_trace(short_line, "c.tsv"), std::invalid_argument);
+  EXPECT_THROW(read_access_trace(short_line, "c.tsv"), artefacts::ArtefactError);
   std::stringstream not_a_number("time_ps\top\taddr\tsize\tname\tflags\tvalue\tsite\n"
                                  "1x\tread\t0x10\t4\tx\tcached\t-\t-\n");
-  EXPECT_THROW(read_access_trace(not_a_number, "d.tsv"), std::invalid_argument);
+  EXPECT_THROW(read_access_trace(not_a_number, "d.tsv"), artefacts::ArtefactError);
+  const std::string header = "time_ps\top\taddr\tsize\tname\tflags\tvalue\tsite\n";
+  std::stringstream negative(header + "1\tread\t0x10\t-4\tx\tcached\t-\t-\n");
+  EXPECT_THROW(read_access_trace(negative, "n.tsv"), artefacts::ArtefactError);
+  std::stringstream flags(header + "1\tread\t0x10\t4\tx\tbogus\t-\t-\n");
+  EXPECT_THROW(read_access_trace(flags, "f.tsv"), artefacts::ArtefactError);
+  std::stringstream skipped_read(header + "1\tread\t0x10\t4\tx\tskipped\t-\t-\n");
+  EXPECT_THROW(read_access_trace(skipped_read, "s.tsv"), artefacts::ArtefactError);
+}
+
+TEST(AccessTraceFile, CarriageReturnsAndABlankLastLineAreRead) {
+  std::stringstream crlf("time_ps\top\taddr\tsize\tname\tflags\tvalue\tsite\r\n"
+                         "1\tclean\t0x40\t64\tx\t-\t-\t-\r\n\n");
+  const std::vector<SharedAccess> back = read_access_trace(crlf, "w.tsv");
+  ASSERT_EQ(back.size(), 1u);
+  EXPECT_EQ(back[0].site, "");
+  EXPECT_EQ(back[0].addr, 0x40u);
 }
 
 } // namespace

@@ -86,6 +86,29 @@ TEST(Conformance, APollsLengthAndTheOrderOfBufferFieldsDoNotMatter) {
   EXPECT_EQ(r.segments_equal, 2u);
 }
 
+TEST(Conformance, AWaitThatCameOnceIsAlikeTheSameWaitRepeated) {
+  // One pass of the status wait on one side, 170 on the other: [invalidate, read] once against
+  // the same block x170.
+  const ConformanceResult r =
+      compare_runs(kCompleted, one_message(1), kCompleted, one_message(170));
+  EXPECT_TRUE(r.conformant()) << conformance_text(r);
+}
+
+TEST(Conformance, TheRemotesKicksAreComparedWhenTheFirmwareReportsThem) {
+  nlohmann::json model = kCompleted, firmware = kCompleted;
+  model["software"]["zephyr"]["counters"] = {{"kicks_sent", 4}, {"kicks_lost", 0}};
+  firmware["software"]["firmware"] = {{"kicks", 3}, {"kicks_lost", 1}};
+  const std::vector<SharedAccess> t = one_message(1);
+  const ConformanceResult r = compare_runs(model, t, firmware, t);
+  ASSERT_EQ(r.divergences.size(), 1u);
+  EXPECT_EQ(r.divergences[0].summary,
+            "remote kicks: model 4 sent, 0 lost; firmware 3 sent, 1 lost");
+  firmware["software"]["firmware"] = {{"kicks", 4}, {"kicks_lost", 0}};
+  EXPECT_TRUE(compare_runs(model, t, firmware, t).conformant());
+  firmware["software"]["firmware"] = {{"kicks", 0}, {"kicks_lost", 0}}; // reports none
+  EXPECT_TRUE(compare_runs(model, t, firmware, t).conformant());
+}
+
 TEST(Conformance, AMissingMaintenanceIsTheFirstDivergenceWithContext) {
   std::vector<SharedAccess> model = one_message(1);
   std::vector<SharedAccess> firmware = one_message(1);

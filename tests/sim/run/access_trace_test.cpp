@@ -93,6 +93,16 @@ TEST_F(Recorder, MaintenanceCoversWholeLinesAndJoinsOverALoop) {
   EXPECT_EQ(rec.accesses()[1].name, "0x00001080"); // no field in those lines
 }
 
+TEST_F(Recorder, MaintenanceBetweenTwoPiecesPartsThem) {
+  read(kBase + 0x8, {0x00, 0x02});
+  rec.on_maintenance("dcache invalidate", "s", 0x40, 4, false, 0); // not even a watched line
+  read(kBase + 0xa, {0x00, 0x00});
+  ASSERT_EQ(rec.accesses().size(), 2u);
+  EXPECT_EQ(rec.accesses()[0].size, 2u);
+  EXPECT_EQ(rec.accesses()[1].addr, kBase + 0xa);
+  EXPECT_EQ(rec.accesses()[1].name, "desc.len+2");
+}
+
 TEST_F(Recorder, OnlyTheCarveOutsAreRecorded) {
   read(0x10, {1});                                    // private memory
   rec.on_uncached(true, kBase, nullptr, 0, false, 0); // nothing

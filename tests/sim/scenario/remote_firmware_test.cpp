@@ -115,6 +115,9 @@ TEST(RemoteFirmware, TheProbePortIsAPageOfItsOwn) {
       iss_scenario(IPCSIM_FIXTURE_ELF, "  clusters.remote.core.probe_port: 0x1fff0004\n"));
   EXPECT_EQ(unaligned.path(), "clusters.remote.core.probe_port");
   EXPECT_TRUE(has(unaligned, "4 KiB aligned")) << unaligned.what();
+
+  ScenarioFile none(iss_scenario(IPCSIM_FIXTURE_ELF, "  clusters.remote.core.probe_port: 0\n"));
+  EXPECT_EQ(load_scenario(none.path()).board.cluster(Side::kRemote).core.probe_port, 0u);
 }
 
 } // namespace

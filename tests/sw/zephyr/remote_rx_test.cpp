@@ -4,8 +4,12 @@
 // B4), unknown destinations and the release-dependent RX kicks. One simulation per TEST.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
+#include <string>
+#include <vector>
 
+#include "models/cpu/cluster_observer.h"
 #include "models/platform/side_terminals.h"
 #include "sw/apps/zephyr/client_sample_responder.h"
 #include "sw/shm/layout.h"
@@ -283,6 +287,52 @@ TEST(ZephyrRx, OnTheDefaultBoardEveryReturnedRxBufferAndEverySendRingsTheDoorbel
   const models::MailboxDirectionStats& doorbells =
       rig.f.platform().mailbox().link().stats(models::mailbox_terminal(Side::kRemote));
   EXPECT_EQ(doorbells.messages, rig.status.rx_buffers + rig.status.tx_buffers);
+}
+
+/// The remote's maintenance sites, in order, while one 5-byte message is taken and returned
+/// (Sink keeps nothing past its callback).
+std::vector<std::string> sites_for_one_message(const char* release) {
+  struct Sites : models::ClusterObserver {
+    std::vector<std::string> seen;
+    bool recording = false;
+    void on_maintenance(const char*, const char* site, std::uint64_t, std::uint64_t, bool,
+                        std::uint64_t) override {
+      if (recording) seen.emplace_back(site);
+    }
+  } sites;
+  RemoteRig rig;
+  rig.options.release = release;
+  Sink sink;
+  rig.boot_remote({&sink.app});
+  rig.f.platform().cluster(Side::kRemote).add_observer(&sites);
+  rig.boot_master([&](ScriptedMaster& m, hal::Hal&) {
+    collect(m, 1, 20 * hal::kMs);
+    sites.recording = true;
+    m.send(kLinuxAddr, kRemoteAddr, numbered(1, 5));
+    m.wait_tx_returned(1, 5 * hal::kMs);
+  });
+  rig.run_ms(30);
+  EXPECT_EQ(sink.received.size(), 1u);
+  return sites.seen;
+}
+
+TEST(ZephyrRx, FromV2024_05AReturnedBufferIsLookedUpByItsIndexAndDescLenReadAgain) {
+  // rpmsg_virtio_rx_callback -> rpmsg_virtio_release_rx_buffer_nolock (PR #524):
+  // virtqueue_get_buffer_length (desc.len invalidated) right before the buffer's own invalidate
+  // (ipcsim conform found the model returning the buffer with the length it took it with).
+  const std::vector<std::string> s = sites_for_one_message("v2024.05");
+  const auto returned = std::find(s.begin(), s.end(), "rx_buffer_return_invalidate");
+  ASSERT_NE(returned, s.end());
+  ASSERT_NE(returned, s.begin());
+  EXPECT_EQ(*std::prev(returned), "rx_desc_len_invalidate");
+  // Taking it reads desc.len once (split_desc_invalidate), returning it once more.
+  EXPECT_EQ(std::count(s.begin(), s.end(), "rx_desc_len_invalidate"), 2);
+}
+
+TEST(ZephyrRx, BeforeV2024_05ABufferGoesBackWithTheLengthItWasTakenWith) {
+  const std::vector<std::string> s = sites_for_one_message("v2023.10");
+  EXPECT_EQ(std::count(s.begin(), s.end(), "rx_desc_len_invalidate"), 0);
+  EXPECT_EQ(std::count(s.begin(), s.end(), "rx_buffer_return_invalidate"), 1);
 }
 
 TEST(ZephyrRx, RxBuffersAreAcknowledgedOncePerBatchUntilV2023_10) {
