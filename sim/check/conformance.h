@@ -73,6 +73,8 @@ std::vector<MessageSegment> message_segments(const std::vector<SharedAccess>& tr
 
 /// The same operation on the same bytes (address, size, cacheability): what a model must match.
 bool same_access(const SharedAccess& a, const SharedAccess& b);
+/// The same ordered access, or the same set of fields.
+bool same_item(const TraceItem& a, const TraceItem& b);
 
 /// One way the two runs differ.
 struct Divergence {
