@@ -50,7 +50,6 @@ inline constexpr std::size_t kPollBlock = 4;
 struct TraceItem {
   std::optional<SharedAccess> ordered;
   std::vector<std::string> fields;
-  SharedAccess first; ///< of a set: its first access, for the time and context
 };
 
 /// An item, or a block of them repeated `repeats` times in a row.

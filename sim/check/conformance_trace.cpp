@@ -82,12 +82,10 @@ std::vector<TraceItem> trace_items(const std::vector<SharedAccess>& trace) {
   std::vector<TraceItem> items;
   std::set<std::string> fields;
   std::vector<std::pair<std::uint64_t, std::uint64_t>> written; ///< since the last ordered one
-  SharedAccess first;
   const auto flush = [&] {
     if (fields.empty()) return;
     TraceItem set;
     set.fields.assign(fields.begin(), fields.end());
-    set.first = first;
     items.push_back(std::move(set));
     fields.clear();
   };
@@ -97,7 +95,6 @@ std::vector<TraceItem> trace_items(const std::vector<SharedAccess>& trace) {
       written.clear();
       TraceItem item;
       item.ordered = a;
-      item.first = a;
       items.push_back(std::move(item));
       continue;
     }
@@ -107,7 +104,6 @@ std::vector<TraceItem> trace_items(const std::vector<SharedAccess>& trace) {
                     [&](const auto& w) { return a.addr >= w.first && end <= w.second; }))
       continue; // the core's own store, not an observation of shared memory
     if (a.op == SharedAccess::Op::kWrite) written.emplace_back(a.addr, end);
-    if (fields.empty()) first = a;
     fields.insert(std::string(op_name(a.op)) + " " + field_of(a.name) +
                   (a.cached ? "" : " (uncached)"));
   }

@@ -13,18 +13,15 @@ constexpr std::size_t kValueBytes = 8; ///< what an access keeps of its data, fo
 
 using Op = SharedAccess::Op;
 
-/// The value as a little-endian number for fields up to 8 bytes, else its first bytes.
+/// The value as a little-endian number for fields up to 8 bytes, else its first bytes in hex.
 std::string format_value(const std::vector<std::uint8_t>& bytes, std::uint64_t size) {
+  if (size <= kValueBytes) {
+    std::uint64_t value = 0;
+    for (std::size_t i = bytes.size(); i-- > 0;) value = value << 8 | bytes[i];
+    return format_hex(value, static_cast<int>(2 * size));
+  }
   static const char* digits = "0123456789abcdef";
   std::string out;
-  if (size <= kValueBytes) {
-    out = "0x";
-    for (std::size_t i = bytes.size(); i-- > 0;) {
-      out += digits[bytes[i] >> 4];
-      out += digits[bytes[i] & 0xf];
-    }
-    return out;
-  }
   for (std::uint8_t b : bytes) {
     out += digits[b >> 4];
     out += digits[b & 0xf];
